@@ -1,0 +1,6 @@
+// @ts-expect-error plain .mjs helper shared with the npm scripts
+import { ensureChromium } from "../../scripts/ensure-chromium.mjs";
+
+export default function setup() {
+  ensureChromium();
+}

@@ -1,0 +1,34 @@
+// Builds every package: ESM + types for the libraries; the browser package adds its IIFE loader,
+// lazy UI chunk and snippet (packages/browser/rollup.browser.mjs).
+import { readFileSync, existsSync } from "node:fs";
+import typescript from "@rollup/plugin-typescript";
+import { browserBuilds } from "./packages/browser/rollup.browser.mjs";
+
+const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
+
+/** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
+export const ts = (pkg) =>
+  typescript({
+    tsconfig: `packages/${pkg}/tsconfig.json`,
+    compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: false },
+    filterRoot: `packages/${pkg}`,
+    include: ["src/**/*.ts", "src/**/*.tsx"],
+    exclude: ["**/*.test.ts", "**/*.test.tsx"],
+    noEmitOnError: true,
+  });
+
+const library = (pkg) => {
+  const manifest = JSON.parse(readFileSync(`packages/${pkg}/package.json`, "utf8"));
+  const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  return {
+    input: `packages/${pkg}/src/index.ts`,
+    external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
+    output: { dir: `packages/${pkg}/dist`, format: "es", sourcemap: true },
+    plugins: [ts(pkg)],
+  };
+};
+
+export default [
+  ...LIBRARIES.filter((p) => existsSync(`packages/${p}/src/index.ts`)).map(library),
+  ...browserBuilds(),
+];

@@ -1,0 +1,24 @@
+// `npm test`: everything that must pass, from a fresh machine with only Node and npm.
+import { execSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { bootstrap } from "./bootstrap.mjs";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const step = (name, cmd) => {
+  const started = Date.now();
+  console.log(`\n[npskit] ${name}`);
+  execSync(cmd, { cwd: root, stdio: "inherit" });
+  console.log(`[npskit] ${name}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+};
+
+try {
+  bootstrap();
+  ensureChromium();
+  step("build (type-check + bundles)", "node scripts/build.mjs");
+  step("unit + component + browser tests", "npx vitest run");
+  step("bundle-size budgets", "node scripts/size.mjs");
+} catch (e) {
+  console.error(`\n[npskit] npm test failed: ${e.message.split("\n")[0]}`);
+  process.exit(1);
+}
