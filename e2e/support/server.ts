@@ -88,7 +88,7 @@ export async function startServer(): Promise<TestServer> {
       return res.end(registered.body);
     }
     const file = normalize(join(ROOT, path));
-    if (!file.startsWith(ROOT) || file.includes("node_modules/.")) {
+    if (!file.startsWith(ROOT) || (file.includes("node_modules/.") && !file.includes("node_modules/.e2e-build/"))) {
       res.writeHead(403);
       return res.end();
     }
