@@ -1,1 +1,8 @@
-export {};
+// @npskit/insights: NPS math for reports. Pure functions over wire-format responses: no DOM, no I/O.
+export { latestById } from "./latest.js";
+export { summarize, npsOf, type NpsSummary } from "./summary.js";
+export { summarizeCsat, summarizeCes, type ScaleSummary } from "./scales.js";
+export { bySegment, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
+export { trend, type TrendPoint, type Period } from "./trend.js";
+export { revenueAtRisk, numericAttribute, type RevenueAtRisk, type ValueOf } from "./revenue.js";
+export { themes, type Theme, type Themes, type ThemeOptions } from "./themes.js";

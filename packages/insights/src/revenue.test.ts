@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "./response.fixture.js";
+import { numericAttribute, revenueAtRisk } from "./revenue.js";
+
+const ltv = numericAttribute("ltv");
+
+describe("revenueAtRisk", () => {
+  it("sums the value over detractors, passives apart", () => {
+    const sample = [
+      answer(3, { userId: "u1", attributes: { ltv: 100 } }),
+      answer(6, { userId: "u2", attributes: { ltv: "50.5" } }),
+      answer(0, { userId: "u3", attributes: {} }),
+      answer(7, { userId: "u4", attributes: { ltv: 30 } }),
+      answer(10, { userId: "u5", attributes: { ltv: 1000 } }),
+      answer(2, { userId: "u6", attributes: { ltv: "n/a" } }),
+    ];
+    expect(revenueAtRisk(sample, ltv)).toEqual({ atRisk: 150.5, detractors: 2, passiveValue: 30, passives: 1, totalValue: 1180.5 });
+  });
+
+  it("counts a respondent once, by their latest answer", () => {
+    const sample = [
+      answer(2, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-01-01T00:00:00Z" }),
+      answer(9, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-06-01T00:00:00Z" }),
+      answer(1, { anonymousId: "anon-x", attributes: { ltv: 20 } }),
+    ];
+    expect(revenueAtRisk(sample, ltv)).toEqual({ atRisk: 20, detractors: 1, passiveValue: 0, passives: 0, totalValue: 520 });
+  });
+
+  it("is zero without answers", () => {
+    expect(revenueAtRisk([], ltv)).toEqual({ atRisk: 0, detractors: 0, passiveValue: 0, passives: 0, totalValue: 0 });
+  });
+});

@@ -1,0 +1,35 @@
+import type { SurveyResponse } from "@npskit/core";
+import { latestById } from "./latest.js";
+import { summarize, type NpsSummary } from "./summary.js";
+
+/** Segments with fewer answers than this have a margin too wide to compare; they are flagged. */
+export const SMALL_SEGMENT = 30;
+
+/** The segment name of responses without the attribute (or with `null`). */
+export const NO_SEGMENT = "(none)";
+
+export interface SegmentSummary extends NpsSummary {
+  segment: string;
+  /** Fewer than `SMALL_SEGMENT` answers: read its NPS with care. */
+  small: boolean;
+}
+
+/** NPS per value of one attribute (e.g. `plan`), largest segment first. */
+export function bySegment(responses: readonly SurveyResponse[], attributeKey: string): SegmentSummary[] {
+  const groups = new Map<string, SurveyResponse[]>();
+  // Latest state first, so an answer whose attributes changed lands in one segment only.
+  for (const r of latestById(responses)) {
+    const value = r.attributes?.[attributeKey];
+    const segment = value === undefined || value === null || value === "" ? NO_SEGMENT : String(value);
+    const group = groups.get(segment) ?? [];
+    group.push(r);
+    groups.set(segment, group);
+  }
+  return [...groups]
+    .map(([segment, group]) => {
+      const summary = summarize(group);
+      return { segment, ...summary, small: summary.total < SMALL_SEGMENT };
+    })
+    .filter((s) => s.total > 0)
+    .sort((a, b) => b.total - a.total || a.segment.localeCompare(b.segment));
+}
