@@ -1,1 +1,2 @@
-export {};
+export { mountSurvey } from "./mount.js";
+export type { MountOptions, SurveyHandle, WidgetSurvey, WidgetTheme } from "./types.js";
