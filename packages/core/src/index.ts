@@ -1,4 +1,19 @@
+// @npskit/core's public API. Every module is free of top-level side effects, so a bundle keeps only
+// what it uses: the browser loader's imports (targeting, sampling, throttle, user state, engine,
+// storage, validateConfigLite) never pull in zod; validateConfig and the CLI do.
 export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
 export { responseSchema, type SurveyResponse } from "./response.js";
+
+export * from "./config-constants.js";
+export {
+  configSchema, surveySchema, themeSchema, audienceSchema, triggerSchema, attributeConditionSchema, surveyThrottleSchema,
+  type NpsKitConfig, type NpsKitConfigInput, type SurveyConfig, type ThemeConfig, type AudienceConfig,
+  type TriggerConfig, type AttributeCondition, type SurveyThrottle, type Transport,
+} from "./config-schema.js";
+export type { ConfigProblem, SchemaNode } from "./config-messages.js";
+export type { ValidationResult } from "./config-validation.js";
+export { validateConfig, configJsonSchema } from "./validate-config.js";
+export { validateConfigLite } from "./validate-config-lite.js";
+export { toEpochMs } from "./dates.js";

@@ -1,6 +1,6 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
-import { CATEGORIES, KINDS } from "./kinds.js";
+import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -20,6 +20,17 @@ export const responseSchema = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   sdk: z.object({ name: z.string(), version: z.string() }),
-});
+}).check(
+  // The score must fit its kind's scale and the category must be the one the score implies, so a
+  // backend never stores "csat 9" or "nps 3 promoter".
+  z.superRefine((r, ctx) => {
+    if (!isValidScore(r.kind, r.score)) {
+      const [min, max] = SCALES[r.kind];
+      ctx.addIssue({ code: "custom", path: ["score"], input: r.score, message: `score must be between ${min} and ${max} for kind "${r.kind}", got ${r.score}` });
+    } else if (categoryOf(r.kind, r.score) !== r.category) {
+      ctx.addIssue({ code: "custom", path: ["category"], input: r.category, message: `category must be "${categoryOf(r.kind, r.score)}" for ${r.kind} score ${r.score}, got "${r.category}"` });
+    }
+  }),
+);
 
 export type SurveyResponse = z.infer<typeof responseSchema>;

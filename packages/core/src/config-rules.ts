@@ -1,0 +1,100 @@
+// Rules that relate fields of a config, which JSON Schema cannot say. Shared by both validators;
+// they read the raw input defensively, so they still report when other fields are malformed.
+import { problem, type ConfigProblem, type Path } from "./config-messages.js";
+import { DAY_OPS, LIST_OPS, ORDER_OPS } from "./config-constants.js";
+import { CATEGORIES } from "./kinds.js";
+import { scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
+import { unknownKeyMessage } from "./config-warnings.js";
+
+type Dict = Record<string, unknown>;
+const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export interface RuleOptions {
+  /** A transport function was passed in code, so no endpoint is needed. */
+  hasTransport?: boolean;
+}
+
+export function configRuleProblems(config: unknown, options: RuleOptions = {}): ConfigProblem[] {
+  if (!isDict(config)) return [];
+  const out: ConfigProblem[] = [];
+  if (config.endpoint === undefined && config.configUrl === undefined && !options.hasTransport) {
+    out.push(problem(["endpoint"], "is required (or set configUrl, or pass a transport function in code)"));
+  }
+  const firstIndexOf = new Map<unknown, number>();
+  list(config.surveys).forEach((survey, i) => {
+    if (!isDict(survey)) return;
+    const seen = firstIndexOf.get(survey.id);
+    if (typeof survey.id === "string" && seen !== undefined) {
+      out.push(problem(["surveys", i, "id"], `"${survey.id}" is already used by surveys[${seen}]; survey ids must be unique`));
+    } else firstIndexOf.set(survey.id, i);
+    out.push(...surveyRuleProblems(survey, ["surveys", i]));
+  });
+  return out;
+}
+
+function surveyRuleProblems(survey: Dict, at: Path): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const { trigger, followUp, schedule, audience } = survey;
+  if (isDict(trigger)) {
+    const hasEvent = trigger.event !== undefined;
+    if (hasEvent === (trigger.pageview !== undefined)) {
+      out.push(problem([...at, "trigger"], 'needs exactly one of "pageview": true or "event": "<event name>"'));
+    } else if (!hasEvent && trigger.properties !== undefined) {
+      out.push(problem([...at, "trigger", "properties"], 'only applies to an "event" trigger'));
+    }
+  }
+  if (isDict(followUp)) {
+    for (const key of Object.keys(followUp)) {
+      if (!(CATEGORIES as readonly string[]).includes(key)) {
+        out.push(problem([...at, "followUp", key], unknownKeyMessage(key, CATEGORIES, "is not a category")));
+      }
+    }
+  }
+  if (isDict(schedule)) out.push(...scheduleProblems(schedule, [...at, "schedule"]));
+  if (isDict(audience)) {
+    list(audience.attributes).forEach((c, j) => isDict(c) && out.push(...conditionProblems(c, [...at, "audience", "attributes", j])));
+  }
+  return out;
+}
+
+function scheduleProblems(schedule: Dict, at: Path): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const ms = (key: "start" | "end") => {
+    const v = schedule[key];
+    if (typeof v !== "string") return undefined;
+    const t = key === "start" ? scheduleStartMs(v) : scheduleEndMs(v);
+    // A well-formed but impossible date ("2026-02-30"); malformed ones are the schema's to report.
+    if (t === undefined && /^\d{4}-\d{2}-\d{2}/.test(v)) out.push(problem([...at, key], `is not a real date, got "${v}"`));
+    return t;
+  };
+  const start = ms("start");
+  const end = ms("end");
+  if (start !== undefined && end !== undefined && start >= end) {
+    out.push(problem([...at, "end"], `must be after start (${schedule.start}), got "${schedule.end}"`));
+  }
+  return out;
+}
+
+const isScalar = (v: unknown) => ["string", "number", "boolean"].includes(typeof v);
+
+/** The value each attribute op needs, or undefined when `value` fits. */
+function conditionValueProblem(op: unknown, value: unknown): string | undefined {
+  if (op === "exists") return value === undefined || typeof value === "boolean" ? undefined : "must be true or false (or left out) for op \"exists\"";
+  if (typeof op !== "string") return undefined;
+  if (value === undefined) return `is required for op "${op}"`;
+  if (LIST_OPS.includes(op as never)) return Array.isArray(value) ? undefined : `must be a list such as ["pro", "team"] for op "${op}"`;
+  if (DAY_OPS.includes(op as never)) {
+    return typeof value === "number" && value >= 0 ? undefined : `must be a number of days (0 or more) for op "${op}"`;
+  }
+  if (ORDER_OPS.includes(op as never)) {
+    return typeof value === "number" || toEpochMs(value) !== undefined ? undefined : `must be a number or an ISO date for op "${op}"`;
+  }
+  if (op === "contains") return isScalar(value) ? undefined : `must be text, a number or true/false for op "contains"`;
+  return isScalar(value) ? undefined : `must be text, a number or true/false for op "${op}" (use "in" for a list)`;
+}
+
+function conditionProblems(condition: Dict, at: Path): ConfigProblem[] {
+  const message = conditionValueProblem(condition.op, condition.value);
+  return message ? [problem([...at, "value"], message)] : [];
+}

@@ -1,0 +1,61 @@
+// The steps both validators share around their structural check: take the transport function
+// out of the JSON part, apply the cross-field rules, collect warnings, shape the result.
+import { problem, type ConfigProblem, type SchemaNode } from "./config-messages.js";
+import { configRuleProblems } from "./config-rules.js";
+import { unknownKeyWarnings } from "./config-warnings.js";
+import type { NpsKitConfig, Transport } from "./config-schema.js";
+
+export type ValidationResult =
+  | { ok: true; config: NpsKitConfig; warnings: ConfigProblem[] }
+  | { ok: false; problems: ConfigProblem[]; warnings: ConfigProblem[] };
+
+export interface SplitInput {
+  /** The input without `transport`: what the JSON schema checks. */
+  json: unknown;
+  transport?: Transport;
+  problems: ConfigProblem[];
+}
+
+/** Functions cannot be in JSON: a transport is only accepted from code, and checked here. */
+export function splitTransport(input: unknown): SplitInput {
+  if (input === null || typeof input !== "object" || !("transport" in input)) return { json: input, problems: [] };
+  const { transport, ...json } = input as { transport: unknown };
+  if (typeof transport === "function") return { json, transport: transport as Transport, problems: [] };
+  return { json, problems: [problem(["transport"], "must be a function (a transport can only be passed in code, not in JSON)")] };
+}
+
+/**
+ * Combine the structural problems (from zod or the lite interpreter) with the rules' problems,
+ * one per path, and the warnings. `output` is the parsed config when the structure was valid.
+ */
+export function finishValidation(
+  schema: SchemaNode,
+  split: SplitInput,
+  structural: ConfigProblem[],
+  output: Omit<NpsKitConfig, "transport"> | undefined,
+): ValidationResult {
+  // The rules read the raw input: they must see keys the parse drops (e.g. a followUp typo).
+  const rules = configRuleProblems(split.json, { hasTransport: split.transport !== undefined });
+  const problems = onePerPath([...split.problems, ...structural, ...rules]);
+  const paths = new Set(problems.map((p) => p.path));
+  const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)].filter((w) => !paths.has(w.path));
+  if (problems.length > 0 || !output) return { ok: false, problems, warnings };
+  const config: NpsKitConfig = split.transport ? { ...output, transport: split.transport } : output;
+  return { ok: true, config, warnings };
+}
+
+function onePerPath(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.path) && !!seen.add(p.path));
+}
+
+/** Valid but probably not what was meant. */
+function usageWarnings(config: Omit<NpsKitConfig, "transport"> | undefined): ConfigProblem[] {
+  if (!config) return [];
+  const out: ConfigProblem[] = [];
+  if (config.surveys.length === 0 && !config.configUrl) out.push(problem(["surveys"], "is empty: no survey will be shown"));
+  config.surveys.forEach((s, i) => {
+    if (s.audience.sample === 0) out.push(problem(["surveys", i, "audience", "sample"], "is 0: nobody will see this survey"));
+  });
+  return out;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { responseSchema } from "./response.js";
+
+const base = {
+  id: "7b0c1f6e-uuid", surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter", complete: false,
+  anonymousId: "anon-1", createdAt: "2026-11-24T10:00:00.000Z", updatedAt: "2026-11-24T10:00:00.000Z",
+  sdk: { name: "npskit", version: "0.1.0" },
+};
+const issues = (r: object) => {
+  const parsed = responseSchema.safeParse(r);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("responseSchema", () => {
+  it("accepts the contract's example", () => {
+    expect(issues({ ...base, comment: "Fast", complete: true, userId: "user-42", attributes: { plan: "pro" } })).toEqual([]);
+  });
+
+  it("rejects a score outside the kind's scale", () => {
+    expect(issues({ ...base, kind: "csat", score: 9 })).toEqual(['score: score must be between 1 and 5 for kind "csat", got 9']);
+    expect(issues({ ...base, kind: "ces", score: 0, category: "detractor" })).toEqual(['score: score must be between 1 and 7 for kind "ces", got 0']);
+  });
+
+  it("rejects a category the score does not imply", () => {
+    expect(issues({ ...base, score: 3 })).toEqual(['category: category must be "detractor" for nps score 3, got "promoter"']);
+    expect(issues({ ...base, kind: "csat", score: 3, category: "passive" })).toEqual([]);
+  });
+});

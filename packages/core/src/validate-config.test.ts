@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { validateConfig } from "./validate-config.js";
+import { validateConfigLite } from "./validate-config-lite.js";
+import { INVALID_CONFIGS, VALID_CONFIGS } from "./config-corpus.test-data.js";
+
+const problemsOf = (input: unknown) => {
+  const result = validateConfig(input);
+  if (result.ok) throw new Error("expected problems");
+  return result.problems;
+};
+const messages = (input: unknown) => problemsOf(input).map((p) => p.message);
+
+describe("validateConfig", () => {
+  it("applies the documented defaults", () => {
+    const result = validateConfig({ endpoint: "/collect", surveys: [{ id: "nps-q4" }] });
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+    if (!result.ok) return;
+    expect(result.config).toEqual({
+      endpoint: "/collect",
+      theme: { mode: "auto", position: "bottom-right" },
+      requireConsent: false,
+      globalThrottle: { minDaysBetweenSurveys: 7 },
+      surveys: [{
+        id: "nps-q4",
+        kind: "nps",
+        trigger: { pageview: true },
+        delaySeconds: 0,
+        audience: { sample: 1, urls: { exclude: [] }, attributes: [] },
+        throttle: { afterAnswerDays: 90, afterDismissDays: 14 },
+      }],
+    });
+  });
+
+  it("names the path, the rule and the value", () => {
+    expect(messages({ endpoint: "/c", surveys: [{ id: "a", audience: { sample: 2 } }] })).toEqual([
+      "surveys[0].audience.sample must be between 0 and 1, got 2",
+    ]);
+    expect(messages({ endpoint: "/c", theme: { accent: "blue" } })).toEqual(['theme.accent must be a hex color such as "#4f46e5", got "blue"']);
+    expect(messages({ endpoint: "/c", surveys: [{ kind: "nps" }] })).toEqual(["surveys[0].id is required"]);
+    expect(messages("x")).toEqual(['config must be an object ({…}), got "x"']);
+    expect(messages({ endpoint: "/c", headers: { "x-api-key": 42 } })).toEqual(['headers["x-api-key"] must be text, got 42']);
+  });
+
+  it("reports every problem at once, structural and cross-field", () => {
+    const problems = problemsOf(INVALID_CONFIGS["many at once"]);
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      "endpoint",
+      "surveys[0].audience.sample",
+      "surveys[1].id",
+      "surveys[1].throttle.maxDisplays",
+      "surveys[1].trigger.event",
+      "theme.accent",
+    ]);
+  });
+
+  it("checks the rules that relate fields", () => {
+    expect(messages(INVALID_CONFIGS["duplicate ids"])).toEqual([
+      'surveys[2].id "a" is already used by surveys[0]; survey ids must be unique',
+    ]);
+    expect(messages(INVALID_CONFIGS["schedule order"])).toEqual([
+      'surveys[0].schedule.end must be after start (2026-12-31), got "2026-10-01"',
+    ]);
+    expect(messages(INVALID_CONFIGS["schedule impossible date"])).toEqual(['surveys[0].schedule.end is not a real date, got "2026-02-30"']);
+    expect(messages(INVALID_CONFIGS["in needs a list"])).toEqual([
+      'surveys[0].audience.attributes[0].value must be a list such as ["pro", "team"] for op "in"',
+    ]);
+    expect(messages(INVALID_CONFIGS["days need numbers"])).toEqual([
+      'surveys[0].audience.attributes[0].value must be a number of days (0 or more) for op "olderThanDays"',
+    ]);
+    expect(messages(INVALID_CONFIGS["followUp typo"])).toEqual(['surveys[0].followUp.promotor is not a category (did you mean "promoter"?)']);
+    expect(messages(INVALID_CONFIGS["trigger empty"])).toEqual([
+      'surveys[0].trigger needs exactly one of "pageview": true or "event": "<event name>"',
+    ]);
+    expect(messages(INVALID_CONFIGS["endpoint missing"])).toEqual([
+      "endpoint is required (or set configUrl, or pass a transport function in code)",
+    ]);
+  });
+
+  it("warns about unknown keys and suggests the closest known one", () => {
+    const result = validateConfig({ endpoint: "/c", surveys: [{ id: "a", audience: { sampel: 0.5 }, trigerr: {} }], zzz: 1 });
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'surveys[0].audience.sampel is not a known option and is ignored (did you mean "sample"?)',
+      'surveys[0].trigerr is not a known option and is ignored (did you mean "trigger"?)',
+      'zzz is not a known option and is ignored (known: endpoint, headers, configUrl, locale, product, theme, requireConsent, globalThrottle, surveys)',
+    ]);
+  });
+
+  it("accepts a transport function from code and keeps it", () => {
+    const transport = async () => {};
+    const result = validateConfig({ transport, surveys: [{ id: "a" }] });
+    expect(result.ok && result.config.transport).toBe(transport);
+    expect(messages({ endpoint: "/c", transport: "fetch" })).toEqual([
+      "transport must be a function (a transport can only be passed in code, not in JSON)",
+    ]);
+  });
+
+  it("never throws, whatever it is given", () => {
+    for (const input of [undefined, 0, true, Symbol("x"), () => {}, { surveys: [null, 1, "a"] }, Object.create(null)]) {
+      expect(() => validateConfig(input)).not.toThrow();
+      expect(() => validateConfigLite(input)).not.toThrow();
+    }
+  });
+});
+
+describe("validateConfigLite agrees with validateConfig", () => {
+  it.each(Object.entries(VALID_CONFIGS))("valid: %s", (_name, input) => {
+    const full = validateConfig(input);
+    const lite = validateConfigLite(input);
+    expect(full.ok).toBe(true);
+    expect(lite).toEqual(full);
+  });
+
+  it.each(Object.entries(INVALID_CONFIGS))("invalid: %s", (_name, input) => {
+    const full = validateConfig(input);
+    const lite = validateConfigLite(input);
+    expect(full.ok).toBe(false);
+    expect(lite.ok).toBe(false);
+    if (full.ok || lite.ok) return;
+    expect(full.problems.length).toBeGreaterThan(0);
+    // Same problems, same words; order may differ between the two walks.
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+    expect([...lite.problems].sort(byPath)).toEqual([...full.problems].sort(byPath));
+    expect(lite.warnings).toEqual(full.warnings);
+  });
+});
