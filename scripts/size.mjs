@@ -1,2 +1,25 @@
-// Bundle-size budgets (gzip -9 of the JS a visitor downloads). Filled in by issue 6.
-console.log("[npskit] size budgets: browser bundle not built yet");
+// Bundle-size budgets (gzip -9 of the JS a visitor downloads, measured in Chromium). Run by
+// `npm test` after the tests; exits non-zero above budget. Prints the figures on every run.
+import { measure } from "./bench/size-measure.mjs";
+
+const KB = 1024;
+const BUDGETS = [
+  { name: "page view, no survey shown", key: "pageView", budget: 14 * KB, target: 8 * KB },
+  { name: "page view showing a survey", key: "surveyShown", budget: 26 * KB, target: 18 * KB },
+];
+const SNIPPET_BUDGET = KB;
+
+const figures = await measure();
+let failed = false;
+const line = (name, bytes, budget, target) => {
+  const over = bytes > budget;
+  failed ||= over;
+  const aim = target ? `, target ${target} B${bytes > target ? " (above target)" : ""}` : "";
+  console.log(`[npskit] ${over ? "OVER BUDGET" : "ok"}  ${name}: ${bytes} B gzip -9 (budget ${budget} B${aim})`);
+};
+line("snippet (minified, raw bytes)", figures.snippetRaw, SNIPPET_BUDGET);
+for (const { name, key, budget, target } of BUDGETS) {
+  line(name, figures[key].total, budget, target);
+  for (const [path, bytes] of Object.entries(figures[key].files)) console.log(`           ${path}: ${bytes} B`);
+}
+if (failed) process.exit(1);

@@ -1,0 +1,139 @@
+// What a hostile or strict host page cannot break: page CSS, a strict CSP, accessibility,
+// keyboard-only use, and survey text that looks like HTML.
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { fileURLToPath } from "node:url";
+import { launchChromium, watchPage, type Browser, type BrowserContext } from "./support/chromium.js";
+import { startServer, type TestServer } from "./support/server.js";
+import { checkoutConfig, hostPage, LOADER, SNIPPET_FILE } from "./support/host-page.js";
+
+const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  server.received.length = 0;
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+const forceShow = `npskit.show("nps-q4", { force: true });`;
+
+test("hostile page CSS neither breaks the survey nor is changed by it", async () => {
+  const hostile = `<style>
+    * { all: unset !important; font-size: 40px !important; color: red !important; }
+    button, textarea, [role] { display: none !important; visibility: hidden !important; }
+    body > * { position: absolute !important; top: 0 !important; left: 0 !important; opacity: .2 !important; }
+  </style>`;
+  server.page("/t/hostile.html", hostPage({ head: hostile, config: checkoutConfig("/collect"), body: `<button id="own">Page button</button>` }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/hostile.html`);
+  const pageButton = () => page.locator("#own").evaluate((el) => getComputedStyle(el).cssText || JSON.stringify([getComputedStyle(el).fontSize, getComputedStyle(el).display]));
+  const before = await pageButton();
+  await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
+  const dialog = page.getByRole("dialog");
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByRole("button", { name: /^7(,|$)/ }).click();
+  await expect.poll(() => dialog.getByRole("textbox").isVisible()).toBe(true);
+  expect(await pageButton()).toBe(before);
+  await expect.poll(() => server.received.length).toBe(1);
+});
+
+test("works under a strict CSP (script-src 'self'; style-src 'self') with the snippet served as a file", async () => {
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
+  server.page("/t/csp-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.track("checkout");` });
+  server.page("/t/csp.html", {
+    headers: { "content-security-policy": csp },
+    body: `<!doctype html><html lang="en"><head><title>csp</title>
+      <script src="${SNIPPET_FILE}"></script><script async src="${LOADER}"></script><script src="/t/csp-init.js"></script>
+      </head><body><main><h1>Strict</h1></main></body></html>`,
+  });
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.addInitScript(() => {
+    (window as any).violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => (window as any).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.url}/t/csp.html`);
+  const dialog = page.getByRole("dialog");
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  // The stylesheet applied: the card is laid out as a fixed panel, not as unstyled inline text.
+  expect(await page.locator("npskit-survey").evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector("[role=dialog]")!).position)).toBe("fixed");
+  await dialog.getByRole("button", { name: /^8(,|$)/ }).click();
+  await expect.poll(() => server.received.length).toBe(1);
+  expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test("zero axe-core violations, on the question and on the follow-up", async () => {
+  server.page("/t/axe.html", hostPage({ config: checkoutConfig("/collect"), calls: forceShow }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/axe.html`);
+  await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+  await page.addScriptTag({ path: AXE });
+  const audit = () => page.evaluate(async () => (await (window as any).axe.run("npskit-survey")).violations.map((v: any) => `${v.id}: ${v.help}`));
+  expect(await audit()).toEqual([]);
+  await page.getByRole("dialog").getByRole("button", { name: /^4(,|$)/ }).click();
+  await expect.poll(() => page.getByRole("textbox").isVisible()).toBe(true);
+  expect(await audit()).toEqual([]);
+});
+
+test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
+  server.page("/t/keys.html", hostPage({
+    config: checkoutConfig("/collect"),
+    calls: `window.events = []; ["shown", "answered", "completed", "dismissed"].forEach((n) => npskit.on(n, () => events.push(n)));`,
+    body: `<button id="start">Start</button>`,
+  }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/keys.html`);
+  await page.focus("#start");
+  await page.evaluate(() => (window as any).npskit.track("checkout"));
+  await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+  await page.keyboard.press("End"); // the last score: 10
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.getByRole("textbox").isVisible()).toBe(true);
+  await page.getByRole("textbox").focus(); // (the widget may already have moved focus here)
+  await page.keyboard.type("All by keyboard");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => server.received.filter((r) => (r.body as any).complete).length).toBe(1);
+  expect(server.received.at(-1)!.body).toMatchObject({ score: 10, comment: "All by keyboard" });
+  expect(await page.evaluate(() => (window as any).events)).toEqual(["shown", "answered", "completed"]);
+
+  await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
+  await expect.poll(() => page.getByRole("dialog").filter({ has: page.getByRole("group") }).isVisible()).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect.poll(() => page.evaluate(() => (window as any).events.at(-1))).toBe("dismissed");
+});
+
+test("survey texts that look like HTML are shown literally and never run", async () => {
+  const xss = `<img src=x onerror="window.pwned=1">"'</script><b>bold</b>`;
+  const config = checkoutConfig("/collect", {
+    question: `Q ${xss}`,
+    followUp: { promoter: `P ${xss}`, passive: `M ${xss}`, detractor: `D ${xss}` },
+    thankYou: `T ${xss}`,
+  });
+  server.page("/t/xss.html", hostPage({ config: { ...config, product: xss }, calls: forceShow }));
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/xss.html`);
+  const dialog = page.getByRole("dialog");
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  expect(await dialog.innerText()).toContain(`Q ${xss}`);
+  await dialog.getByRole("button", { name: /^2(,|$)/ }).click();
+  await expect.poll(() => dialog.innerText()).toContain(`D ${xss}`);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect.poll(() => dialog.innerText()).toContain(`T ${xss}`);
+  const elements = await page.locator("npskit-survey").evaluate((host) => host.shadowRoot!.querySelectorAll("img, b, script").length);
+  expect(elements).toBe(0);
+  expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+  expect(watch.pageErrors).toEqual([]);
+});

@@ -1,0 +1,213 @@
+// Journeys of a site that drops npskit in with a script tag: the async snippet, a survey answered
+// and delivered in the wire format, offline answers, throttling over months, sampling, bad config.
+import { afterAll, beforeAll, beforeEach, afterEach, expect, test } from "vitest";
+import { readFile } from "node:fs/promises";
+import { responseSchema } from "@npskit/core";
+import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "./support/chromium.js";
+import { startServer, type TestServer } from "./support/server.js";
+import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
+
+const DAY = 86_400_000;
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  server.received.length = 0;
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+const collected = () => server.received.filter((r) => r.path === "/collect").map((r) => r.body as Record<string, unknown>);
+/** Score buttons are named by their number (the end ones add the scale label: "10, Extremely likely"). */
+const score = (page: Page, n: number) => page.getByRole("dialog").getByRole("button", { name: new RegExp(`^${n}(,|$)`) });
+
+async function answer(page: Page, n: number, comment: string) {
+  await score(page, n).click();
+  await page.getByRole("textbox").fill(comment);
+  await page.getByRole("button", { name: "Send" }).click();
+}
+
+test("calls made before npskit.js arrives are replayed in order, and explain's promise settles", async () => {
+  // Hold npskit.js back so every call below lands in the snippet's buffer first.
+  await context.route(`**${LOADER}`, async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.fulfill({ contentType: "text/javascript", body: await readFile(`.${LOADER}`, "utf8") });
+  });
+  server.page("/t/async.html", hostPage({
+    config: checkoutConfig("/collect"),
+    calls: `npskit.identify("u-async", { plan: "pro" }); npskit.track("checkout");
+      window.buffered = npskit.q.length; window.explained = npskit.explain("nps-q4");`,
+  }));
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/async.html`);
+  expect(await page.evaluate(() => (window as any).buffered)).toBe(3);
+  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  const explained = await page.evaluate(() => (window as any).explained);
+  expect(explained).toMatchObject({ eligible: expect.any(Boolean), reasons: expect.any(Array) });
+  expect(await page.evaluate(() => "q" in (window as any).npskit)).toBe(false);
+  expect(watch.pageErrors).toEqual([]);
+});
+
+test("a plain synchronous script tag works without the snippet", async () => {
+  server.page("/t/sync.html", hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/sync.html`);
+  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+});
+
+test("identify + track → survey → answer: the backend receives the partial then the complete record", async () => {
+  server.page("/t/answer.html", hostPage({
+    config: { ...checkoutConfig("/collect"), locale: "en" },
+    calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");`,
+  }));
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/answer.html`);
+  await score(page, 9).click();
+  await expect.poll(() => collected().length).toBe(1);
+  await page.getByRole("textbox").fill("Fast and simple");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect.poll(() => collected().length).toBe(2);
+
+  const [partial, complete] = collected();
+  expect(partial).toMatchObject({ complete: false, score: 9, category: "promoter" });
+  expect(partial).not.toHaveProperty("comment");
+  expect(complete!.id).toBe(partial!.id);
+  expect(complete).toEqual({
+    id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    surveyId: "nps-q4",
+    kind: "nps",
+    score: 9,
+    category: "promoter",
+    comment: "Fast and simple",
+    complete: true,
+    userId: "user-42",
+    anonymousId: expect.any(String),
+    attributes: { plan: "pro", signupDate: "2025-03-01" },
+    url: `${server.url}/t/answer.html`,
+    locale: "en",
+    createdAt: partial!.createdAt,
+    updatedAt: expect.any(String),
+    sdk: { name: "npskit", version: "0.1.0" },
+  });
+  expect(Date.parse(complete!.updatedAt as string)).toBeGreaterThanOrEqual(Date.parse(partial!.createdAt as string));
+  expect(responseSchema.safeParse(complete).success).toBe(true);
+  const request = server.received.find((r) => r.path === "/collect")!;
+  expect(request.headers["idempotency-key"]).toBe(partial!.id);
+  expect(request.headers["content-type"]).toContain("application/json");
+  expect(watch.pageErrors).toEqual([]);
+});
+
+test("an answer given offline survives the closed tab and is delivered once on a later visit", async () => {
+  server.page("/t/offline.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");` }));
+  await context.route("**/collect", (route) => route.abort("internetdisconnected"));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/offline.html#ask`);
+  await answer(page, 3, "Too slow");
+  await page.waitForTimeout(300); // the queue write finishes before the tab goes away
+  await page.close();
+  expect(collected()).toEqual([]);
+
+  await context.unroute("**/collect");
+  const later = await context.newPage();
+  await later.goto(`${server.url}/t/offline.html`);
+  await expect.poll(() => collected().length, { timeout: 15_000 }).toBe(1);
+  await later.waitForTimeout(1500);
+  expect(collected()).toHaveLength(1);
+  expect(collected()[0]).toMatchObject({ score: 3, category: "detractor", comment: "Too slow", complete: true });
+});
+
+test("throttling over months: answered today, not asked at +30 days, asked again at +91 days", async () => {
+  const start = Date.parse("2026-11-01T10:00:00Z");
+  server.page("/t/throttle.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.identify("u-throttle");` }));
+  const visit = async (at: number) => {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(at);
+    await page.goto(`${server.url}/t/throttle.html`);
+    await page.evaluate(() => (window as any).npskit.track("checkout"));
+    return page;
+  };
+  const first = await visit(start);
+  await answer(first, 10, "Great");
+  await expect.poll(() => collected().filter((r) => r.complete).length).toBe(1);
+  await first.close();
+
+  const month = await visit(start + 30 * DAY);
+  await month.waitForTimeout(1000);
+  expect(await month.getByRole("dialog").count()).toBe(0);
+  const why = await month.evaluate(() => (window as any).npskit.explain("nps-q4"));
+  expect(why.eligible).toBe(false);
+  expect(Date.parse(why.nextEligibleAt)).toBeGreaterThan(start + 30 * DAY);
+  await month.close();
+
+  const quarter = await visit(start + 91 * DAY);
+  await expect.poll(() => quarter.getByRole("dialog").count()).toBe(1);
+});
+
+test("sampling is deterministic per person across reloads", async () => {
+  server.page("/t/sample.html", hostPage({
+    config: checkoutConfig("/collect", { audience: { sample: 0.5 } }),
+    calls: `window.sampled = async () => { const out = [];
+      for (let i = 0; i < 24; i++) { npskit.identify("person-" + i); out.push((await npskit.explain("nps-q4")).eligible); }
+      return out; };`,
+  }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/sample.html`);
+  const first: boolean[] = await page.evaluate(() => (window as any).sampled());
+  await page.reload();
+  const again: boolean[] = await page.evaluate(() => (window as any).sampled());
+  expect(again).toEqual(first);
+  expect(first.filter(Boolean).length).toBeGreaterThan(3); // a real split, not everyone or no one
+  expect(first.filter((x) => !x).length).toBeGreaterThan(3);
+});
+
+test("an invalid config logs one error per problem by path, throws nothing and shows nothing", async () => {
+  server.page("/t/invalid.html", hostPage({
+    config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
+    calls: `npskit.identify("u"); npskit.track("checkout"); npskit.show("nps-q4", { force: true });
+      window.why = npskit.explain("nps-q4"); npskit.flush(); npskit.reset(); npskit.page();`,
+  }));
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/invalid.html`);
+  await expect.poll(() => watch.consoleErrors.length).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(500);
+  expect(watch.consoleErrors.some((e) => e.includes("surveys[0].audience.sample"))).toBe(true);
+  expect(watch.consoleErrors.some((e) => /\bendpoint\b/.test(e))).toBe(true);
+  expect(watch.consoleErrors).toHaveLength(2);
+  expect(watch.pageErrors).toEqual([]);
+  expect(await page.getByRole("dialog").count()).toBe(0);
+  expect((await page.evaluate(() => (window as any).why)).eligible).toBe(false);
+  expect(server.jsBytes.has("/packages/browser/dist/npskit-ui.js")).toBe(false);
+});
+
+test("calls before init and after destroy are harmless; destroy removes the survey", async () => {
+  server.page("/t/destroy.html", hostPage({
+    calls: `npskit.track("checkout"); npskit.show("nps-q4"); npskit.flush();
+      npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });`,
+  }));
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/destroy.html`);
+  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  await page.evaluate(() => {
+    const n = (window as any).npskit;
+    n.destroy();
+    n.track("checkout");
+    n.show("nps-q4", { force: true });
+    n.init({});
+  });
+  await page.waitForTimeout(300);
+  expect(await page.locator("npskit-survey").count()).toBe(0);
+  expect(watch.pageErrors).toEqual([]);
+});
