@@ -1,0 +1,59 @@
+// Everything a report shows, computed once from the stored responses with @npskit/insights.
+import type { Category, SurveyResponse } from "@npskit/core";
+import {
+  bySegment,
+  numericAttribute,
+  revenueAtRisk,
+  summarize,
+  summarizeCes,
+  summarizeCsat,
+  themes,
+  trend,
+  type NpsSummary,
+  type RevenueAtRisk,
+  type ScaleSummary,
+  type SegmentSummary,
+  type Themes,
+  type TrendPoint,
+} from "@npskit/insights";
+import type { ReportQuery } from "./query.js";
+
+/** Attributes tried, in order, for revenue at risk when the query names none. */
+export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
+
+const LATEST_COMMENTS = 5;
+
+export interface Analysis {
+  nps: NpsSummary;
+  csat: ScaleSummary;
+  ces: ScaleSummary;
+  segments: { attribute: string; rows: SegmentSummary[] } | null;
+  trend: { period: ReportQuery["period"]; points: TrendPoint[] };
+  themes: Themes;
+  revenueAtRisk: ({ attribute: string } & RevenueAtRisk) | null;
+  latestComments: Record<Category, SurveyResponse[]>;
+}
+
+export function analyze(responses: readonly SurveyResponse[], query: ReportQuery): Analysis {
+  return {
+    nps: summarize(responses),
+    csat: summarizeCsat(responses),
+    ces: summarizeCes(responses),
+    segments: query.segment ? { attribute: query.segment, rows: bySegment(responses, query.segment) } : null,
+    trend: { period: query.period, points: trend(responses, query.period) },
+    themes: themes(responses),
+    revenueAtRisk: revenue(responses, query.value),
+    latestComments: latestComments(responses),
+  };
+}
+
+function revenue(responses: readonly SurveyResponse[], requested: string | undefined): Analysis["revenueAtRisk"] {
+  const attribute = requested ?? VALUE_ATTRIBUTES.find((key) => responses.some((r) => numericAttribute(key)(r) !== undefined));
+  return attribute ? { attribute, ...revenueAtRisk(responses, numericAttribute(attribute)) } : null;
+}
+
+function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {
+  const withComment = responses.filter((r) => r.comment?.trim()).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+  const of = (category: Category) => withComment.filter((r) => r.category === category).slice(0, LATEST_COMMENTS);
+  return { promoter: of("promoter"), passive: of("passive"), detractor: of("detractor") };
+}

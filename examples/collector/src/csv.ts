@@ -1,0 +1,39 @@
+// CSV export (RFC 4180) that is safe to open in a spreadsheet.
+import type { SurveyResponse } from "@npskit/core";
+
+type Cell = string | number | boolean | null | undefined;
+
+/**
+ * One CSV field. Text starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`
+ * so a spreadsheet shows it instead of running it as a formula (comments are user input).
+ */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "string") return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const FIXED: readonly [string, (r: SurveyResponse) => Cell][] = [
+  ["id", (r) => r.id],
+  ["survey_id", (r) => r.surveyId],
+  ["kind", (r) => r.kind],
+  ["score", (r) => r.score],
+  ["category", (r) => r.category],
+  ["complete", (r) => r.complete],
+  ["comment", (r) => r.comment],
+  ["user_id", (r) => r.userId],
+  ["anonymous_id", (r) => r.anonymousId],
+  ["url", (r) => r.url],
+  ["locale", (r) => r.locale],
+  ["created_at", (r) => r.createdAt],
+  ["updated_at", (r) => r.updatedAt],
+];
+
+/** Every response as CSV, one column per attribute key seen (`attr.plan`, …), CRLF line ends. */
+export function toCsv(responses: readonly SurveyResponse[]): string {
+  const attributeKeys = [...new Set(responses.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
+  const header = [...FIXED.map(([name]) => name), ...attributeKeys.map((k) => `attr.${k}`)];
+  const rows = responses.map((r) => [...FIXED.map(([, get]) => get(r)), ...attributeKeys.map((k) => r.attributes?.[k])]);
+  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,17 @@
+// The same storage behaviour on a real PostgreSQL server, when one can be started locally from
+// the installed `postgresql` package. `npm test` does not install it; without it this is skipped.
+import { afterAll, describe, it } from "vitest";
+import { openPostgres } from "./db.js";
+import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
+import { describeStore } from "./store.suite.fixture.js";
+
+const server: LocalPostgres | Error = await startLocalPostgres().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+
+if (server instanceof Error) {
+  describe.skip(`PostgreSQL server: skipped, cannot start one locally (${server.message})`, () => {
+    it("needs the postgresql package", () => {});
+  });
+} else {
+  afterAll(() => server.stop());
+  describeStore("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+}

@@ -1,0 +1,41 @@
+// Query-string parameters shared by the summary API, the report and the export.
+import type { Period } from "@npskit/insights";
+import type { ResponseFilter } from "./store.js";
+
+export interface ReportQuery {
+  filter: ResponseFilter;
+  /** Attribute to segment by (e.g. `plan`). */
+  segment?: string | undefined;
+  period: Period;
+  /** Numeric attribute for revenue at risk (e.g. `ltv`); detected when absent. */
+  value?: string | undefined;
+}
+
+export type QueryResult = { ok: true; query: ReportQuery } | { ok: false; problems: { path: string; message: string }[] };
+
+const PERIODS: readonly Period[] = ["week", "month", "quarter"];
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const KEY = /^[\w.-]{1,100}$/;
+
+/** `from`/`to` take a date (`2026-11-30`, whole UTC day, `to` inclusive) or an ISO timestamp. */
+export function parseReportQuery(params: Record<string, string | undefined>): QueryResult {
+  const problems: { path: string; message: string }[] = [];
+  const date = (name: "from" | "to") => {
+    const raw = params[name]?.trim();
+    if (!raw) return undefined;
+    const t = Date.parse(DATE_ONLY.test(raw) ? `${raw}T00:00:00Z` : raw);
+    if (Number.isNaN(t)) problems.push({ path: name, message: `must be a date like 2026-11-30, got "${raw}"` });
+    // A bare `to` date includes that whole day.
+    return new Date(name === "to" && DATE_ONLY.test(raw) ? t + 86_400_000 : t);
+  };
+  const key = (name: "segment" | "value") => {
+    const raw = params[name]?.trim();
+    if (raw && !KEY.test(raw)) problems.push({ path: name, message: "must be an attribute name (letters, digits, _ . -)" });
+    return raw || undefined;
+  };
+  const period = (params.period?.trim() || "month") as Period;
+  if (!PERIODS.includes(period)) problems.push({ path: "period", message: `must be one of ${PERIODS.join(", ")}` });
+  const filter: ResponseFilter = { surveyId: params.surveyId?.trim() || undefined, from: date("from"), to: date("to") };
+  const query: ReportQuery = { filter, segment: key("segment"), value: key("value"), period };
+  return problems.length ? { ok: false, problems } : { ok: true, query };
+}

@@ -1,0 +1,47 @@
+// The report's only stylesheet, served inline and allowed by its hash in the page's CSP.
+import { createHash } from "node:crypto";
+
+export const STYLE = `
+:root { color-scheme: light dark; --bg: #f8fafc; --card: #fff; --text: #0f172a; --muted: #475569; --border: #e2e8f0;
+  --promoter: #15803d; --passive: #a16207; --detractor: #b91c1c; --accent: #4338ca; }
+@media (prefers-color-scheme: dark) { :root { --bg: #0b1120; --card: #111827; --text: #e5e7eb; --muted: #9ca3af;
+  --border: #1f2937; --promoter: #4ade80; --passive: #facc15; --detractor: #f87171; --accent: #a5b4fc; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--text); line-height: 1.5;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 48px; }
+header { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: baseline; justify-content: space-between; }
+h1 { font-size: 22px; margin: 0; } h2 { font-size: 16px; margin: 0 0 12px; }
+.muted { color: var(--muted); }
+form.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 16px 0 8px; }
+form.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+input, select, button { font: inherit; padding: 6px 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--card); color: var(--text); }
+button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+.grid { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); margin-top: 16px; }
+.card { background: var(--card); border: 1px solid var(--border); border-radius: 12px; padding: 18px 20px; }
+.wide { grid-column: 1 / -1; }
+.score { font-size: 56px; font-weight: 700; line-height: 1; letter-spacing: -1px; }
+.score small { font-size: 18px; font-weight: 500; color: var(--muted); letter-spacing: 0; }
+svg.split { display: block; border-radius: 6px; overflow: hidden; margin-top: 16px; }
+ul.legend { list-style: none; padding: 0; margin: 10px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 14px; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; }
+.swatch.promoter { background: var(--promoter); } .swatch.passive { background: var(--passive); } .swatch.detractor { background: var(--detractor); }
+svg.trend { width: 100%; height: auto; }
+svg.trend text { font-size: 11px; fill: var(--muted); }
+svg.trend .grid { stroke: var(--border); } svg.trend .axis { stroke: var(--muted); stroke-dasharray: 4 3; }
+table { width: 100%; border-collapse: collapse; font-size: 14px; }
+th, td { text-align: left; padding: 7px 8px; border-bottom: 1px solid var(--border); }
+th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.tag { font-size: 11px; padding: 1px 6px; border-radius: 999px; border: 1px solid var(--border); color: var(--muted); }
+.columns { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
+.promoter-text { color: var(--promoter); } .passive-text { color: var(--passive); } .detractor-text { color: var(--detractor); }
+ol.themes { margin: 0; padding-left: 20px; } ol.themes li { margin: 2px 0; }
+blockquote { margin: 0 0 12px; padding: 8px 12px; border-left: 3px solid var(--border); overflow-wrap: anywhere; }
+blockquote footer { font-size: 12px; color: var(--muted); margin-top: 4px; }
+.big { font-size: 28px; font-weight: 700; }
+@media (max-width: 600px) { .score { font-size: 44px; } main { padding: 16px 12px 32px; } }
+`;
+
+/** Content-Security-Policy of the report: nothing but this stylesheet and inline SVG. */
+export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
