@@ -17,3 +17,7 @@ export type { ValidationResult } from "./config-validation.js";
 export { validateConfig, configJsonSchema } from "./validate-config.js";
 export { validateConfigLite } from "./validate-config-lite.js";
 export { toEpochMs } from "./dates.js";
+export {
+  createStorage, memoryStorage, localStorageBackend, indexedDbBackend, fallbackStorage,
+  type BackendName, type NamedStorage, type FallbackStorage, type FallbackOptions,
+} from "./storage-backends.js";

@@ -1,0 +1,148 @@
+// KeyValueStorage backends: IndexedDB (idb-keyval), localStorage, memory, and the fallback chain
+// createStorage() builds from them. The chain moves to the next backend when one is unavailable
+// at start AND when one fails later (quota, private mode, SecurityError, a hung open), so callers
+// never see a storage error.
+import { createStore, del as idbDel, get as idbGet, keys as idbKeys, set as idbSet } from "idb-keyval";
+import type { KeyValueStorage } from "./storage.js";
+
+export type BackendName = "indexeddb" | "localstorage" | "memory";
+
+export interface NamedStorage extends KeyValueStorage {
+  readonly name: BackendName;
+}
+
+export interface FallbackStorage extends KeyValueStorage {
+  /** The backend in use now; changes when one fails. */
+  backend(): BackendName;
+}
+
+const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+const startsWith = (prefix?: string) => (key: string) => !prefix || key.startsWith(prefix);
+
+/** Storage that lives as long as the page: for tests, and for consent-off mode. */
+export function memoryStorage(): NamedStorage {
+  const map = new Map<string, unknown>();
+  return {
+    name: "memory",
+    get: async <T>(key: string) => copy(map.get(key)) as T | undefined,
+    set: async (key, value) => void map.set(key, copy(value)),
+    del: async (key) => void map.delete(key),
+    keys: async (prefix) => [...map.keys()].filter(startsWith(prefix)),
+  };
+}
+
+/** localStorage under a key prefix, or undefined when it cannot be used (blocked, disabled). */
+export function localStorageBackend(prefix = "npskit:", ls: Storage | undefined = globalThis.localStorage): NamedStorage | undefined {
+  try {
+    // Reading `localStorage` itself throws SecurityError in sandboxed frames; a write proves quota.
+    ls!.setItem(prefix + "probe", "1");
+    ls!.removeItem(prefix + "probe");
+  } catch {
+    return undefined;
+  }
+  const store = ls!;
+  return {
+    name: "localstorage",
+    get: async <T>(key: string) => {
+      const raw = store.getItem(prefix + key);
+      return (raw === null ? undefined : JSON.parse(raw)) as T | undefined;
+    },
+    set: async (key, value) => store.setItem(prefix + key, JSON.stringify(value)),
+    del: async (key) => store.removeItem(prefix + key),
+    keys: async (p) => {
+      const out: string[] = [];
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key?.startsWith(prefix)) out.push(key.slice(prefix.length));
+      }
+      return out.filter(startsWith(p));
+    },
+  };
+}
+
+/** IndexedDB database `npskit`, store `kv`; undefined when the browser has no IndexedDB. */
+export function indexedDbBackend(dbName = "npskit", storeName = "kv"): NamedStorage | undefined {
+  let store: ReturnType<typeof createStore>;
+  try {
+    if (!globalThis.indexedDB) return undefined;
+    store = createStore(dbName, storeName);
+  } catch {
+    return undefined;
+  }
+  return {
+    name: "indexeddb",
+    get: (key) => idbGet(key, store),
+    set: (key, value) => idbSet(key, value, store),
+    del: (key) => idbDel(key, store),
+    keys: async (prefix) => (await idbKeys<IDBValidKey>(store)).map(String).filter(startsWith(prefix)),
+  };
+}
+
+/** Rejects when `promise` has not settled in `ms`: an IndexedDB open can hang in some private modes. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("storage timed out")), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface FallbackOptions {
+  /** Longest wait for one operation before the backend counts as failed. Default 3000 ms. */
+  timeoutMs?: number;
+  /** Told when a backend fails and the next one takes over (for diagnostics). */
+  onFallback?: (from: BackendName, to: BackendName, error: unknown) => void;
+}
+
+/**
+ * Use `backends` in order, moving on when one throws. Writes made this session are replayed into
+ * the next backend, so nothing written before the failure is lost for the rest of the session.
+ * A memory backend is always added last, so every operation eventually succeeds.
+ */
+export function fallbackStorage(backends: NamedStorage[], options: FallbackOptions = {}): FallbackStorage {
+  const chain = [...backends, memoryStorage()];
+  const written = new Map<string, unknown>(); // undefined = deleted
+  let index = 0;
+
+  const failOver = async (error: unknown) => {
+    const from = chain[index]!.name;
+    index++;
+    options.onFallback?.(from, chain[index]!.name, error);
+    for (const [key, value] of written) {
+      try {
+        await (value === undefined ? chain[index]!.del(key) : chain[index]!.set(key, value));
+      } catch {
+        return; // the next operation will fail over again
+      }
+    }
+  };
+
+  async function run<T>(op: (s: NamedStorage) => Promise<T>): Promise<T> {
+    for (;;) {
+      const current = chain[index]!;
+      try {
+        return await (current.name === "memory" ? op(current) : withTimeout(op(current), options.timeoutMs ?? 3000));
+      } catch (error) {
+        await failOver(error);
+      }
+    }
+  }
+
+  return {
+    backend: () => chain[index]!.name,
+    get: (key) => run((s) => s.get(key)),
+    set: (key, value) => {
+      written.set(key, copy(value));
+      return run((s) => s.set(key, value));
+    },
+    del: (key) => {
+      written.set(key, undefined);
+      return run((s) => s.del(key));
+    },
+    keys: (prefix) => run((s) => s.keys(prefix)),
+  };
+}
+
+/** The best storage this environment offers: IndexedDB, else localStorage, else memory. */
+export function createStorage(options: FallbackOptions = {}): FallbackStorage {
+  const backends = [indexedDbBackend(), localStorageBackend()].filter((b): b is NamedStorage => b !== undefined);
+  return fallbackStorage(backends, options);
+}
