@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SurveyResponse } from "@npskit/core";
+import { createApp } from "./app.js";
+import { openPglite, type Db } from "./db.js";
+import { migrate } from "./migrations.js";
+import { wire } from "./wire.fixture.js";
+
+let db: Db;
+beforeAll(async () => {
+  db = await openPglite();
+  await migrate(db);
+}, 120_000);
+afterAll(() => db?.close());
+beforeEach(() => db.query("DELETE FROM responses"));
+
+const post = (app: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) =>
+  app.request("/collect", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+const summary = async (app: ReturnType<typeof createApp>, query = "") => (await app.request(`/api/summary${query}`)).json();
+
+describe("POST /collect", () => {
+  it("stores a valid response and answers with its id", async () => {
+    const app = createApp({ db });
+    const r = wire(9);
+    const res = await post(app, r, { "idempotency-key": r.id });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: r.id, result: "created" });
+    expect((await summary(app)).nps).toMatchObject({ total: 1, promoters: 1, nps: 100 });
+  });
+
+  it("rejects invalid responses with every reason, by path", async () => {
+    const app = createApp({ db });
+    const { anonymousId: _, ...missing } = wire(9);
+    const res = await post(app, { ...missing, score: 12, createdAt: "yesterday" });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { problems: { path: string; message: string }[] };
+    expect(body.problems.map((p) => p.path).sort()).toEqual(["anonymousId", "createdAt", "score"]);
+    expect(body.problems.every((p) => p.message.length > 0)).toBe(true);
+  });
+
+  it("rejects a score outside the kind's scale and a category that does not fit the score", async () => {
+    const app = createApp({ db });
+    const csat = await post(app, wire(4, { kind: "csat", score: 9, category: "promoter" }));
+    expect(await csat.json()).toMatchObject({ problems: [{ path: "score", message: expect.stringContaining("between 1 and 5") }] });
+    const mislabelled = await post(app, wire(2, { category: "promoter" }));
+    expect(mislabelled.status).toBe(400);
+    expect(await mislabelled.json()).toMatchObject({ problems: [{ path: "category" }] });
+  });
+
+  it("rejects a body that is not JSON, and an Idempotency-Key that does not match the id", async () => {
+    const app = createApp({ db });
+    expect((await post(app, "{not json")).status).toBe(400);
+    expect((await post(app, wire(9), { "idempotency-key": "another-id" })).status).toBe(400);
+    expect((await summary(app)).nps.total).toBe(0);
+  });
+
+  it("accepts text/plain bodies (navigator.sendBeacon) and refuses other content types", async () => {
+    const app = createApp({ db });
+    expect((await post(app, wire(9), { "content-type": "text/plain;charset=UTF-8" })).status).toBe(200);
+    expect((await post(app, wire(9), { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+  });
+
+  it("refuses bodies over the limit with 413", async () => {
+    const app = createApp({ db, maxBodyBytes: 1024 });
+    const big = wire(9, { comment: "x".repeat(2000) });
+    expect((await post(app, big)).status).toBe(413);
+    expect((await post(createApp({ db }), { ...big, comment: "y".repeat(4999) })).status).toBe(200);
+    expect((await post(createApp({ db }), "x".repeat(65 * 1024))).status).toBe(413);
+  });
+
+  it("requires the API key when one is configured, but not for the CORS preflight", async () => {
+    const app = createApp({ db, apiKey: "k-123" });
+    expect((await post(app, wire(9))).status).toBe(401);
+    expect((await post(app, wire(9), { "x-api-key": "k-124" })).status).toBe(401);
+    expect((await post(app, wire(9), { "x-api-key": "k-123" })).status).toBe(200);
+    const preflight = await app.request("/collect", {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+    });
+    expect(preflight.status).toBe(204);
+  });
+
+  it("answers CORS preflights with the allowed headers, for the configured origins only", async () => {
+    const app = createApp({ db, origins: ["https://shop.example"] });
+    const preflight = (origin: string) =>
+      app.request("/collect", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+    const allowed = await preflight("https://shop.example");
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(allowed.headers.get("access-control-allow-headers")?.split(",").sort()).toEqual(["content-type", "idempotency-key", "x-api-key"]);
+    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    const open = await createApp({ db }).request("/collect", { method: "OPTIONS", headers: { origin: "https://any.example", "access-control-request-method": "POST" } });
+    expect(open.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("is idempotent: retries never double count and an older state never overwrites a newer one", async () => {
+    const app = createApp({ db });
+    const scored = wire(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+    const commented = { ...scored, score: 10, category: "promoter" as const, complete: true, comment: "Actually great", updatedAt: "2026-11-24T10:00:09.000Z" };
+    const results = [];
+    for (const body of [scored, scored, commented, scored, commented]) results.push(((await (await post(app, body)).json()) as { result: string }).result);
+    expect(results).toEqual(["created", "ignored", "updated", "ignored", "ignored"]);
+    expect((await summary(app)).nps).toMatchObject({ total: 1, promoters: 1, detractors: 0 });
+  });
+});
+
+describe("GET /api/summary", () => {
+  /** 5 promoters, 2 passives, 3 detractors: NPS 20 ± 54.0 (see insights' summary tests). */
+  async function seed(app: ReturnType<typeof createApp>) {
+    const rows: SurveyResponse[] = [
+      ...[10, 10, 9, 9, 9].map((s) => wire(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" })),
+      ...[8, 7].map((s) => wire(s, { attributes: { plan: "free", ltv: 0 } })),
+      ...[6, 3, 0].map((s, i) => wire(s, { attributes: { plan: "free", ltv: 100 * (i + 1) }, comment: "Slow sync", createdAt: "2026-10-02T10:00:00.000Z" })),
+      wire(5, { kind: "csat", surveyId: "csat-support" }),
+    ];
+    for (const r of rows) expect((await post(app, r)).status).toBe(200);
+  }
+
+  it("reports NPS, segments, trend, themes and revenue at risk", async () => {
+    const app = createApp({ db });
+    await seed(app);
+    const body = await summary(app, "?surveyId=nps-q4&segment=plan&period=month");
+    expect(body.nps).toEqual({ total: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, marginOfError: 54 });
+    expect(body.segments.rows.map((s: { segment: string; nps: number; small: boolean }) => [s.segment, s.nps, s.small])).toEqual([
+      ["free", -60, true],
+      ["pro", 100, true],
+    ]);
+    expect(body.trend.points.map((p: { period: string; total: number }) => [p.period, p.total])).toEqual([["2026-10", 3], ["2026-11", 7]]);
+    expect(body.themes.detractor).toEqual([{ term: "slow sync", count: 3 }]);
+    expect(body.revenueAtRisk).toEqual({ attribute: "ltv", atRisk: 600, detractors: 3, passiveValue: 0, passives: 2, totalValue: 5600 });
+    expect(body.csat.total).toBe(0);
+  });
+
+  it("filters by date range, `to` including the whole day", async () => {
+    const app = createApp({ db });
+    await seed(app);
+    expect((await summary(app, "?from=2026-10-01&to=2026-10-02")).nps).toMatchObject({ total: 3, detractors: 3, nps: -100 });
+    expect((await summary(app, "?from=2026-11-01")).nps.total).toBe(7);
+    expect((await summary(app)).csat).toMatchObject({ total: 1, goodPercent: 100 });
+  });
+
+  it("rejects bad parameters with reasons", async () => {
+    const res = await createApp({ db }).request("/api/summary?period=day&from=soon&segment=%3Cx%3E");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { problems: { path: string }[] }).problems.map((p) => p.path).sort()).toEqual(["from", "period", "segment"]);
+  });
+});
+
+describe("GET /api/export.csv", () => {
+  it("exports every response with CSV escaping and formula-injection guards", async () => {
+    const app = createApp({ db });
+    const r = wire(2, { id: "csv-row-000001", comment: '=HYPERLINK("http://x") says "hi", bye\nnext', attributes: { plan: "+pro", ltv: -5 }, userId: null });
+    await post(app, r);
+    const res = await app.request("/api/export.csv");
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toContain("attachment");
+    const [header, row, end] = (await res.text()).split("\r\n");
+    expect(header).toBe("id,survey_id,kind,score,category,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
+    expect(row).toBe(
+      `csv-row-000001,nps-q4,nps,2,detractor,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
+    );
+    expect(end).toBe("");
+  });
+});
+
+describe("GET /report", () => {
+  it("renders the numbers and escapes every user string, under a strict CSP", async () => {
+    const app = createApp({ db });
+    await post(app, wire(1, { comment: "<script>alert(1)</script> & co", attributes: { plan: '"><img src=x onerror=alert(1)>' } }));
+    await post(app, wire(10, { comment: "Love it" }));
+    const res = await app.request("/report?segment=plan");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'; style-src 'sha256-/);
+    const page = await res.text();
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+    expect(page).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).not.toContain("<script");
+    expect(page).not.toContain("<img");
+    expect(page).toContain("NPS by plan");
+    expect(page).toMatch(/class="score">0\.0 <small>± 138\.6<\/small>/);
+  });
+
+  it("still renders, with a 400 status, when parameters are invalid", async () => {
+    const res = await createApp({ db }).request("/report?period=decade");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Net Promoter Score");
+  });
+});
