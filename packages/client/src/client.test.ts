@@ -17,11 +17,18 @@ afterEach(() => {
 /** Let pending promise chains (storage, locks, fetch) run without moving the clock. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
-function setup(options: Partial<ClientOptions> & { answers?: Parameters<typeof fakeFetch> } = {}) {
-  const storage = options.storage ?? memoryStorage();
-  const fetch = fakeFetch(...(options.answers ?? []));
+type SetupOptions = Omit<Partial<ClientOptions>, "storage" | "endpoint"> & {
+  storage?: ReturnType<typeof memoryStorage>;
+  /** The collector's scripted answers. */
+  answers?: Parameters<typeof fakeFetch>;
+  /** null: no endpoint at all. */
+  endpoint?: string | null;
+};
+
+function setup({ answers = [], endpoint = "/collect", storage = memoryStorage(), ...options }: SetupOptions = {}) {
+  const fetch = fakeFetch(...answers);
   const win = fakeWindow({ locks: fakeLocks() });
-  const client = createClient({ endpoint: "/collect", fetch, storage, target: win, random: () => 0.999, ...options });
+  const client = createClient({ ...(endpoint && { endpoint }), fetch, storage, target: win, random: () => 0.999, ...options });
   const delivered: string[] = [];
   const errors: object[] = [];
   client.on("delivered", ({ id }) => delivered.push(id));
@@ -83,8 +90,9 @@ describe("submit", () => {
   });
 
   test("never rejects, even with storage that throws on every call", async () => {
-    const broken = { get: () => Promise.reject(new Error("x")), set: () => Promise.reject(new Error("x")), del: () => Promise.reject(new Error("x")), keys: () => Promise.reject(new Error("x")) };
-    const { client, fetch, delivered } = setup({ storage: broken });
+    const fail = () => Promise.reject(new Error("storage is gone"));
+    const storage = Object.assign(memoryStorage(), { get: fail, set: fail, del: fail, keys: fail });
+    const { client, fetch, delivered } = setup({ storage });
     const r = response();
     await expect(client.submit(r)).resolves.toBeUndefined();
     await settle();
@@ -373,13 +381,13 @@ describe("custom transport and adapters", () => {
   });
 
   test("an adapter-only client; a tool that loads late gets the response once it is there", async () => {
-    let posthog: { capture: ReturnType<typeof vi.fn> } | undefined;
-    const { client, delivered } = setup({ endpoint: undefined, adapters: [posthogAdapter(() => posthog)] } as Partial<ClientOptions>);
+    let posthog: { capture: ReturnType<typeof vi.fn<(event: string, properties: object) => void>> } | undefined;
+    const { client, delivered } = setup({ endpoint: null, adapters: [posthogAdapter(() => posthog)] });
     const r = response();
     await client.submit(r);
     await settle();
     expect(delivered).toEqual([]);
-    posthog = { capture: vi.fn() };
+    posthog = { capture: vi.fn<(event: string, properties: object) => void>() };
     await vi.advanceTimersByTimeAsync(5_000);
     expect(posthog.capture).toHaveBeenCalledOnce();
     expect(posthog.capture).toHaveBeenCalledWith("survey response", expect.objectContaining({ responseId: r.id }));
