@@ -21,3 +21,16 @@ export {
   createStorage, memoryStorage, localStorageBackend, indexedDbBackend, fallbackStorage,
   type BackendName, type NamedStorage, type FallbackStorage, type FallbackOptions,
 } from "./storage-backends.js";
+export type { Check, CheckCode } from "./checks.js";
+export {
+  checkTrigger, checkUrl, checkDevice, checkLocale, checkAttributes, checkSchedule, conditionHolds,
+  globToRegExp, urlMatches, deviceClassOf, localeMatches,
+  type Attributes, type TargetingContext, type TargetingEvent,
+} from "./targeting.js";
+export { hash32, sampleBucket, checkSample } from "./sampling.js";
+export { throttleChecks, throttleClearsAt, type SurveyHistory, type ThrottleState } from "./throttle.js";
+export {
+  loadUserState, newUserState, identifyState, withAttributes, recordOutcome, sanitizeState, randomId, userKeyOf,
+  USER_STATE_KEY, type UserState, type UserStateStore, type UserStateOptions, type SurveyOutcome,
+} from "./user-state.js";
+export { decide, explain, pickSurvey, surveyChecks, type Decision, type Explanation, type EngineContext, type EngineConfig } from "./engine.js";
