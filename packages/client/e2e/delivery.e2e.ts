@@ -1,0 +1,146 @@
+// Real-Chromium journeys for response delivery: outages, rejections, closed tabs, several tabs,
+// and leaving the page right after answering. The fake collector's `received` log is the truth.
+import type { SurveyResponse } from "@npskit/core";
+import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { bundleForBrowser } from "../../../e2e/support/bundle.js";
+import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "../../../e2e/support/chromium.js";
+import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import type { StartOptions } from "./client-page.js";
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+/** Nothing listens here: connections are refused, like a backend that is down. */
+const UNREACHABLE = "http://127.0.0.1:9/collect";
+
+beforeAll(async () => {
+  const [b, s, script] = await Promise.all([launchChromium(), startServer(), bundleForBrowser("packages/client/e2e/client-page.ts", "client-page")]);
+  browser = b;
+  server = s;
+  server.page("/t/client.html", `<!doctype html><title>client</title><script type="module" src="${script}"></script>`);
+  server.page("/t/elsewhere.html", `<!doctype html><title>elsewhere</title><p>another page`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext(); // fresh IndexedDB per test
+  server.received.length = 0;
+  server.collectStatuses.length = 0;
+  server.collectHeaders.length = 0;
+});
+
+let seq = 0;
+function answer(patch: Partial<SurveyResponse> = {}): SurveyResponse {
+  const at = new Date().toISOString();
+  return {
+    id: `e2e-${Date.now()}-${++seq}`,
+    surveyId: "nps-q4",
+    kind: "nps",
+    score: 9,
+    category: "promoter",
+    complete: true,
+    anonymousId: "anon-e2e",
+    createdAt: at,
+    updatedAt: at,
+    sdk: { name: "npskit", version: "0.1.0" },
+    ...patch,
+  };
+}
+
+async function openClient(options: StartOptions): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(server.url + "/t/client.html");
+  await page.waitForFunction(() => "npsTest" in window);
+  await page.evaluate((o) => window.npsTest.start(o), options);
+  return page;
+}
+
+const posts = () => server.received.filter((r) => r.path === "/collect");
+const bodies = () => posts().map((r) => r.body as SurveyResponse);
+const eventsOf = (page: Page) => page.evaluate(() => window.npsTest.events);
+const until = async (check: () => boolean | Promise<boolean>, timeout = 15_000) => {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeout) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+test("backend down while answering, tab closed: the next visit delivers the final state once", async () => {
+  const first = await openClient({ endpoint: UNREACHABLE });
+  const watch = watchPage(first);
+  const partial = answer({ complete: false, score: 4, category: "detractor" });
+  const complete = { ...partial, complete: true, comment: "Too slow", updatedAt: new Date(Date.now() + 5_000).toISOString() };
+  await first.evaluate((r) => window.npsTest.submit(r), partial);
+  await first.evaluate((r) => window.npsTest.submit(r), complete);
+  expect(await first.evaluate(() => window.npsTest.queued())).toEqual(["npskit:q:" + partial.id]);
+  expect(watch.pageErrors).toEqual([]);
+  await first.close({ runBeforeUnload: true });
+
+  const later = await openClient({ endpoint: server.url + "/collect" });
+  await until(async () => (await eventsOf(later)).length > 0);
+  expect(await eventsOf(later)).toEqual([{ name: "delivered", detail: { id: partial.id } }]);
+  expect(bodies()).toEqual([complete]);
+  expect(posts()[0]?.headers["idempotency-key"]).toBe(partial.id);
+  expect(posts()[0]?.headers["content-type"]).toBe("application/json");
+  expect(await later.evaluate(() => window.npsTest.queued())).toEqual([]);
+});
+
+test("503 then 200: retried within 5 s and delivered", async () => {
+  server.collectStatuses.push(503);
+  const page = await openClient({ endpoint: server.url + "/collect" });
+  const r = answer();
+  await page.evaluate((x) => window.npsTest.submit(x), r);
+  await until(async () => (await eventsOf(page)).length > 0, 10_000);
+  expect(await eventsOf(page)).toEqual([{ name: "delivered", detail: { id: r.id } }]);
+  expect(bodies()).toEqual([r, r]);
+  const [failed, retried] = posts();
+  expect(retried!.at - failed!.at).toBeLessThan(5_500);
+  expect(await page.evaluate(() => window.npsTest.queued())).toEqual([]);
+});
+
+test("400: the response is dropped and an error event carries status and body", async () => {
+  server.collectStatuses.push(400);
+  const page = await openClient({ endpoint: server.url + "/collect" });
+  const r = answer();
+  await page.evaluate((x) => window.npsTest.submit(x), r);
+  await until(async () => (await eventsOf(page)).length > 0);
+  expect(await eventsOf(page)).toEqual([{ name: "error", detail: { id: r.id, reason: "rejected", status: 400, body: '{"ok":false}' } }]);
+  expect(await page.evaluate(() => window.npsTest.queued())).toEqual([]);
+  await page.evaluate(() => window.npsTest.flush());
+  expect(posts()).toHaveLength(1);
+});
+
+for (const noLocks of [false, true]) {
+  test(`four open tabs deliver each pending response exactly once (${noLocks ? "storage lease" : "Web Locks"})`, async () => {
+    const offline = await openClient({ endpoint: UNREACHABLE });
+    const pending = Array.from({ length: 5 }, () => answer());
+    for (const r of pending) await offline.evaluate((x) => window.npsTest.submit(x), r);
+    await offline.close();
+
+    const tabs = await Promise.all(Array.from({ length: 4 }, () => openClient({ endpoint: server.url + "/collect", noLocks })));
+    await until(async () => (await tabs[0]!.evaluate(() => window.npsTest.queued())).length === 0);
+    await Promise.all(tabs.map((t) => t.evaluate(() => window.npsTest.flush())));
+    await new Promise((r) => setTimeout(r, 1_000)); // any duplicate would have arrived by now
+    expect(bodies().map((b) => b.id).sort()).toEqual(pending.map((r) => r.id).sort());
+    const delivered = (await Promise.all(tabs.map(eventsOf))).flat().filter((e) => e.name === "delivered");
+    expect(delivered).toHaveLength(5);
+  });
+}
+
+test("leaving the page right after answering: the page-hide keepalive request still arrives", async () => {
+  server.collectStatuses.push(503); // the first attempt fails, so only the page-hide path can deliver it
+  const page = await openClient({ endpoint: server.url + "/collect", slowRetries: true });
+  const r = answer();
+  await page.evaluate((x) => window.npsTest.submit(x), r);
+  await until(() => posts().length === 1);
+  const left = Date.now();
+  await page.goto(server.url + "/t/elsewhere.html");
+  await until(() => posts().length === 2, 3_000);
+  expect(posts()[1]!.at - left).toBeLessThan(3_000); // long before the ~5 s retry would have fired
+  expect(bodies()).toEqual([r, r]);
+  expect(posts()[1]?.headers["idempotency-key"]).toBe(r.id);
+});
