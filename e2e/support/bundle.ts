@@ -55,7 +55,8 @@ export async function bundleForBrowser(entry: string, name: string): Promise<str
     plugins: [workspaceSources(), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] })],
     onwarn: () => {},
   });
-  await build.write({ file: join(OUT, `${name}.js`), format: "es" });
+  // One file per entry: lazily imported modules (e.g. the widget's language chunks) are inlined.
+  await build.write({ file: join(OUT, `${name}.js`), format: "es", inlineDynamicImports: true });
   await build.close();
   return `/node_modules/.e2e-build/${name}.js`;
 }

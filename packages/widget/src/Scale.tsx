@@ -32,7 +32,7 @@ export function Scale({ kind, copy, rtl, value, onPick }: ScaleProps) {
 
   return (
     <div>
-      <div class="s" role="group" aria-labelledby="q" onKeyDown={onKeyDown}>
+      <div class="s" role="group" onKeyDown={onKeyDown}>
         {scores.map((n) => (
           <button
             type="button"

@@ -18,8 +18,6 @@ export interface SurveyProps {
   onDismiss(): void;
 }
 
-const POSITION_CLASS = { "bottom-right": "br", "bottom-left": "bl", center: "c" };
-
 /** Keep Tab inside a modal dialog: wrap from the last control to the first and back. */
 function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
   const controls = [...dialog.querySelectorAll<HTMLElement>("button,textarea")].filter((el) => el.tabIndex >= 0);
@@ -55,7 +53,7 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
   };
 
   return (
-    <div class={`w ${POSITION_CLASS[position]}`} lang={lang} dir={rtl ? "rtl" : "ltr"}>
+    <div class={`w ${position}`} lang={lang} dir={rtl ? "rtl" : "ltr"}>
       {modal && <div class="bd" onClick={onDismiss} />}
       <div
         ref={dialog}
@@ -78,7 +76,7 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
           {done.value && <p>{copy.thanks}</p>}
         </div>
         <button type="button" class="x" aria-label={copy.close} onClick={onDismiss}>
-          <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+          <svg viewBox="0 0 16 16" aria-hidden="true">
             <path d="M3 3l10 10M13 3 3 13" />
           </svg>
         </button>

@@ -1,7 +1,7 @@
 // mountSurvey: the widget's seam. It shows one survey and reports through callbacks; it stores
 // and sends nothing.
 import { render } from "preact";
-import { copyFor, isRtl, negotiate } from "./i18n.js";
+import { copyFor, isRtl, loadTexts, negotiate } from "./i18n.js";
 import { createHost } from "./shadow.js";
 import { CSS } from "./styles.js";
 import { Survey } from "./Survey.js";
@@ -11,7 +11,7 @@ import type { MountOptions, SurveyHandle } from "./types.js";
 /** How long the thank-you stays before the widget closes itself. */
 export const THANKS_MS = 4000;
 
-/** Callbacks belong to the integration: their errors are logged, never thrown into the page. */
+/** Errors (ours or the integration's callbacks) are logged, never thrown into the page. */
 function report(callback: (() => void) | undefined) {
   try {
     callback?.();
@@ -27,9 +27,9 @@ function focusedElement(): Element | null {
   return el;
 }
 
-export function mountSurvey(options: MountOptions): SurveyHandle {
+/** Render the survey now; returns the function that removes it. */
+function show(options: MountOptions, lang: string, texts: string): () => void {
   const { survey, theme = {} } = options;
-  const lang = negotiate(options.locale ?? navigator.language);
   const previous = focusedElement();
   const { host, root } = createHost(options.parent ?? document.body, [CSS, themeCss(theme)]);
   let score = 0;
@@ -51,7 +51,7 @@ export function mountSurvey(options: MountOptions): SurveyHandle {
   render(
     <Survey
       kind={survey.kind}
-      copy={copyFor(survey, lang, options.product)}
+      copy={copyFor(survey, texts, options.product)}
       lang={lang}
       rtl={isRtl(lang)}
       position={theme.position}
@@ -73,5 +73,22 @@ export function mountSurvey(options: MountOptions): SurveyHandle {
   );
   root.querySelector<HTMLElement>("[tabindex='0']")?.focus({ preventScroll: true });
   report(options.onShown);
-  return { close };
+  return close;
+}
+
+/**
+ * Show one survey (after its language's texts arrive, usually at once) and report through the
+ * callbacks. `close()` removes it silently, even before it appeared.
+ */
+export function mountSurvey(options: MountOptions): SurveyHandle {
+  let closed = false;
+  let close = (): void => {
+    closed = true;
+  };
+  loadTexts(negotiate(options.locale ?? navigator.language)).then(({ lang, texts }) =>
+    report(() => {
+      if (!closed) close = show(options, lang, texts);
+    }),
+  );
+  return { close: () => close() };
 }

@@ -1,0 +1,2 @@
+// Built-in en texts: "|"-separated, in the order copyFor in ../i18n.ts reads them.
+export default "us|us|How likely are you to recommend {product} to a friend or colleague?|How likely are you to recommend {product} as a place to work?|How satisfied are you with {product}?|How easy was it to get what you needed from {product}?|Not at all likely|Extremely likely|Very dissatisfied|Very satisfied|Very difficult|Very easy|What do you like most?|What could we do better?|What was missing or disappointing?|Send|Close|Thank you for your feedback!|{n} characters left";
