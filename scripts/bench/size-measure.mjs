@@ -13,7 +13,7 @@ export const DIST = `${ROOT}packages/browser/dist/`;
 export const gzip9 = (data) => gzipSync(data, { level: 9 }).length;
 
 /** The e2e helpers are TypeScript; compile them two levels below the root so their paths still hold. */
-async function importSupport(name) {
+export async function importSupport(name) {
   const source = readFileSync(`${ROOT}e2e/support/${name}.ts`, "utf8");
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
