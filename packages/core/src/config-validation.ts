@@ -1,6 +1,6 @@
 // The steps both validators share around their structural check: take the transport function
 // out of the JSON part, apply the cross-field rules, collect warnings, shape the result.
-import { problem, type ConfigProblem, type SchemaNode } from "./config-messages.js";
+import { own, problem, type ConfigProblem, type PathSegment, type SchemaNode } from "./config-messages.js";
 import { configRuleProblems } from "./config-rules.js";
 import { unknownKeyWarnings } from "./config-warnings.js";
 import type { NpsKitConfig, Transport } from "./config-schema.js";
@@ -36,12 +36,40 @@ export function finishValidation(
 ): ValidationResult {
   // The rules read the raw input: they must see keys the parse drops (e.g. a followUp typo).
   const rules = configRuleProblems(split.json, { hasTransport: split.transport !== undefined });
-  const problems = onePerPath([...split.problems, ...structural, ...rules]);
+  const problems = inSchemaOrder(schema, onePerPath([...split.problems, ...structural, ...rules]));
   const paths = new Set(problems.map((p) => p.path));
   const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)].filter((w) => !paths.has(w.path));
   if (problems.length > 0 || !output) return { ok: false, problems, warnings };
   const config: NpsKitConfig = split.transport ? { ...output, transport: split.transport } : output;
   return { ok: true, config, warnings };
+}
+
+/** Segments of a formatted path: `surveys[0]["x-y"].id` → ["surveys", 0, "x-y", "id"]. */
+function segments(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const m of path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)) {
+    out.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]!);
+  }
+  return out;
+}
+
+/** Order problems as the config reads: by field order in the schema, then list position. */
+function inSchemaOrder(schema: SchemaNode, problems: ConfigProblem[]): ConfigProblem[] {
+  const key = (path: string) => {
+    let node: SchemaNode | undefined = schema;
+    return segments(path).map((seg) => {
+      if (typeof seg === "number") return (node = node?.items), seg;
+      const names = Object.keys(node?.properties ?? {});
+      node = own(node?.properties, seg);
+      return names.includes(seg) ? names.indexOf(seg) : names.length; // unknown keys (e.g. followUp typos) last
+    });
+  };
+  const keyed = problems.map((p) => ({ p, k: p.path === "config" ? [] : key(p.path) }));
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  return keyed.sort((a, b) => compare(a.k, b.k)).map((x) => x.p);
 }
 
 function onePerPath(problems: ConfigProblem[]): ConfigProblem[] {

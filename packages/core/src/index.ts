@@ -34,3 +34,5 @@ export {
   USER_STATE_KEY, type UserState, type UserStateStore, type UserStateOptions, type SurveyOutcome,
 } from "./user-state.js";
 export { decide, explain, pickSurvey, surveyChecks, type Decision, type Explanation, type EngineContext, type EngineConfig } from "./engine.js";
+export { simulate, SIMULATED_TRAFFIC, type SimulateOptions, type Simulation, type SurveySimulation } from "./simulate.js";
+export { runCli, type CliIo } from "./cli.js";
