@@ -1,4 +1,112 @@
-// `npm run demo`: placeholder until the reference collector lands (issue 7).
+// `npm run demo`: installs, builds, starts the reference collector (PGlite in .data/demo) with six
+// months of sample answers, serves the script-tag host page, and prints the URLs. Ctrl-C stops.
+// `--smoke`: the same on random ports and a temporary data directory, then checks that every URL
+// answers and that a posted response reaches the report, and exits (0 = all good). It builds only
+// what is missing. `--no-build`: use the SDK as built (e.g. right after `npm run build`).
+import { execSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { bootstrap } from "./bootstrap.mjs";
+import { serveStatic } from "./demo-static.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const smoke = process.argv.includes("--smoke");
+const skipBuild = process.argv.includes("--no-build");
+const SURVEY = "nps-checkout";
+const HOST_PAGE = "/examples/script-tag/index.html";
+const SAMPLE_SIZE = 400;
+const log = (message) => console.log(`[npskit] ${message}`);
+
 bootstrap();
-console.log("[npskit] demo: will build the SDK, start the reference collector and an example host page on 127.0.0.1, and print their URLs.");
+await buildEverything();
+const { startCollector } = await import(pathToFileURL(join(root, "examples/collector/dist/main.js")).href);
+const { sampleResponses } = await import(pathToFileURL(join(root, "examples/collector/dist/sample.js")).href);
+
+const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : join(root, ".data/demo");
+const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
+const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*" });
+const host = await serveStatic({ root, port: smoke ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE });
+
+const collectorUrl = `http://127.0.0.1:${collector.port}`;
+const hostUrl = `http://127.0.0.1:${host.port}${HOST_PAGE}?endpoint=${encodeURIComponent(`${collectorUrl}/collect`)}`;
+const reportUrl = `${collectorUrl}/report?surveyId=${SURVEY}&segment=plan`;
+
+async function stop(code) {
+  await host.close();
+  await collector.stop();
+  if (smoke) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+
+try {
+  await seed();
+  if (smoke) {
+    await smokeChecks();
+    log("demo smoke test: ok");
+    await stop(0);
+  }
+} catch (error) {
+  console.error(`[npskit] demo failed: ${error instanceof Error ? error.message : error}`);
+  await stop(1);
+}
+
+log(`collector: ${collectorUrl} (PGlite in ${dataDir})`);
+log(`host page: ${hostUrl}`);
+log(`NPS report: ${reportUrl}`);
+log("Answer the survey on the host page (\"Preview the survey\"), then reload the report. Ctrl-C stops.");
+process.once("SIGINT", () => void stop(0));
+process.once("SIGTERM", () => void stop(0));
+
+/** Builds the SDK (unless --smoke finds it built) and compiles the collector. */
+async function buildEverything() {
+  const built = ["packages/browser/dist/npskit.js", "packages/core/dist/index.js", "packages/insights/dist/index.js"].every((f) => existsSync(join(root, f)));
+  if (!skipBuild && (!smoke || !built)) {
+    log("building the SDK…");
+    const { build } = await import("./build.mjs");
+    build();
+  }
+  log("compiling the collector…");
+  execSync("npx tsc -p examples/collector", { cwd: root, stdio: "inherit" });
+}
+
+/** Posts the sample through the public endpoint; the same ids every run, so nothing doubles. */
+async function seed() {
+  const sample = sampleResponses({ surveyId: SURVEY, count: SAMPLE_SIZE, now: Date.now() });
+  const results = { created: 0, updated: 0, ignored: 0 };
+  const queue = [...sample];
+  const worker = async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      const res = await fetch(`${collectorUrl}/collect`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(r) });
+      if (!res.ok) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
+      results[(await res.json()).result]++;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  log(`sample answers: ${results.created} new, ${results.updated} refreshed, ${results.ignored} already there`);
+}
+
+async function smokeChecks() {
+  const expectOk = async (url, contains) => {
+    const res = await fetch(url);
+    const text = await res.text();
+    if (!res.ok || !text.includes(contains)) throw new Error(`${url} answered ${res.status} without "${contains}"`);
+  };
+  await expectOk(hostUrl, "npskit.init");
+  await expectOk(`http://127.0.0.1:${host.port}/packages/browser/dist/npskit.js`, "npskit");
+  await expectOk(reportUrl, "Net Promoter Score");
+  const now = new Date().toISOString();
+  const id = `smoke-${Date.now()}`;
+  const response = { id, surveyId: SURVEY, kind: "nps", score: 10, category: "promoter", comment: "Smoke test answer", complete: true,
+    userId: "smoke-user", anonymousId: "smoke-anon", attributes: { plan: "pro" }, locale: "en", createdAt: now, updatedAt: now, sdk: { name: "npskit", version: "0.1.0" } };
+  const posted = await fetch(`${collectorUrl}/collect`, {
+    method: "POST",
+    headers: { "content-type": "text/plain;charset=UTF-8", origin: `http://127.0.0.1:${host.port}`, "idempotency-key": id },
+    body: JSON.stringify(response),
+  });
+  if (posted.status !== 200 || !posted.headers.get("access-control-allow-origin")) throw new Error(`POST /collect answered ${posted.status}`);
+  const summary = await (await fetch(`${collectorUrl}/api/summary?surveyId=${SURVEY}`)).json();
+  if (summary.nps.total !== SAMPLE_SIZE + 1) throw new Error(`summary counts ${summary.nps.total} answers, expected ${SAMPLE_SIZE + 1}`);
+  await expectOk(reportUrl, "Smoke test answer");
+}

@@ -23,6 +23,9 @@ export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
 
 const LATEST_COMMENTS = 5;
 
+/** Attributes with more distinct values than this (ids, LTV amounts) make no useful segments. */
+const MAX_SEGMENTS = 20;
+
 export interface Analysis {
   nps: NpsSummary;
   csat: ScaleSummary;
@@ -56,4 +59,13 @@ function latestComments(responses: readonly SurveyResponse[]): Record<Category, 
   const withComment = responses.filter((r) => r.comment?.trim()).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
   const of = (category: Category) => withComment.filter((r) => r.category === category).slice(0, LATEST_COMMENTS);
   return { promoter: of("promoter"), passive: of("passive"), detractor: of("detractor") };
+}
+
+/** Attribute keys worth offering as segments: few distinct values (plan, country, role…). */
+export function segmentableAttributes(responses: readonly SurveyResponse[]): string[] {
+  const values = new Map<string, Set<unknown>>();
+  for (const r of responses) {
+    for (const [key, value] of Object.entries(r.attributes ?? {})) values.set(key, (values.get(key) ?? new Set()).add(value));
+  }
+  return [...values].filter(([, seen]) => seen.size <= MAX_SEGMENTS).map(([key]) => key).sort();
 }

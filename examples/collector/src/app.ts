@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { analyze } from "./analysis.js";
+import { analyze, segmentableAttributes } from "./analysis.js";
 import { toCsv } from "./csv.js";
 import type { Db } from "./db.js";
 import { parseReportQuery, type ReportQuery } from "./query.js";
@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): Hono {
     const parsed = parseReportQuery(params);
     const query: ReportQuery = parsed.ok ? parsed.query : { filter: {}, period: "month" };
     const [responses, surveys] = await Promise.all([listResponses(db, query.filter), listSurveys(db)]);
-    const attributes = [...new Set(responses.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
+    const attributes = segmentableAttributes(responses);
     const page = renderReport({ analysis: analyze(responses, query), query, surveys: surveys.map((s) => s.surveyId), attributes, params });
     c.header("content-security-policy", REPORT_CSP);
     c.header("referrer-policy", "no-referrer");

@@ -44,7 +44,10 @@ export async function startCollector(settings: CollectorSettings): Promise<{ por
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Browsers keep connections open; end them so shutdown is immediate.
+    if ("closeAllConnections" in server) server.closeAllConnections();
+    await closed;
     await db.close();
   };
   return { port, stop };

@@ -55,6 +55,11 @@ describe("themes", () => {
 
 describe("tokenize", () => {
   it("lowercases, folds typographic apostrophes and removes stop words and numbers", () => {
-    expect(tokenize("Don’t like the NEW 2fa login, 42 times", stopWordsFor("en"))).toEqual([null, null, null, "new", "2fa", "login", null, "times"]);
+    expect(tokenize("Don’t like the NEW 2fa login, 42 times", stopWordsFor("en"))).toEqual([null, null, null, "new", "2fa", "login", null, null, "times"]);
+  });
+
+  it("lets punctuation end a phrase", () => {
+    const result = themes([said(9, "Great reports, saves hours"), said(10, "great reports. saves hours!")], { top: 3 });
+    expect(result.promoter.map((t) => t.term)).toEqual(["great reports", "saves hours"]);
   });
 });

@@ -20,12 +20,16 @@ export interface ThemeOptions {
   minCount?: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+/** A word (with inner apostrophes), or punctuation that ends a phrase. */
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[.,;:!?()[\]"«»¿¡…–—]/gu;
 
-/** Meaningful words of a comment, in order; `null` marks a removed stop word (it breaks phrases). */
+/**
+ * Meaningful words of a comment, in order; `null` marks a removed stop word or punctuation, so
+ * "great reports, saves hours" gives no "reports saves" phrase.
+ */
 export function tokenize(comment: string, stopWords: ReadonlySet<string>): (string | null)[] {
-  const words = comment.normalize("NFC").toLowerCase().replace(/[’`´]/g, "'").match(WORD) ?? [];
-  return words.map((w) => (w.length < 2 || /^\p{N}+$/u.test(w) || stopWords.has(w) ? null : w));
+  const tokens = comment.normalize("NFC").toLowerCase().replace(/[’`´]/g, "'").match(TOKEN) ?? [];
+  return tokens.map((w) => (w.length < 2 || /^\p{N}+$/u.test(w) || stopWords.has(w) ? null : w));
 }
 
 /** The distinct words and adjacent two-word phrases of one comment. */

@@ -26,7 +26,7 @@ export function splitBar(s: NpsSummary): Html {
 
 const W = 720;
 const H = 240;
-const PAD = { top: 16, right: 16, bottom: 36, left: 44 };
+const PAD = { top: 16, right: 36, bottom: 36, left: 44 };
 
 /** NPS per period on a −100..100 axis, with the 95% margin as a shaded band. */
 export function trendChart(points: readonly TrendPoint[]): Html {

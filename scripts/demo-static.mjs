@@ -1,0 +1,32 @@
+// The demo's static file server for the host page and the SDK bundles (127.0.0.1 only, only the
+// allowed folders, no directory listings).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json", ".svg": "image/svg+xml" };
+
+/** Serves files under `root` whose URL path starts with one of `allow`; `/` redirects to `index`. */
+export function serveStatic({ root, port, allow, index }) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (path === "/") return res.writeHead(302, { location: index }).end();
+    if (req.method !== "GET" || !allow.some((prefix) => path.startsWith(prefix))) return res.writeHead(404).end("not found");
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      resolve({
+        port: server.address().port,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
