@@ -44,7 +44,7 @@ export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; o
         </button>
       </div>
       <span class="sr" aria-live="polite">
-        {announcement.value}
+        {announcement}
       </span>
     </form>
   );
