@@ -1,9 +1,8 @@
 // Server-rendered SVG charts: no script, no external asset, readable without colour (labels).
+// Colours come from the stylesheet's classes, so they follow light and dark mode.
 import type { NpsSummary, TrendPoint } from "@npskit/insights";
 import { html, type Html } from "./html.js";
 import { percent, signed } from "./format.js";
-
-export const COLORS = { promoter: "#15803d", passive: "#a16207", detractor: "#b91c1c", line: "#4338ca", band: "#c7d2fe" };
 
 /** Promoter / passive / detractor split as one horizontal bar with a text legend. */
 export function splitBar(s: NpsSummary): Html {
@@ -15,7 +14,7 @@ export function splitBar(s: NpsSummary): Html {
   let x = 0;
   const rects = parts.map((p) => {
     const width = s.total ? (p.n * 100) / s.total : 0;
-    const rect = html`<rect x="${x}%" y="0" width="${width}%" height="100%" fill="${COLORS[p.key]}"><title>${p.label}: ${p.n}</title></rect>`;
+    const rect = html`<rect x="${x}%" y="0" width="${width}%" height="100%" class="fill-${p.key}"><title>${p.label}: ${p.n}</title></rect>`;
     x += width;
     return rect;
   });
@@ -46,13 +45,13 @@ export function trendChart(points: readonly TrendPoint[]): Html {
   const every = Math.ceil(points.length / 8);
   const labels = points.map((p, i) => (i % every === 0 ? html`<text x="${xOf(i)}" y="${H - 12}" text-anchor="middle">${p.period}</text>` : null));
   const dots = at.map(
-    ({ p, x }) => html`<circle cx="${x}" cy="${yOf(p.nps as number)}" r="4" fill="${COLORS.line}"><title>${p.period}: NPS ${signed(p.nps)} ± ${p.marginOfError} (n=${p.total})</title></circle>`,
+    ({ p, x }) => html`<circle cx="${x}" cy="${yOf(p.nps as number)}" r="4"><title>${p.period}: NPS ${signed(p.nps)} ± ${p.marginOfError} (n=${p.total})</title></circle>`,
   );
   const summary = measured.map((p) => `${p.period}: ${signed(p.nps)}`).join(", ");
   return html`<svg class="trend" viewBox="0 0 ${W} ${H}" role="img" aria-label="NPS trend. ${summary}">
     ${grid}${labels}
-    <polygon points="${[...upper, ...lower].join(" ")}" fill="${COLORS.band}" opacity="0.6"/>
-    <polyline points="${line}" fill="none" stroke="${COLORS.line}" stroke-width="2.5"/>
+    <polygon points="${[...upper, ...lower].join(" ")}" class="band"/>
+    <polyline points="${line}"/>
     ${dots}
   </svg>`;
 }

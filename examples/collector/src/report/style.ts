@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 
 export const STYLE = `
 :root { color-scheme: light dark; --bg: #f8fafc; --card: #fff; --text: #0f172a; --muted: #475569; --border: #e2e8f0;
-  --promoter: #15803d; --passive: #a16207; --detractor: #b91c1c; --accent: #4338ca; }
+  --promoter: #15803d; --passive: #a16207; --detractor: #b91c1c; --accent: #4338ca; --on-accent: #fff; --band: #c7d2fe; }
 @media (prefers-color-scheme: dark) { :root { --bg: #0b1120; --card: #111827; --text: #e5e7eb; --muted: #9ca3af;
-  --border: #1f2937; --promoter: #4ade80; --passive: #facc15; --detractor: #f87171; --accent: #a5b4fc; } }
+  --border: #1f2937; --promoter: #4ade80; --passive: #facc15; --detractor: #f87171; --accent: #a5b4fc; --on-accent: #0b1120; --band: #312e81; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); line-height: 1.5;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -16,7 +16,7 @@ h1 { font-size: 22px; margin: 0; } h2 { font-size: 16px; margin: 0 0 12px; }
 form.filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 16px 0 8px; }
 form.filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
 input, select, button { font: inherit; padding: 6px 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--card); color: var(--text); }
-button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+button { background: var(--accent); color: var(--on-accent); border-color: var(--accent); cursor: pointer; }
 .grid { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); margin-top: 16px; }
 .card { background: var(--card); border: 1px solid var(--border); border-radius: 12px; padding: 18px 20px; }
 .wide { grid-column: 1 / -1; }
@@ -28,7 +28,9 @@ ul.legend { list-style: none; padding: 0; margin: 10px 0 0; display: flex; flex-
 .swatch.promoter { background: var(--promoter); } .swatch.passive { background: var(--passive); } .swatch.detractor { background: var(--detractor); }
 svg.trend { width: 100%; height: auto; }
 svg.trend text { font-size: 11px; fill: var(--muted); }
-svg.trend .grid { stroke: var(--border); } svg.trend .axis { stroke: var(--muted); stroke-dasharray: 4 3; }
+svg.trend .grid { stroke: var(--border); } svg.trend .band { fill: var(--band); opacity: .6; }
+svg.trend polyline { fill: none; stroke: var(--accent); stroke-width: 2.5; } svg.trend circle { fill: var(--accent); }
+.fill-promoter { fill: var(--promoter); } .fill-passive { fill: var(--passive); } .fill-detractor { fill: var(--detractor); } svg.trend .axis { stroke: var(--muted); stroke-dasharray: 4 3; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; padding: 7px 8px; border-bottom: 1px solid var(--border); }
 th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }

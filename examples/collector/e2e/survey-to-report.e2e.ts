@@ -1,0 +1,87 @@
+// The journey `npm run demo` shows: a person answers the survey on the script-tag host page, the
+// SDK delivers it cross-origin to the reference collector, and the team sees it in the report.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "../src/app.js";
+import { openPglite, type Db } from "../src/db.js";
+import { migrate } from "../src/migrations.js";
+import { sampleResponses } from "../src/sample.js";
+import { saveResponse } from "../src/store.js";
+import { launchChromium, watchPage, type Browser } from "../../../e2e/support/chromium.js";
+import { startServer, type TestServer } from "../../../e2e/support/server.js";
+
+const AXE = fileURLToPath(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url));
+
+let browser: Browser;
+let host: TestServer;
+let db: Db;
+let collector: ReturnType<typeof serve>;
+let collectorUrl: string;
+
+beforeAll(async () => {
+  db = await openPglite();
+  await migrate(db);
+  await new Promise<void>((resolve) => {
+    collector = serve({ fetch: createApp({ db, origins: "*" }).fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+      collectorUrl = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+  [browser, host] = await Promise.all([launchChromium(), startServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if ("closeAllConnections" in collector) collector.closeAllConnections();
+  await new Promise((resolve) => collector?.close(resolve));
+  await db?.close();
+});
+
+test("an answer given on the host page shows up in the report, with its segment and comment", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  const endpoint = encodeURIComponent(`${collectorUrl}/collect`);
+  await page.goto(`${host.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-reader`);
+  await page.getByRole("button", { name: "Preview the survey" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: /^3(,|$)/ }).click();
+  await dialog.getByRole("textbox").fill("The <b>export</b> keeps failing");
+  await dialog.getByRole("button", { name: "Send" }).click();
+
+  await expect.poll(async () => (await (await fetch(`${collectorUrl}/api/summary?surveyId=nps-checkout`)).json()).nps, { timeout: 15_000 }).toMatchObject({
+    total: 1,
+    detractors: 1,
+    nps: -100,
+  });
+  const stored = await (await fetch(`${collectorUrl}/api/export.csv`)).text();
+  expect(stored).toContain("e2e-reader");
+  expect(stored).toContain("The <b>export</b> keeps failing");
+  expect(watch.pageErrors).toEqual([]);
+
+  const report = await context.newPage();
+  const reportWatch = watchPage(report);
+  await report.goto(`${collectorUrl}/report?surveyId=nps-checkout&segment=plan`);
+  await expect.poll(() => report.getByText("The <b>export</b> keeps failing").count()).toBe(1);
+  expect(await report.getByRole("row", { name: /pro/ }).count()).toBe(1);
+  // The stylesheet is allowed by its hash: no CSP violation and the styles apply.
+  expect(reportWatch.consoleErrors).toEqual([]);
+  expect(await report.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("system-ui");
+  await context.close();
+});
+
+test("the report has no axe-core violations, in light and dark mode", async () => {
+  for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() })) await saveResponse(db, r);
+  for (const colorScheme of ["light", "dark"] as const) {
+    // axe is injected as a script, which the report's CSP rightly forbids: bypass it for the audit.
+    const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${collectorUrl}/report?surveyId=nps-sample&segment=plan`);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target).join(" ")})`));
+    expect(violations, colorScheme).toEqual([]);
+    await context.close();
+  }
+});
