@@ -5,6 +5,9 @@ import typescript from "@rollup/plugin-typescript";
 import { browserBuilds } from "./packages/browser/rollup.browser.mjs";
 
 const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
+// One output file per source module, so bundlers drop whole unused modules (sideEffects: false):
+// the browser loader's imports from @npskit/core must not drag in the zod schema.
+const PRESERVE_MODULES = new Set(["core"]);
 
 /** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
 export const ts = (pkg) =>
@@ -23,7 +26,12 @@ const library = (pkg) => {
   return {
     input: `packages/${pkg}/src/index.ts`,
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
-    output: { dir: `packages/${pkg}/dist`, format: "es", sourcemap: true },
+    output: {
+      dir: `packages/${pkg}/dist`,
+      format: "es",
+      sourcemap: true,
+      ...(PRESERVE_MODULES.has(pkg) && { preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` }),
+    },
     plugins: [ts(pkg)],
   };
 };
