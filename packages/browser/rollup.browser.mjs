@@ -1,9 +1,12 @@
 // The browser package's extra builds, beside the ESM library build of the root rollup.config.mjs:
 //   dist/snippet.min.js  the async stub host pages inline (≤ 1 KB)
-//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit), no UI inside
-//   dist/npskit-ui.js    the UI chunk (widget + Preact + signals), loaded by npskit.js on demand
+//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders
+//   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
+//                        per-language chunks; import()ed by npskit.js when a survey is about to show
+//   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed with the UI, or when
+//                        answers from earlier pages still wait
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nodeResolve from "@rollup/plugin-node-resolve";
@@ -12,19 +15,20 @@ import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PKG = join(ROOT, "packages/browser");
-const { version } = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
 
 /** `@npskit/*` → packages/*\/src/index.ts; "./x.js" imports → the .ts/.tsx file beside. */
 function workspaceSources() {
   return {
     name: "npskit-workspace-sources",
     resolveId(id, importer) {
+      // Our sources have no import-time side effects: let rollup drop whatever is unused
+      // (e.g. a zod schema module reached only for a zod-free helper beside it).
       const m = /^@npskit\/(core|client|widget)$/.exec(id);
-      if (m) return join(ROOT, "packages", m[1], "src/index.ts");
+      if (m) return { id: join(ROOT, "packages", m[1], "src/index.ts"), moduleSideEffects: false };
       if (importer && id.startsWith(".") && id.endsWith(".js")) {
         for (const ext of [".ts", ".tsx"]) {
           const candidate = join(dirname(importer), id.slice(0, -3) + ext);
-          if (existsSync(candidate)) return candidate;
+          if (existsSync(candidate)) return { id: candidate, moduleSideEffects: false };
         }
       }
       return null;
@@ -47,34 +51,39 @@ function workspaceSources() {
   };
 }
 
-/** Compile-time constants, so dev-only branches and the version string cost nothing at runtime. */
-function constants() {
-  return {
-    name: "npskit-constants",
-    transform(code, id) {
-      if (!code.includes("__NPSKIT_VERSION__")) return null;
-      return { code: code.replaceAll("__NPSKIT_VERSION__", JSON.stringify(version)), map: null };
-    },
-  };
-}
-
 const minify = () =>
   terser({ ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+
+const plugins = () => [workspaceSources(), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }), minify()];
+const onwarn = (warning, warn) => {
+  if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
+};
 
 const iife = (input, file, { sourcemap = true } = {}) => ({
   input: join(PKG, "src", input),
   output: { file: join(PKG, "dist", file), format: "iife", sourcemap, generatedCode: "es2015" },
-  plugins: [workspaceSources(), constants(), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }), minify()],
-  onwarn(warning, warn) {
-    if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
+  plugins: plugins(),
+  onwarn,
+});
+
+/** The lazy chunks: ES modules, so shared code and languages split into chunks of their own. */
+const chunks = () => ({
+  input: { "npskit-ui": join(PKG, "src/ui-chunk.ts"), "npskit-send": join(PKG, "src/send-chunk.ts") },
+  output: {
+    dir: join(PKG, "dist"),
+    format: "es",
+    sourcemap: true,
+    entryFileNames: "[name].js",
+    chunkFileNames: "npskit-[name]-[hash].js",
+    generatedCode: "es2015",
   },
+  preserveEntrySignatures: "strict",
+  plugins: plugins(),
+  onwarn,
 });
 
 export function browserBuilds() {
-  const builds = [iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false })];
-  if (existsSync(join(PKG, "src/loader.ts"))) builds.push(iife("loader.ts", "npskit.js"));
-  if (existsSync(join(PKG, "src/ui-entry.ts"))) builds.push(iife("ui-entry.ts", "npskit-ui.js"));
-  return builds;
+  return [iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }), iife("loader.ts", "npskit.js"), chunks()];
 }
 
 // `npx rollup -c packages/browser/rollup.browser.mjs` builds just these bundles.

@@ -1,4 +1,5 @@
 // The public browser API (CONTRACT §2), named once so the snippet, the replay and the SDK agree.
+import type { NpsKitConfigInput } from "@npskit/core";
 
 /** Every method of `window.npskit`, in the order the contract lists them. */
 export const METHODS = [
@@ -34,7 +35,8 @@ export type Attributes = Record<string, string | number | boolean | null>;
 
 /** What `window.npskit` and `createNpsKit()` give a host page. No method ever throws. */
 export interface NpsKit {
-  init(config: unknown): void;
+  /** Checked at run time too: an invalid config is reported on the console, never thrown. */
+  init(config: NpsKitConfigInput): void;
   identify(userId: string | null, attributes?: Attributes): void;
   track(event: string, properties?: Record<string, unknown>): void;
   page(): void;

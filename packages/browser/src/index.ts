@@ -1,1 +1,22 @@
-export const VERSION = "0.1.0";
+// ESM entry for bundler users: `import { createNpsKit } from "npskit"`. The survey UI and delivery
+// are reached through dynamic imports, so bundlers split them into chunks that load only when needed.
+import type { NpsKitConfigInput } from "@npskit/core";
+import type { NpsKit } from "./api.js";
+import { once, type LazyParts } from "./chunks.js";
+import { createSdk } from "./sdk.js";
+
+const parts: LazyParts = {
+  ui: once(() => import("./ui-chunk.js").then((chunk) => chunk.ask)),
+  client: once(() => import("@npskit/client").then((client) => client.createClient)),
+};
+
+/** A new npskit instance; with a config it is initialised at once (same as calling `init`). */
+export function createNpsKit(config?: NpsKitConfigInput): NpsKit {
+  const sdk = createSdk({ parts });
+  if (config !== undefined) sdk.init(config);
+  return sdk;
+}
+
+export type { Attributes, EventName, Explanation, Listener, NpsKit } from "./api.js";
+export type { NpsKitConfig, NpsKitConfigInput, SurveyConfig, SurveyResponse } from "@npskit/core";
+export { VERSION } from "./version.js";

@@ -1,0 +1,40 @@
+// Builds the wire-format response (CONTRACT §4): the score is saved the moment it is picked
+// (complete: false); the comment later updates the same id (complete: true).
+import { categoryOf, randomId, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import type { Attributes } from "./api.js";
+import { SDK } from "./version.js";
+
+export interface Respondent {
+  userId: string | null;
+  anonymousId: string;
+  attributes: Attributes;
+  url: string;
+  locale: string;
+}
+
+export function scoredResponse(survey: { id: string; kind: SurveyKind }, score: number, who: Respondent, now: number): SurveyResponse {
+  const at = new Date(now).toISOString();
+  return {
+    id: randomId(),
+    surveyId: survey.id,
+    kind: survey.kind,
+    score,
+    category: categoryOf(survey.kind, score),
+    complete: false,
+    userId: who.userId,
+    anonymousId: who.anonymousId,
+    attributes: { ...who.attributes },
+    url: who.url,
+    locale: who.locale,
+    createdAt: at,
+    updatedAt: at,
+    sdk: { ...SDK },
+  };
+}
+
+/** The same response, completed: an empty comment is left out rather than sent as "". */
+export function completedResponse(scored: SurveyResponse, comment: string | undefined, now: number): SurveyResponse {
+  const text = comment?.trim();
+  const { comment: _previous, ...rest } = scored;
+  return { ...rest, ...(text ? { comment: text } : {}), complete: true, updatedAt: new Date(Math.max(now, Date.parse(scored.updatedAt))).toISOString() };
+}

@@ -1,0 +1,72 @@
+import { expect, test, vi } from "vitest";
+import type { SurveyResponse } from "@npskit/core";
+import { askSurvey, type AnswerHooks } from "./answering.js";
+import type { MountOptions } from "./chunks.js";
+
+const survey = { id: "nps-q4", kind: "nps" as const };
+
+function setup() {
+  const mounted: MountOptions[] = [];
+  const close = vi.fn();
+  const submitted: SurveyResponse[] = [];
+  const recorded: string[] = [];
+  const events: Array<[string, any]> = [];
+  const done = vi.fn();
+  let now = Date.parse("2026-11-24T10:00:00Z");
+  const hooks: AnswerHooks = {
+    now: () => (now += 1000),
+    respondent: () => ({ userId: "u", anonymousId: "a", attributes: {}, url: "https://x.test/", locale: "en" }),
+    submit: (r) => void submitted.push(r),
+    record: (outcome) => void recorded.push(outcome),
+    emit: (name, payload) => void events.push([name, payload]),
+    done,
+    display: { locale: "de", product: "Acme" },
+  };
+  const remove = askSurvey((options) => (mounted.push(options), { close }), survey, hooks);
+  return { ui: mounted[0]!, close, submitted, recorded, events, done, remove };
+}
+
+test("mounting records and announces the display, with the display options passed on", () => {
+  const { ui, recorded, events } = setup();
+  expect(ui).toMatchObject({ survey, locale: "de", product: "Acme" });
+  expect(recorded).toEqual(["shown"]);
+  expect(events).toEqual([["shown", { surveyId: "nps-q4" }]]);
+});
+
+test("a score sends a partial response; a changed score updates the same id; send completes it", () => {
+  const { ui, submitted, recorded, events, done } = setup();
+  ui.onScore(6);
+  ui.onScore(9);
+  ui.onComplete({ score: 9, comment: "Great" });
+  ui.onComplete({ score: 9, comment: "twice" });
+  expect(submitted.map((r) => [r.score, r.category, r.complete, r.comment])).toEqual([
+    [6, "detractor", false, undefined],
+    [9, "promoter", false, undefined],
+    [9, "promoter", true, "Great"],
+  ]);
+  expect(new Set(submitted.map((r) => r.id)).size).toBe(1);
+  expect(recorded).toEqual(["shown", "answered"]);
+  expect(events.map(([name]) => name)).toEqual(["shown", "answered", "answered", "completed"]);
+  expect(done).toHaveBeenCalledTimes(1); // the thank-you does not hold the screen
+});
+
+test("closing before a score records a dismissal; closing at the follow-up does not", () => {
+  const first = setup();
+  first.ui.onDismiss();
+  expect(first.recorded).toEqual(["shown", "dismissed"]);
+  expect(first.events.at(-1)).toEqual(["dismissed", { surveyId: "nps-q4", answered: false }]);
+  expect(first.close).toHaveBeenCalled();
+  expect(first.done).toHaveBeenCalled();
+
+  const second = setup();
+  second.ui.onScore(8);
+  second.ui.onDismiss();
+  expect(second.recorded).toEqual(["shown", "answered"]);
+  expect(second.events.at(-1)).toEqual(["dismissed", { surveyId: "nps-q4", answered: true }]);
+});
+
+test("the returned function removes the widget", () => {
+  const { remove, close } = setup();
+  remove();
+  expect(close).toHaveBeenCalled();
+});

@@ -1,0 +1,45 @@
+// The parts of npskit a page view that shows nothing never downloads: the survey UI (widget +
+// Preact) and delivery (the client). Script-tag pages import() them as ES module chunks from the
+// loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
+// bundler users get dynamic imports their bundler splits off (index.ts).
+import type { createClient } from "@npskit/client";
+import type { MountOptions, SurveyHandle } from "@npskit/widget";
+import type { AnswerHooks, AskedSurvey } from "./answering.js";
+
+/** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
+export type MountSurvey = (options: MountOptions) => SurveyHandle;
+export type { MountOptions };
+export type CreateClient = typeof createClient;
+/** The UI chunk's entry: shows a survey and reports through the hooks; returns "remove it". */
+export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
+
+export interface LazyParts {
+  ui: () => Promise<AskSurvey>;
+  client: () => Promise<CreateClient>;
+}
+
+/** Loads once and shares the promise; a failed load (e.g. offline) may be tried again later. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    }));
+}
+
+/** Directory of the running loader script, captured at load (currentScript is null later). */
+export function ownDirectory(doc: Document): string {
+  const script = doc.currentScript as HTMLScriptElement | null;
+  const src = script?.src || [...doc.querySelectorAll<HTMLScriptElement>("script[src*='npskit']")].pop()?.src;
+  return src ? new URL(".", src).href : "";
+}
+
+/** The chunks beside npskit.js (see packages/browser/rollup.browser.mjs). */
+export function siblingChunks(directory: string): LazyParts {
+  const load = (file: string) => import(/* webpackIgnore: true */ `${directory}${file}`);
+  return {
+    ui: once(() => load("npskit-ui.js").then((m: { ask: AskSurvey }) => m.ask)),
+    client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
+  };
+}

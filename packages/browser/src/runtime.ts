@@ -1,0 +1,137 @@
+// The running SDK after a valid init: decides (core's engine), asks (widget, via the presenter)
+// and delivers (client, via the session). One survey at a time; a delayed survey is decided
+// again when its delay ends, so it never appears after the person left the page it targets.
+import { deviceClassOf, explain, pickSurvey, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
+import type { EventName, Explanation } from "./api.js";
+import { whenIdle } from "./idle.js";
+import { createDelays } from "./delays.js";
+import type { Report } from "./guard.js";
+import { watchNavigation } from "./navigation.js";
+import { createPresenter } from "./presenter.js";
+import { createSession, type Identity } from "./session.js";
+import type { LazyParts } from "./chunks.js";
+
+export interface RuntimeEnv {
+  win: Window;
+  parts: LazyParts;
+  emit: (name: EventName, payload?: unknown) => void;
+  report: Report;
+  identity: Identity;
+}
+
+export interface Runtime {
+  identify(identity: Identity): void;
+  track(event: string, properties?: Record<string, unknown>): void;
+  page(): void;
+  show(surveyId: string, force: boolean): void;
+  explain(surveyId: string): Promise<Explanation>;
+  consent(granted: boolean): void;
+  flush(): Promise<void>;
+  reset(): void;
+  destroy(): void;
+}
+
+const CONSENT_MISSING = "waiting for consent: call npskit.consent(true)";
+
+export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
+  const { win, emit, report } = env;
+  const now = () => Date.now(); // read at each use: tests move the browser's clock
+  const locale = () => config.locale || win.navigator.language || "en";
+  const session = createSession(config, { ...env, loadClient: env.parts.client });
+  /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
+  const loadUI = () => Promise.all([env.parts.ui(), session.prepareDelivery()]).then(([ask]) => ask);
+  const delays = createDelays(win);
+  const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
+  const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({
+    now,
+    respondent: () => ({ ...session.who(), url: win.location.href, locale: locale() }),
+    submit: (response) => quietly("submit", session.submit(response)),
+    record: (outcome) => quietly("record", session.record(survey.id, outcome)),
+    emit,
+    display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
+  }));
+  const context = (event?: TargetingEvent): EngineContext => {
+    const { navigator: nav } = win;
+    const visible = presenter.showing();
+    return {
+      url: win.location.href,
+      device: deviceClassOf(nav.userAgent, win.innerWidth, nav.maxTouchPoints),
+      locale: locale(),
+      ...(event ? { event } : {}),
+      ...(visible ? { visibleSurveyId: visible } : {}),
+    };
+  };
+  let stopped = false;
+  // State loads in idle time, after the page's own work: nothing of ours on the critical path.
+  const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
+    .then(() => session.load(env.identity))
+    .then(() => emit("ready", session.who()));
+  const whenReady = (where: string, fn: () => unknown) =>
+    ready.then(() => (stopped ? undefined : fn())).catch((e: unknown) => report(where, e));
+
+  function display(survey: SurveyConfig): void {
+    if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
+  }
+
+  /** A page view (no event) or an event: the first eligible survey is shown, or waits its delay. */
+  function consider(event?: TargetingEvent): void {
+    if (!session.canShow()) return;
+    const decision = pickSurvey(config, session.state(), context(event), now());
+    if (!decision) return;
+    const { survey } = decision;
+    if (decision.delaySeconds <= 0) return display(survey);
+    whenIdle(win, () => void loadUI().catch(() => {})); // ready before the delay ends
+    delays.start(survey.id, decision.delaySeconds * 1000, () => {
+      if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible) display(survey);
+    });
+  }
+
+  const pageView = () => void whenReady("page", () => consider());
+  const stopNavigation = watchNavigation(win, pageView);
+  pageView();
+
+  return {
+    identify: (identity) => void whenReady("identify", () => session.identify(identity)),
+    track: (name, properties) => void whenReady("track", () => consider({ name, ...(properties ? { properties } : {}) })),
+    page: pageView,
+    show(surveyId, force) {
+      void whenReady("show", () => {
+        const survey = config.surveys.find((s) => s.id === surveyId);
+        if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
+        if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
+      });
+    },
+    explain: (surveyId) => ready.then(() => explainNow(surveyId)),
+    consent: (granted) =>
+      void whenReady("consent", async () => {
+        await session.consent(granted);
+        if (granted) consider();
+        else presenter.close();
+      }),
+    flush: () => ready.then(() => session.flush()),
+    reset() {
+      presenter.close();
+      delays.cancelAll();
+      void whenReady("reset", () => session.reset());
+    },
+    destroy() {
+      stopped = true;
+      stopNavigation();
+      delays.cancelAll();
+      presenter.close();
+      session.destroy();
+    },
+  };
+
+  /**
+   * Why a survey would (not) show now. An event-triggered survey is judged as if its event had
+   * just happened: the question is whether targeting and throttling let it through.
+   */
+  function explainNow(surveyId: string): Explanation {
+    const trigger = config.surveys.find((s) => s.id === surveyId)?.trigger;
+    const event = trigger?.event ? { name: trigger.event, ...(trigger.properties ? { properties: trigger.properties } : {}) } : undefined;
+    const explanation = explain(config, surveyId, session.state(), context(event), now());
+    if (session.canShow()) return explanation;
+    return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };
+  }
+}

@@ -1,0 +1,129 @@
+// Who is answering and where their data lives: the per-user state from core (ids, attributes,
+// what they were asked) and the client that delivers responses. With `requireConsent`,
+// everything stays in memory and nothing is sent until consent(true).
+import type { Client } from "@npskit/client";
+import {
+  createStorage, loadUserState, memoryStorage, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
+  type SurveyResponse, type UserState, type UserStateStore,
+} from "@npskit/core";
+import type { Attributes, EventName } from "./api.js";
+import type { CreateClient } from "./chunks.js";
+import type { Report } from "./guard.js";
+import { hasQueuedResponses } from "./outbox.js";
+
+export interface Identity {
+  userId: string | null;
+  attributes: Attributes;
+}
+
+export interface SessionEnv {
+  emit: (name: EventName, payload?: unknown) => void;
+  report: Report;
+  /** The delivery chunk: loaded when a survey shows, or when earlier answers still wait. */
+  loadClient: () => Promise<CreateClient>;
+}
+
+export function createSession(config: NpsKitConfig, env: SessionEnv) {
+  let consented = !config.requireConsent;
+  let storage: KeyValueStorage = consented ? createStorage() : memoryStorage();
+  let store: UserStateStore | undefined;
+  let client: Promise<Client> | undefined;
+  let identity: Identity = { userId: null, attributes: {} };
+  const state = (): UserState => {
+    if (!store) throw new Error("state used before it was loaded");
+    return store.get();
+  };
+
+  function startClient(): Promise<Client> {
+    return (client ??= env.loadClient().then(
+      (create) => {
+        const { endpoint, headers, transport } = config;
+        const created = create({
+          storage,
+          ...(endpoint ? { endpoint } : {}),
+          ...(headers ? { headers } : {}),
+          ...(transport ? { send: async (response: SurveyResponse) => void (await transport(response)) } : {}),
+        });
+        created.on("delivered", (detail) => env.emit("delivered", detail));
+        created.on("error", (d) => env.report("delivery", `${d.reason}${d.status ? ` (HTTP ${d.status})` : ""}${d.id ? ` for response ${d.id}` : ""}`));
+        return created;
+      },
+      (e: unknown) => {
+        client = undefined;
+        throw e;
+      },
+    ));
+  }
+
+  function stopClient(): void {
+    void client?.then((c) => c.destroy(), () => {});
+    client = undefined;
+  }
+
+  /** Earlier pages (or other tabs) left answers behind: deliver them now. */
+  async function deliverLeftovers(): Promise<Client | undefined> {
+    return consented && (client || (await hasQueuedResponses(storage))) ? startClient() : undefined;
+  }
+
+  return {
+    async load(who: Identity): Promise<void> {
+      store = await loadUserState(storage);
+      await this.identify(who);
+      void deliverLeftovers().catch((e: unknown) => env.report("delivery", e));
+    },
+    state,
+    canShow: () => consented,
+    /** Resolves once responses can be sent; a survey waits for it, so no answer is ever lost. */
+    prepareDelivery: () => startClient().then(() => {}),
+    /** The respondent fields of a response (CONTRACT §4). */
+    who() {
+      const { userId, anonymousId, attributes } = state();
+      return { userId: userId ?? null, anonymousId, attributes: wireAttributes(attributes) };
+    },
+    async identify(who: Identity): Promise<void> {
+      identity = who;
+      if (who.userId !== null) await store?.identify(who.userId, who.attributes);
+      else if (Object.keys(who.attributes).length) await store?.setAttributes(who.attributes);
+    },
+    async record(surveyId: string, outcome: SurveyOutcome): Promise<void> {
+      await store?.record(surveyId, outcome);
+    },
+    async submit(response: SurveyResponse): Promise<void> {
+      if (!consented) throw new Error("responses cannot be sent before consent");
+      await (await startClient()).submit(response);
+    },
+    flush: async () => (await deliverLeftovers())?.flush(),
+    async consent(granted: boolean): Promise<void> {
+      if (granted === consented) return;
+      consented = granted;
+      if (!granted) {
+        stopClient();
+        storage = memoryStorage();
+        store = await loadUserState(storage);
+        await this.identify(identity);
+        return;
+      }
+      // What is stored from earlier visits wins: nothing was shown or answered before consent.
+      storage = createStorage();
+      store = await loadUserState(storage);
+      await this.identify(identity);
+      await deliverLeftovers();
+    },
+    async reset(): Promise<void> {
+      identity = { userId: null, attributes: {} };
+      await store?.reset();
+    },
+    destroy: stopClient,
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;
+
+/** Only scalar attributes go on the wire; objects and lists stay local (targeting only). */
+function wireAttributes(attributes: Record<string, unknown>): Attributes {
+  const out: Attributes = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null || ["string", "number", "boolean"].includes(typeof value)) out[key] = value as Attributes[string];
+  }
+  return out;
+}
