@@ -150,7 +150,8 @@ const mix = (choices: ReadonlyArray<readonly [string, number]>) => choices.map((
 
 function printSimulation(sim: Simulation, context: Record<string, string>, io: CliIo): void {
   io.out(`Simulated ${sim.users.toLocaleString("en-US")} new users at ${sim.now}, each survey's trigger firing once.`);
-  io.out(`  pages:   ${context.url ?? mix(SIMULATED_TRAFFIC.urls)}`);
+  const pages = SIMULATED_TRAFFIC.urls.map(([url, w]) => [new URL(url).pathname, w] as const);
+  io.out(`  pages:   ${context.url ?? `${new URL(SIMULATED_TRAFFIC.urls[0]![0]).origin} ${mix(pages)}`}`);
   io.out(`  devices: ${context.device ?? mix(SIMULATED_TRAFFIC.devices)}`);
   io.out(`  locales: ${context.locale ?? mix(SIMULATED_TRAFFIC.locales)}`);
   io.out("");

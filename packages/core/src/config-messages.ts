@@ -53,9 +53,14 @@ export function describeValue(value: unknown): string {
   return json.length > 60 ? json.slice(0, 57) + "…" : json;
 }
 
-export const problem = (path: Path, message: string): ConfigProblem => {
-  const where = formatPath(path);
-  return { path: where, message: `${where} ${message}` };
+/** A problem while validating; `at` (the raw path, for ordering) is dropped from results. */
+export interface Issue extends ConfigProblem {
+  at: Path;
+}
+
+export const problem = (at: Path, message: string): Issue => {
+  const path = formatPath(at);
+  return { at, path, message: `${path} ${message}` };
 };
 
 const TYPE_WORDS: Record<string, string> = {

@@ -1,6 +1,6 @@
 // Rules that relate fields of a config, which JSON Schema cannot say. Shared by both validators;
 // they read the raw input defensively, so they still report when other fields are malformed.
-import { problem, type ConfigProblem, type Path } from "./config-messages.js";
+import { problem, type Issue, type Path } from "./config-messages.js";
 import { DAY_OPS, LIST_OPS, ORDER_OPS } from "./config-constants.js";
 import { CATEGORIES } from "./kinds.js";
 import { scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
@@ -15,9 +15,9 @@ export interface RuleOptions {
   hasTransport?: boolean;
 }
 
-export function configRuleProblems(config: unknown, options: RuleOptions = {}): ConfigProblem[] {
+export function configRuleProblems(config: unknown, options: RuleOptions = {}): Issue[] {
   if (!isDict(config)) return [];
-  const out: ConfigProblem[] = [];
+  const out: Issue[] = [];
   if (config.endpoint === undefined && config.configUrl === undefined && !options.hasTransport) {
     out.push(problem(["endpoint"], "is required (or set configUrl, or pass a transport function in code)"));
   }
@@ -33,8 +33,8 @@ export function configRuleProblems(config: unknown, options: RuleOptions = {}): 
   return out;
 }
 
-function surveyRuleProblems(survey: Dict, at: Path): ConfigProblem[] {
-  const out: ConfigProblem[] = [];
+function surveyRuleProblems(survey: Dict, at: Path): Issue[] {
+  const out: Issue[] = [];
   const { trigger, followUp, schedule, audience } = survey;
   if (isDict(trigger)) {
     const hasEvent = trigger.event !== undefined;
@@ -58,8 +58,8 @@ function surveyRuleProblems(survey: Dict, at: Path): ConfigProblem[] {
   return out;
 }
 
-function scheduleProblems(schedule: Dict, at: Path): ConfigProblem[] {
-  const out: ConfigProblem[] = [];
+function scheduleProblems(schedule: Dict, at: Path): Issue[] {
+  const out: Issue[] = [];
   const ms = (key: "start" | "end") => {
     const v = schedule[key];
     if (typeof v !== "string") return undefined;
@@ -94,7 +94,7 @@ function conditionValueProblem(op: unknown, value: unknown): string | undefined 
   return isScalar(value) ? undefined : `must be text, a number or true/false for op "${op}" (use "in" for a list)`;
 }
 
-function conditionProblems(condition: Dict, at: Path): ConfigProblem[] {
+function conditionProblems(condition: Dict, at: Path): Issue[] {
   const message = conditionValueProblem(condition.op, condition.value);
   return message ? [problem([...at, "value"], message)] : [];
 }

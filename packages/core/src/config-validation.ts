@@ -1,6 +1,6 @@
 // The steps both validators share around their structural check: take the transport function
 // out of the JSON part, apply the cross-field rules, collect warnings, shape the result.
-import { own, problem, type ConfigProblem, type PathSegment, type SchemaNode } from "./config-messages.js";
+import { own, problem, type ConfigProblem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 import { configRuleProblems } from "./config-rules.js";
 import { unknownKeyWarnings } from "./config-warnings.js";
 import type { NpsKitConfig, Transport } from "./config-schema.js";
@@ -13,7 +13,7 @@ export interface SplitInput {
   /** The input without `transport`: what the JSON schema checks. */
   json: unknown;
   transport?: Transport;
-  problems: ConfigProblem[];
+  problems: Issue[];
 }
 
 /** Functions cannot be in JSON: a transport is only accepted from code, and checked here. */
@@ -31,40 +31,31 @@ export function splitTransport(input: unknown): SplitInput {
 export function finishValidation(
   schema: SchemaNode,
   split: SplitInput,
-  structural: ConfigProblem[],
+  structural: Issue[],
   output: Omit<NpsKitConfig, "transport"> | undefined,
 ): ValidationResult {
   // The rules read the raw input: they must see keys the parse drops (e.g. a followUp typo).
   const rules = configRuleProblems(split.json, { hasTransport: split.transport !== undefined });
   const problems = inSchemaOrder(schema, onePerPath([...split.problems, ...structural, ...rules]));
   const paths = new Set(problems.map((p) => p.path));
-  const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)].filter((w) => !paths.has(w.path));
-  if (problems.length > 0 || !output) return { ok: false, problems, warnings };
+  const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)].filter((w) => !paths.has(w.path)).map(plain);
+  if (problems.length > 0 || !output) return { ok: false, problems: problems.map(plain), warnings };
   const config: NpsKitConfig = split.transport ? { ...output, transport: split.transport } : output;
   return { ok: true, config, warnings };
 }
 
-/** Segments of a formatted path: `surveys[0]["x-y"].id` → ["surveys", 0, "x-y", "id"]. */
-function segments(path: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const m of path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)) {
-    out.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]!);
-  }
-  return out;
-}
-
 /** Order problems as the config reads: by field order in the schema, then list position. */
-function inSchemaOrder(schema: SchemaNode, problems: ConfigProblem[]): ConfigProblem[] {
-  const key = (path: string) => {
+function inSchemaOrder(schema: SchemaNode, problems: Issue[]): Issue[] {
+  const key = (at: Path) => {
     let node: SchemaNode | undefined = schema;
-    return segments(path).map((seg) => {
+    return at.map((seg) => {
       if (typeof seg === "number") return (node = node?.items), seg;
       const names = Object.keys(node?.properties ?? {});
       node = own(node?.properties, seg);
       return names.includes(seg) ? names.indexOf(seg) : names.length; // unknown keys (e.g. followUp typos) last
     });
   };
-  const keyed = problems.map((p) => ({ p, k: p.path === "config" ? [] : key(p.path) }));
+  const keyed = problems.map((p) => ({ p, k: key(p.at) }));
   const compare = (a: number[], b: number[]): number => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return a.length - b.length;
@@ -72,15 +63,17 @@ function inSchemaOrder(schema: SchemaNode, problems: ConfigProblem[]): ConfigPro
   return keyed.sort((a, b) => compare(a.k, b.k)).map((x) => x.p);
 }
 
-function onePerPath(problems: ConfigProblem[]): ConfigProblem[] {
+const plain = ({ path, message }: Issue): ConfigProblem => ({ path, message });
+
+function onePerPath(problems: Issue[]): Issue[] {
   const seen = new Set<string>();
   return problems.filter((p) => !seen.has(p.path) && !!seen.add(p.path));
 }
 
 /** Valid but probably not what was meant. */
-function usageWarnings(config: Omit<NpsKitConfig, "transport"> | undefined): ConfigProblem[] {
+function usageWarnings(config: Omit<NpsKitConfig, "transport"> | undefined): Issue[] {
   if (!config) return [];
-  const out: ConfigProblem[] = [];
+  const out: Issue[] = [];
   if (config.surveys.length === 0 && !config.configUrl) out.push(problem(["surveys"], "is empty: no survey will be shown"));
   config.surveys.forEach((s, i) => {
     if (s.audience.sample === 0) out.push(problem(["surveys", i, "audience", "sample"], "is 0: nobody will see this survey"));

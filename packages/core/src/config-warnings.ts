@@ -1,6 +1,6 @@
 // Unknown keys are not errors (a newer config may meet an older SDK) but usually are typos:
 // warn, name the key, and suggest the closest known one.
-import { own, problem, type ConfigProblem, type Path, type SchemaNode } from "./config-messages.js";
+import { own, problem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 
 /** Edit distance (Levenshtein, with adjacent swaps counting as one edit). */
 export function editDistance(a: string, b: string): number {
@@ -35,12 +35,12 @@ export function unknownKeyMessage(key: string, known: readonly string[], lead = 
 }
 
 /** One warning per key of `input` that the schema does not know, at any depth. */
-export function unknownKeyWarnings(node: SchemaNode, input: unknown, path: Path = []): ConfigProblem[] {
+export function unknownKeyWarnings(node: SchemaNode, input: unknown, path: Path = []): Issue[] {
   if (input === null || typeof input !== "object") return [];
   if (Array.isArray(input)) {
     return node.items ? input.flatMap((item, i) => unknownKeyWarnings(node.items!, item, [...path, i])) : [];
   }
-  const out: ConfigProblem[] = [];
+  const out: Issue[] = [];
   const known = Object.keys(node.properties ?? {});
   for (const [key, value] of Object.entries(input)) {
     const child = own(node.properties, key) ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);

@@ -1,7 +1,7 @@
 // The browser's config validator: a small interpreter of the JSON Schema generated from the zod
 // schema (config-schema.generated.ts), plus the shared cross-field rules. It reports the same
 // paths and messages as validateConfig and applies the same defaults, at a fraction of the bytes.
-import { diagnose, own, problem, unionMessage, type ConfigProblem, type Path, type SchemaNode } from "./config-messages.js";
+import { diagnose, own, problem, unionMessage, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 import { finishValidation, splitTransport, type ValidationResult } from "./config-validation.js";
 import { CONFIG_SCHEMA } from "./config-schema.generated.js";
 import type { NpsKitConfig } from "./config-schema.js";
@@ -11,19 +11,19 @@ type Dict = Record<string, unknown>;
 /** Same contract as validateConfig, without zod. */
 export function validateConfigLite(input: unknown): ValidationResult {
   const split = splitTransport(input);
-  const problems: ConfigProblem[] = [];
+  const problems: Issue[] = [];
   const output = walk(CONFIG_SCHEMA, split.json, [], problems);
   return finishValidation(CONFIG_SCHEMA, split, problems, problems.length ? undefined : (output as Omit<NpsKitConfig, "transport">));
 }
 
 /** Check `value` against `node`, returning it with defaults applied and unknown keys dropped. */
-function walk(node: SchemaNode, value: unknown, path: Path, problems: ConfigProblem[]): unknown {
+function walk(node: SchemaNode, value: unknown, path: Path, problems: Issue[]): unknown {
   // Defaults are copied and then checked, so nested defaults apply too.
   if (value === undefined) value = node.default === undefined ? undefined : JSON.parse(JSON.stringify(node.default));
   if (value === undefined) return undefined;
   if (node.anyOf) {
     for (const branch of node.anyOf) {
-      const branchProblems: ConfigProblem[] = [];
+      const branchProblems: Issue[] = [];
       const out = walk(branch, value, path, branchProblems);
       if (branchProblems.length === 0) return out;
     }
@@ -40,7 +40,7 @@ function walk(node: SchemaNode, value: unknown, path: Path, problems: ConfigProb
   return value;
 }
 
-function walkObject(node: SchemaNode, value: Dict, path: Path, problems: ConfigProblem[]): Dict {
+function walkObject(node: SchemaNode, value: Dict, path: Path, problems: Issue[]): Dict {
   const out: Dict = {};
   const properties = node.properties ?? {};
   for (const [key, child] of Object.entries(properties)) {

@@ -1,7 +1,7 @@
 // The complete config validator for Node, the CLI and bundler users: zod checks the structure.
 import * as z from "zod/mini";
 import { configSchema } from "./config-schema.js";
-import { diagnose, problem, schemaAt, unionMessage, valueAt, type ConfigProblem, type PathSegment, type SchemaNode } from "./config-messages.js";
+import { diagnose, problem, schemaAt, unionMessage, valueAt, type Issue, type PathSegment, type SchemaNode } from "./config-messages.js";
 import { finishValidation, splitTransport, type ValidationResult } from "./config-validation.js";
 
 let jsonSchema: SchemaNode | undefined;
@@ -24,7 +24,7 @@ export function validateConfig(input: unknown): ValidationResult {
 }
 
 /** Word a zod issue from the schema node at its path, exactly as the lite validator would. */
-function issueProblem(schema: SchemaNode, input: unknown, issue: z.core.$ZodIssue): ConfigProblem {
+function issueProblem(schema: SchemaNode, input: unknown, issue: z.core.$ZodIssue): Issue {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
   const node = schemaAt(schema, path);
   const value = valueAt(input, path);
