@@ -28,7 +28,21 @@ describe("explain", () => {
   it("says why a survey would show, including its delay", () => {
     const result = explain(config, "nps-q4", user({ plan: "pro" }), { ...page, event: { name: "checkout" } }, NOW);
     expect(result.eligible).toBe(true);
-    expect(result.reasons).toContain("shown after a 5 s delay");
+    expect(result.reasons).toEqual([
+      'event "checkout"',
+      "no schedule",
+      'page matches "/app/**"',
+      "device desktop",
+      "locale en-US",
+      "user attributes match",
+      expect.stringMatching(/^in sample \(bucket 0\.\d\d < sample 1\)$/),
+      "no survey on screen",
+      "never answered",
+      "never dismissed",
+      "shown 0 time(s)",
+      "no survey shown before",
+      "shown after a 5 s delay",
+    ]);
     expect(result.nextEligibleAt).toBeUndefined();
   });
 

@@ -27,8 +27,8 @@ const ago = (at: number, now: number) => {
 };
 
 /** A wait of `days` after `at`: failing until then, with the day it ends. */
-function wait(code: Check["code"], what: string, at: number | undefined, days: number, now: number, again: string): Check {
-  if (at === undefined) return pass(code, `not ${what} yet`);
+function wait(code: Check["code"], what: string, at: number | undefined, days: number, now: number, again: string, never: string): Check {
+  if (at === undefined) return pass(code, never);
   const until = at + days * DAY_MS;
   if (now >= until) return pass(code, `${what} ${ago(at, now)} (more than ${days} days)`);
   return fail(code, `${what} ${ago(at, now)}; ${again} after ${days} days on ${isoDay(until)}`, until);
@@ -49,12 +49,12 @@ export function throttleChecks(
     visibleSurveyId === undefined
       ? pass("visible", "no survey on screen")
       : fail("visible", `survey "${visibleSurveyId}" is on screen; one survey at a time`),
-    wait("answered", "answered", history?.lastAnsweredAt, afterAnswerDays, now, "re-ask"),
-    wait("dismissed", "dismissed", history?.lastDismissedAt, afterDismissDays, now, "asked again"),
+    wait("answered", "answered", history?.lastAnsweredAt, afterAnswerDays, now, "re-ask", "never answered"),
+    wait("dismissed", "dismissed", history?.lastDismissedAt, afterDismissDays, now, "asked again", "never dismissed"),
     maxDisplays === undefined || displays < maxDisplays
       ? pass("maxDisplays", `shown ${displays} time(s)${maxDisplays ? ` of at most ${maxDisplays}` : ""}`)
       : fail("maxDisplays", `already shown ${displays} time(s) without an answer (maxDisplays ${maxDisplays})`),
-    wait("global", "a survey was shown", state.lastSurveyShownAt, minDays, now, "next survey"),
+    wait("global", "a survey was shown", state.lastSurveyShownAt, minDays, now, "next survey", "no survey shown before"),
   ];
 }
 

@@ -124,3 +124,44 @@ describe("validateConfigLite agrees with validateConfig", () => {
     expect(lite.warnings).toEqual(full.warnings);
   });
 });
+
+describe("validateConfigLite agrees on mutated configs", () => {
+  /** Deterministic PRNG (mulberry32) so a failure reproduces. */
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const JUNK: unknown[] = [null, -1, 0, 0.5, 2, 1e9, 2.5, "", "x", "#fff", "2026-02-30", "de-AT", true, false, [], [1], ["a", {}], {}, { a: 1 }];
+  const leaves = (v: unknown, path: (string | number)[] = []): (string | number)[][] =>
+    v !== null && typeof v === "object"
+      ? [path, ...Object.entries(v).flatMap(([k, c]) => leaves(c, [...path, Array.isArray(v) ? Number(k) : k]))]
+      : [path];
+
+  function mutate(input: unknown, random: () => number): unknown {
+    const copy = structuredClone(input) as Record<string, unknown>;
+    const paths = leaves(copy).filter((p) => p.length > 0);
+    const path = paths[Math.floor(random() * paths.length)]!;
+    let parent: any = copy;
+    for (const seg of path.slice(0, -1)) parent = parent[seg];
+    const last = path[path.length - 1]!;
+    if (random() < 0.2) Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+    else parent[last] = JUNK[Math.floor(random() * JUNK.length)];
+    return copy;
+  }
+
+  it("gives the same result for 1000 random mutations of the contract example", () => {
+    const random = rng(42);
+    const base = VALID_CONFIGS["contract example"];
+    let invalid = 0;
+    for (let i = 0; i < 1000; i++) {
+      let input = mutate(base, random);
+      if (random() < 0.5) input = mutate(input, random);
+      const full = validateConfig(input);
+      expect(validateConfigLite(input), JSON.stringify(input)).toEqual(full);
+      if (!full.ok) invalid++;
+    }
+    expect(invalid).toBeGreaterThan(300); // the corpus really exercises the failure paths
+  });
+});
