@@ -110,7 +110,7 @@ test("hostile page CSS cannot hide, restyle or shrink it; nothing leaks out; str
   expect(m.onTop).toBe("npskit-survey");
   expect(m.fontSize).toBe("15px");
   expect(m.background).toBe("rgb(255, 255, 255)");
-  expect(m.box.width).toBe(384);
+  expect(m.box.width).toBe(400);
   expect(m.box.right).toBeLessThanOrEqual(1024 - 16);
   expect(m.buttons).toHaveLength(11);
   for (const b of m.buttons) {
@@ -161,6 +161,8 @@ test("keyboard only: focus moves in, arrows + Enter pick, Tab + Enter send, focu
   const { page, close } = await open();
   await page.focus("#trigger");
   await show(page);
+  expect(await page.evaluate(() => document.querySelector("npskit-survey")!.shadowRoot!.activeElement?.getAttribute("role"))).toBe("dialog");
+  await page.keyboard.press("Tab");
   expect((await measure(page)).focused).toBe("0");
   for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
   expect((await measure(page)).focused).toBe("9");
@@ -179,6 +181,7 @@ test("Space picks, Escape dismisses and gives focus back; Tab stays inside the m
   const { page, close } = await open();
   await page.focus("#trigger");
   await show(page, { theme: { position: "center" } });
+  await page.keyboard.press("Tab");
   await page.keyboard.press("End");
   await page.keyboard.press("Space");
   await page.keyboard.press("Tab"); // → Send

@@ -174,7 +174,7 @@ describe("keyboard and focus", () => {
     const trigger = document.body.appendChild(document.createElement("button"));
     trigger.focus();
     const { ui, root } = await show();
-    expect(root.activeElement).toBe(ui.getByRole("button", { name: "0, Not at all likely" }));
+    expect(root.activeElement).toBe(ui.getByRole("dialog"));
     fireEvent.keyDown(root.activeElement!, { key: "Escape" });
     expect(document.activeElement).toBe(trigger);
   });

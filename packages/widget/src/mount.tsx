@@ -71,7 +71,8 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     />,
     root,
   );
-  root.querySelector<HTMLElement>("[tabindex='0']")?.focus({ preventScroll: true });
+  // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer.
+  root.querySelector<HTMLElement>("[role=dialog]")!.focus({ preventScroll: true });
   report(options.onShown);
   return close;
 }

@@ -8,18 +8,18 @@
 export const CSS =
   ":host{all:initial!important;position:fixed!important;z-index:2147483000!important}*{box-sizing:border-box}" +
   ".w{--bg:#fff;--fg:#111827;--mu:#4b5563;--bo:#6b7280;--hv:#f3f4f6;--r:12px;--f:system-ui,sans-serif;color-scheme:light;font:15px/1.45 var(--f);color:var(--fg)}" +
-  ".d{position:fixed;bottom:16px;right:16px;width:384px;max-width:calc(100vw - 16px);max-height:calc(100vh - 16px);overflow:auto;padding:20px;background:var(--bg);border:1px solid var(--bo);border-radius:var(--r);box-shadow:0 12px 32px #0005}" +
+  ".d{position:fixed;bottom:16px;right:16px;width:400px;max-width:calc(100vw - 16px);max-height:calc(100vh - 16px);overflow:auto;padding:20px;background:var(--bg);border:1px solid #8885;border-radius:var(--r);box-shadow:0 12px 32px #0005}" +
   ".bottom-left .d{right:auto;left:16px}.center .d{bottom:auto;top:50%;left:50%;translate:-50% -50%}.bd{position:fixed;inset:0;background:#0008}" +
   ".d:focus{outline:0}h2,p{margin:0;margin-inline-end:32px;font-size:17px;font-weight:600;line-height:1.35}" +
-  "button,textarea{margin:0;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--bo);border-radius:calc(var(--r)/2)}" +
-  "button{cursor:pointer}button:hover{background:var(--hv)}:focus-visible{outline:2px solid var(--fg);outline-offset:2px}" +
-  ".s{display:flex;gap:2px;margin-top:16px}.s button{flex:1 0 24px;height:40px;padding:0;font-weight:600}" +
+  "button,textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--bo);border-radius:calc(var(--r)/2)}" +
+  "button{cursor:pointer;font-weight:600}button:hover{background:var(--hv)}:focus-visible{outline:2px solid var(--fg);outline-offset:2px}" +
+  ".s{display:flex;gap:4px;margin-top:16px}.s button{flex:1 0 24px;height:40px;padding:0}" +
   "[aria-pressed=true],.snd{background:var(--a)!important;color:var(--on);border-color:var(--a)}" +
   ".l,.f{display:flex;justify-content:space-between;align-items:center;gap:16px;margin-top:6px;font-size:13px;color:var(--mu)}" +
   "label{display:block;margin:20px 0 8px;font-weight:600}textarea{display:block;width:100%;min-height:88px;padding:8px 10px;resize:vertical}" +
-  ".snd{padding:8px 20px;font-weight:600}" +
+  ".snd{padding:8px 20px}" +
   ".x{position:absolute;top:12px;inset-inline-end:12px;width:32px;height:32px;padding:7px;border:0;background:none}" +
   ".x svg{display:block;stroke:currentColor;stroke-width:2}" +
   ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}" +
-  "@media(max-width:400px){.d,.bottom-left .d{left:8px;right:8px;bottom:8px;width:auto;max-width:none;padding:16px 12px}.center .d{translate:0 -50%}}" +
+  "@media(max-width:400px){.d,.bottom-left .d{left:8px;right:8px;bottom:8px;width:auto;max-width:none;padding:16px 12px}.s{gap:2px}.center .d{translate:0 -50%}}" +
   "@media(prefers-reduced-motion:no-preference){.d{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}";
