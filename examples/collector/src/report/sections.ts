@@ -42,8 +42,8 @@ export function otherScalesCard(a: Analysis): Html | null {
   const row = (name: string, s: Analysis["csat"], good: string) =>
     s.total ? html`<tr><td>${name}</td><td class="num">${s.total}</td><td class="num">${s.mean?.toFixed(2)}</td><td class="num">${s.goodPercent?.toFixed(1)}% ${good}</td></tr>` : null;
   return html`<section class="card" aria-labelledby="scales-h"><h2 id="scales-h">Satisfaction and effort</h2>
-    <table><thead><tr><th>Survey</th><th class="num">Answers</th><th class="num">Mean</th><th class="num">Top box</th></tr></thead>
-    <tbody>${row("CSAT (1–5)", a.csat, "satisfied")}${row("CES (1–7)", a.ces, "easy")}</tbody></table></section>`;
+    <div class="scroll" tabindex="0"><table><thead><tr><th>Survey</th><th class="num">Answers</th><th class="num">Mean</th><th class="num">Top box</th></tr></thead>
+    <tbody>${row("CSAT (1–5)", a.csat, "satisfied")}${row("CES (1–7)", a.ces, "easy")}</tbody></table></div></section>`;
 }
 
 /** `hrefFor(attribute)` links to this report segmented by that attribute. */
@@ -57,8 +57,8 @@ export function segmentCard(a: Analysis, attributes: readonly string[], hrefFor:
       <td class="num detractor-text">${percent(s.detractors, s.total)}</td></tr>`,
   );
   return html`<section class="card wide" aria-labelledby="seg-h"><h2 id="seg-h">NPS by ${a.segments.attribute}</h2>
-    <table><thead><tr><th>${a.segments.attribute}</th><th class="num">Answers</th><th class="num">NPS</th><th class="num">Margin</th>
-    <th class="num">Promoters</th><th class="num">Passives</th><th class="num">Detractors</th></tr></thead><tbody>${rows}</tbody></table>
+    <div class="scroll" tabindex="0"><table><thead><tr><th>${a.segments.attribute}</th><th class="num">Answers</th><th class="num">NPS</th><th class="num">Margin</th>
+    <th class="num">Promoters</th><th class="num">Passives</th><th class="num">Detractors</th></tr></thead><tbody>${rows}</tbody></table></div>
     ${picker}</section>`;
 }
 

@@ -31,6 +31,7 @@ svg.trend text { font-size: 11px; fill: var(--muted); }
 svg.trend .grid { stroke: var(--border); } svg.trend .band { fill: var(--band); opacity: .6; }
 svg.trend polyline { fill: none; stroke: var(--accent); stroke-width: 2.5; } svg.trend circle { fill: var(--accent); }
 .fill-promoter { fill: var(--promoter); } .fill-passive { fill: var(--passive); } .fill-detractor { fill: var(--detractor); } svg.trend .axis { stroke: var(--muted); stroke-dasharray: 4 3; }
+.scroll { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; padding: 7px 8px; border-bottom: 1px solid var(--border); }
 th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
