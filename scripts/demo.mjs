@@ -18,6 +18,10 @@ const SURVEY = "nps-checkout";
 const HOST_PAGE = "/examples/script-tag/index.html";
 const SAMPLE_SIZE = 400;
 const log = (message) => console.log(`[npskit] ${message}`);
+const fail = (message) => {
+  console.error(`[npskit] demo failed: ${message}`);
+  process.exit(1);
+};
 
 bootstrap();
 await buildEverything();
@@ -26,8 +30,16 @@ const { sampleResponses } = await import(pathToFileURL(join(root, "examples/coll
 
 const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : join(root, ".data/demo");
 const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
-const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*" });
-const host = await serveStatic({ root, port: smoke ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE });
+if (!existsSync(join(root, HOST_PAGE))) fail(`the host page ${HOST_PAGE} is missing`);
+let seeding = true;
+const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? ` "${r.comment}"` : ""}`);
+const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch((e) =>
+  fail(`cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`),
+);
+const host = await serveStatic({ root, port: smoke ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
+  await collector.stop();
+  fail(`cannot serve the host page on port ${basePort + 1} (${e.message}); try another PORT`);
+});
 
 const collectorUrl = `http://127.0.0.1:${collector.port}`;
 const hostUrl = `http://127.0.0.1:${host.port}${HOST_PAGE}?endpoint=${encodeURIComponent(`${collectorUrl}/collect`)}`;
@@ -42,6 +54,7 @@ async function stop(code) {
 
 try {
   await seed();
+  seeding = false;
   if (smoke) {
     await smokeChecks();
     log("demo smoke test: ok");

@@ -9,7 +9,8 @@ import type { Db } from "./db.js";
 import { parseReportQuery, type ReportQuery } from "./query.js";
 import { renderReport } from "./report/page.js";
 import { REPORT_CSP } from "./report/style.js";
-import { listResponses, listSurveys, saveResponse } from "./store.js";
+import type { SurveyResponse } from "@npskit/core";
+import { listResponses, listSurveys, saveResponse, type SaveResult } from "./store.js";
 import { parseResponse, type Problem } from "./validate.js";
 
 export interface AppOptions {
@@ -20,6 +21,8 @@ export interface AppOptions {
   apiKey?: string | undefined;
   /** Largest accepted request body (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Called after each accepted response, e.g. to log it. */
+  onStored?: ((response: SurveyResponse, result: SaveResult) => void) | undefined;
   /** Where unexpected errors are reported (default `console.error`). */
   logError?: (error: unknown) => void;
 }
@@ -28,7 +31,7 @@ export interface AppOptions {
 const ACCEPTED_TYPES = ["application/json", "text/plain"];
 
 export function createApp(options: AppOptions): Hono {
-  const { db, origins = "*", apiKey, maxBodyBytes = 64 * 1024, logError = console.error } = options;
+  const { db, origins = "*", apiKey, maxBodyBytes = 64 * 1024, onStored, logError = console.error } = options;
   const app = new Hono();
 
   app.use("*", async (c, next) => {
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions): Hono {
     const key = c.req.header("idempotency-key");
     if (key !== undefined && key !== parsed.response.id) return invalid(c, 400, [{ path: "id", message: "must equal the Idempotency-Key header" }]);
     const result = await saveResponse(db, parsed.response);
+    onStored?.(parsed.response, result);
     return c.json({ id: parsed.response.id, result });
   });
 

@@ -1,7 +1,8 @@
 // Starts the reference collector: `node dist/main.js` (see README in this folder for settings).
 import { mkdirSync } from "node:fs";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
+import type { Hono } from "hono";
+import { createApp, type AppOptions } from "./app.js";
 import { openPglite, openPostgres, type Db } from "./db.js";
 import { migrate } from "./migrations.js";
 
@@ -12,15 +13,18 @@ export interface CollectorSettings {
   dataDir: string;
   origins: readonly string[] | "*";
   apiKey?: string | undefined;
+  onStored?: AppOptions["onStored"];
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorSettings {
   const origins = env.NPSKIT_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean);
+  const port = Number(env.PORT || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   return {
-    port: Number(env.PORT ?? 8787),
-    host: env.HOST ?? "127.0.0.1",
+    port,
+    host: env.HOST || "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.NPSKIT_DATA_DIR ?? ".data/collector",
+    dataDir: env.NPSKIT_DATA_DIR || ".data/collector",
     origins: origins?.length ? origins : "*",
     apiKey: env.NPSKIT_API_KEY || undefined,
   };
@@ -32,22 +36,43 @@ export async function openDatabase(settings: Pick<CollectorSettings, "databaseUr
   return openPglite(settings.dataDir);
 }
 
-/** Opens storage, migrates and listens; resolves with the bound port and a `stop()` that closes both. */
-export async function startCollector(settings: CollectorSettings): Promise<{ port: number; stop(): Promise<void> }> {
-  const db = await openDatabase(settings);
-  await migrate(db);
-  const app = createApp({ db, origins: settings.origins, apiKey: settings.apiKey });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolve(s));
-    s.once("error", reject);
+type Fetch = (request: Request) => Response | Promise<Response>;
+
+function listen(fetch: Fetch, port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once("error", reject);
   });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : settings.port;
-  const stop = async () => {
+}
+
+/**
+ * Listens first (a busy port fails before the data directory is touched, so a second instance
+ * never opens the same embedded database), then opens storage and migrates; requests arriving
+ * meanwhile get 503 with Retry-After, which the SDK retries. Resolves with the bound port.
+ */
+export async function startCollector(settings: CollectorSettings): Promise<{ port: number; stop(): Promise<void> }> {
+  let app: Hono | undefined;
+  const starting = () => new Response("starting", { status: 503, headers: { "retry-after": "1" } });
+  const server = await listen((request) => (app ? app.fetch(request) : starting()), settings.port, settings.host);
+  const close = () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Browsers keep connections open; end them so shutdown is immediate.
     if ("closeAllConnections" in server) server.closeAllConnections();
-    await closed;
+    return closed;
+  };
+  let db: Db;
+  try {
+    db = await openDatabase(settings);
+    await migrate(db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  app = createApp({ db, origins: settings.origins, apiKey: settings.apiKey, onStored: settings.onStored });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.port;
+  const stop = async () => {
+    await close();
     await db.close();
   };
   return { port, stop };
