@@ -235,6 +235,24 @@ test("showing and answering moves nothing in the host page (CLS 0)", async () =>
   await close();
 });
 
+test("theme: the page's font by default; accent, readable text on it, radius and font from config", async () => {
+  const { page, close } = await open();
+  const styles = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("npskit-survey")!.shadowRoot!;
+      const picked = getComputedStyle(root.querySelector("[aria-pressed=true]") ?? root.querySelector(".s button")!);
+      const dialog = getComputedStyle(root.querySelector("[role=dialog]")!);
+      return { font: dialog.fontFamily, radius: dialog.borderRadius, background: picked.backgroundColor, color: picked.color };
+    });
+  await show(page);
+  expect((await styles()).font).toBe("Georgia, serif");
+  await page.keyboard.press("Escape");
+  await show(page, { theme: { accent: "#fbbf24", radius: 4, font: "Verdana, sans-serif" } });
+  await page.getByRole("button", { name: "6" }).click();
+  expect(await styles()).toEqual({ font: "Verdana, sans-serif", radius: "4px", background: "rgb(251, 191, 36)", color: "rgb(0, 0, 0)" });
+  await close();
+});
+
 test("the entrance animation runs only without a reduced-motion preference", async () => {
   for (const [reducedMotion, animation] of [["reduce", "none"], ["no-preference", "in"]] as const) {
     const { page, close } = await open({ reducedMotion });

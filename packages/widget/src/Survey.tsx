@@ -1,7 +1,6 @@
 // The dialog: question, scale, follow-up by category, thank-you; Escape and Close dismiss.
 import { categoryOf, type SurveyKind } from "@npskit/core";
 import { useSignal } from "@preact/signals";
-import { useRef } from "preact/hooks";
 import { FollowUp } from "./FollowUp.js";
 import type { Copy } from "./i18n.js";
 import { Scale } from "./Scale.js";
@@ -32,7 +31,6 @@ function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
 export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPick, onSend, onDismiss }: SurveyProps) {
   const score = useSignal<number | null>(null);
   const done = useSignal(false);
-  const dialog = useRef<HTMLDivElement>(null);
   const modal = position === "center";
 
   const pick = (n: number) => {
@@ -41,22 +39,19 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
   };
   const send = (comment: string) => {
     done.value = true;
-    // The focused Send button is about to disappear: keep focus inside the dialog.
-    dialog.current!.focus({ preventScroll: true });
     onSend(comment);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape") {
       e.stopPropagation();
       onDismiss();
-    } else if (modal && e.key === "Tab") trapTab(e, dialog.current!);
+    } else if (modal && e.key === "Tab") trapTab(e, e.currentTarget as HTMLElement);
   };
 
   return (
     <div class={`w ${position}`} lang={lang} dir={rtl ? "rtl" : "ltr"}>
       {modal && <div class="bd" onClick={onDismiss} />}
       <div
-        ref={dialog}
         class="d"
         role="dialog"
         aria-modal={modal ? "true" : undefined}

@@ -36,6 +36,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   let completed = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const focusDialog = () => root.querySelector<HTMLElement>("[role=dialog]")!.focus({ preventScroll: true });
 
   const close = () => {
     if (closed) return;
@@ -61,6 +62,8 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
       }}
       onSend={(comment) => {
         completed = true;
+        // The focused Send button is gone: keep focus inside, so it can be returned on close.
+        focusDialog();
         timer = setTimeout(close, THANKS_MS);
         report(() => options.onComplete({ score, comment }));
       }}
@@ -72,7 +75,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     root,
   );
   // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer.
-  root.querySelector<HTMLElement>("[role=dialog]")!.focus({ preventScroll: true });
+  focusDialog();
   report(options.onShown);
   return close;
 }

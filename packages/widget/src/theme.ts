@@ -27,7 +27,7 @@ export function themeCss(theme: WidgetTheme = {}): string {
   let vars = `--a:${accent};--on:${textOn(accent)}`;
   if (theme.radius! >= 0) vars += `;--r:${+theme.radius!}px`;
   // Font names only: no characters that could end the declaration or the rule.
-  if (theme.font) vars += `;--f:${theme.font.replace(/[;{}<>\\]/g, "")}`;
+  if (theme.font) vars += `;font-family:${theme.font.replace(/[;{}<>\\]/g, "")}`;
   const dark = theme.mode === "dark" ? `.w{${DARK}}` : theme.mode === "light" ? "" : `@media(prefers-color-scheme:dark){.w{${DARK}}}`;
   return `${dark}.w{${vars}}`;
 }

@@ -1,26 +1,10 @@
-import type { Category, SurveyKind } from "@npskit/core";
+import type { SurveyConfig, ThemeConfig } from "@npskit/core";
 
-/**
- * The survey fields the widget reads (CONTRACT §3). Declared here until core's config schema
- * exports `SurveyConfig`; then this becomes a `Pick` of it.
- */
-export interface WidgetSurvey {
-  id: string;
-  kind: SurveyKind;
-  question?: string | undefined;
-  followUp?: Partial<Record<Category, string | undefined>> | undefined;
-  thankYou?: string | undefined;
-}
+/** The survey fields the widget reads; a whole SurveyConfig fits. */
+export type WidgetSurvey = Pick<SurveyConfig, "id" | "kind"> & Partial<Pick<SurveyConfig, "question" | "followUp" | "thankYou">>;
 
-export interface WidgetTheme {
-  mode?: "auto" | "light" | "dark" | undefined;
-  /** `#rgb` or `#rrggbb`; anything else falls back to the default accent. */
-  accent?: string | undefined;
-  position?: "bottom-right" | "bottom-left" | "center" | undefined;
-  /** Corner radius in px. */
-  radius?: number | undefined;
-  font?: string | undefined;
-}
+/** Theme (CONTRACT §3); absent fields take their defaults. */
+export type WidgetTheme = Partial<ThemeConfig>;
 
 export interface MountOptions {
   survey: WidgetSurvey;
