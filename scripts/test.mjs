@@ -16,6 +16,7 @@ try {
   bootstrap();
   ensureChromium();
   step("build (type-check + bundles)", "node scripts/build.mjs");
+  step("type-check the reference collector", "npx tsc -p examples/collector --noEmit");
   step("unit + component + browser tests", "npx vitest run");
   step("bundle-size budgets", "node scripts/size.mjs");
 } catch (e) {
