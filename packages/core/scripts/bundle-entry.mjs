@@ -5,7 +5,6 @@ import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import ts from "typescript";
-import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { existsSync } from "node:fs";
@@ -39,7 +38,7 @@ function coreSources(entryCode) {
 
 /**
  * Bundle `entryCode` (e.g. `export { pickSurvey } from "@npskit/core"`). Resolves to the minified
- * code, its gzip -9 size, and the ids of the modules that contributed code.
+ * code and the ids of the modules that contributed code.
  */
 export async function bundleEntry(entryCode) {
   const build = await rollup({
@@ -55,7 +54,6 @@ export async function bundleEntry(entryCode) {
   });
   await build.close();
   const chunk = output[0];
-  const gzipBytes = execFileSync("gzip", ["-9c"], { input: chunk.code }).length;
   const modules = Object.entries(chunk.modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id);
-  return { code: chunk.code, bytes: chunk.code.length, gzipBytes, modules };
+  return { code: chunk.code, modules };
 }

@@ -4,10 +4,11 @@ import { ISO_DATE_PATTERN } from "./config-constants.js";
 import { DAY_MS } from "./clock.js";
 
 /**
- * Epoch ms of an ISO date or date-time (zone-less times are read as UTC), or of an epoch-ms
- * number; undefined when it is not a real date ("2026-02-30" is rejected).
+ * Epoch ms of an ISO date or date-time (zone-less times are read as UTC), an epoch-ms number or a
+ * Date; undefined when it is not a real date ("2026-02-30" is rejected).
  */
 export function toEpochMs(value: unknown): number | undefined {
+  if (value instanceof Date) value = value.getTime(); // identify() may pass Dates before they are stored as JSON
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string" || !ISO_DATE_PATTERN.test(value)) return undefined;
   const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(value);

@@ -148,6 +148,7 @@ describe("attribute conditions", () => {
     const fortyDaysAgo = NOW - 40 * DAY_MS;
     expect(holds("olderThanDays", 30, new Date(fortyDaysAgo).toISOString())).toBe(true);
     expect(holds("olderThanDays", 30, fortyDaysAgo)).toBe(true);
+    expect(holds("olderThanDays", 30, new Date(fortyDaysAgo))).toBe(true);
     expect(holds("olderThanDays", 50, fortyDaysAgo)).toBe(false);
     expect(holds("newerThanDays", 50, fortyDaysAgo)).toBe(true);
     expect(holds("newerThanDays", 30, "2026-10-01")).toBe(false);

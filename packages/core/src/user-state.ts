@@ -97,6 +97,8 @@ export interface UserStateStore {
 export interface UserStateOptions {
   clock?: Clock;
   newId?: () => string;
+  /** State to start from when storage has none, e.g. the in-memory state when consent is granted. */
+  initial?: UserState;
 }
 
 /** Load (or create) the user's state from `storage` and keep it there on every change. */
@@ -104,7 +106,7 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomId;
   const read = async () => sanitizeState(await storage.get(USER_STATE_KEY));
-  let current = (await read()) ?? newUserState(newId());
+  let current = (await read()) ?? options.initial ?? newUserState(newId());
   await storage.set(USER_STATE_KEY, current);
 
   // Read-modify-write: tabs share one storage, so a change another tab made meanwhile is kept.
