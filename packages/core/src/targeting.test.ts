@@ -31,14 +31,16 @@ describe("urlMatches", () => {
     expect(urlMatches("/app/*/edit", "/app/42/edit")).toBe(true);
   });
 
-  it("matches the path for globs starting with /, the full URL otherwise", () => {
+  it("matches the full URL for globs with a scheme, the path otherwise", () => {
     expect(urlMatches("/pricing", "https://x.com/pricing?ref=ad#top")).toBe(true);
     expect(urlMatches("/pricing/", "https://x.com/pricing")).toBe(true);
     expect(urlMatches("/search?q=*", "https://x.com/search?q=shoes")).toBe(true);
     expect(urlMatches("https://app.x.com/**", "https://app.x.com/a/b")).toBe(true);
     expect(urlMatches("https://app.x.com/**", "https://www.x.com/a/b")).toBe(false);
-    expect(urlMatches("*.x.com/*", "https://app.x.com/a")).toBe(false); // "*" does not cross "//"
+    expect(urlMatches("*.x.com/*", "https://app.x.com/a")).toBe(false); // no scheme: a path glob
     expect(urlMatches("https://*.x.com/**", "https://app.x.com/a")).toBe(true);
+    expect(urlMatches("https://*.x.com/*", "https://evil.com/a.x.com/b")).toBe(false); // "*" stays in the host
+    expect(urlMatches("*", "https://x.com/a/b?c")).toBe(true);
   });
 
   it("treats regex characters literally", () => {

@@ -52,15 +52,19 @@ export function globToRegExp(glob: string): RegExp {
 
 const trimSlash = (s: string) => (s.length > 1 && s.endsWith("/") ? s.slice(0, -1) : s);
 
-/** A glob starting with "/" matches the path (with the query if the glob has "?"); others the full URL. */
+/**
+ * A glob with a scheme ("https://app.example.com/**") matches the full URL; any other glob matches
+ * the path, with the query string only if the glob contains "?". "*" alone matches every page.
+ */
 export function urlMatches(glob: string, url: string): boolean {
+  if (glob === "*") return true;
   let parsed: URL;
   try {
     parsed = new URL(url, "http://localhost");
   } catch {
     return false;
   }
-  const target = !glob.startsWith("/")
+  const target = glob.includes("://")
     ? parsed.origin + parsed.pathname + parsed.search
     : glob.includes("?") ? parsed.pathname + parsed.search : parsed.pathname;
   return globToRegExp(glob).test(trimSlash(target));
