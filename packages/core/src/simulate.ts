@@ -6,6 +6,7 @@ import { newUserState } from "./user-state.js";
 import { hash32 } from "./sampling.js";
 import type { Attributes } from "./targeting.js";
 import type { CheckCode } from "./checks.js";
+import { systemClock } from "./clock.js";
 
 type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
@@ -38,8 +39,8 @@ function draw<T>(choices: Weighted<T>, seed: string): T {
 
 export interface SimulateOptions {
   users: number;
-  /** Epoch ms; the schedule is judged at this moment. */
-  now: number;
+  /** Epoch ms the schedule is judged at; default: now. */
+  now?: number;
   /** Fixed url/device/locale for every user instead of the synthetic mix. */
   context?: Partial<Pick<EngineContext, "url" | "device" | "locale">>;
   /** Attributes every synthetic user has (as if identify() had been called). */
@@ -65,6 +66,7 @@ export interface Simulation {
  * the others would not. Surveys are judged independently (a real user sees at most one).
  */
 export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle">, options: SimulateOptions): Simulation {
+  const now = options.now ?? systemClock();
   const results = config.surveys.map((s): SurveySimulation => ({ surveyId: s.id, shown: 0, excluded: 0, byReason: {} }));
   for (let i = 0; i < options.users; i++) {
     const state = { ...newUserState(`sim-${i}`), attributes: { ...options.attributes } };
@@ -76,7 +78,7 @@ export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle"
     config.surveys.forEach((survey, j) => {
       const { trigger } = survey;
       const event = trigger.event === undefined ? undefined : { name: trigger.event, properties: { ...trigger.properties } };
-      const decision = decide(config, survey, state, event ? { ...context, event } : context, options.now);
+      const decision = decide(config, survey, state, event ? { ...context, event } : context, now);
       const result = results[j]!;
       if (decision.eligible) result.shown++;
       else {
@@ -85,5 +87,5 @@ export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle"
       }
     });
   }
-  return { users: options.users, now: new Date(options.now).toISOString(), surveys: results };
+  return { users: options.users, now: new Date(now).toISOString(), surveys: results };
 }
