@@ -47,11 +47,15 @@ function workspaceSources(): Plugin {
 
 /**
  * Bundle `entry` (path relative to the repository root) and return the URL path the e2e server
- * serves it at, e.g. "/node_modules/.e2e-build/core-state.js".
+ * serves it at, e.g. "/node_modules/.e2e-build/core-state.js". With `pureSources`, modules under
+ * packages/ count as free of import-time side effects, as in the published builds, so unused ones
+ * (e.g. a zod schema) are dropped: what size measurements need.
  */
-export async function bundleForBrowser(entry: string, name: string): Promise<string> {
+export async function bundleForBrowser(entry: string, name: string, options: { pureSources?: boolean } = {}): Promise<string> {
+  const packages = join(ROOT, "packages");
   const build = await rollup({
     input: join(ROOT, entry),
+    ...(options.pureSources && { treeshake: { moduleSideEffects: (id: string) => !id.startsWith(packages) } }),
     plugins: [workspaceSources(), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] })],
     onwarn: () => {},
   });

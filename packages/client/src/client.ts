@@ -81,18 +81,28 @@ export function createClient(options: ClientOptions): Client {
     emit,
   });
 
-  // One timer for the whole queue, set to the earliest time any response is due again.
+  // One timer for the whole queue, set to the earliest time any response of this tab is due again.
+  // It retries only what is due: a full pass over the queue happens on page events and flush.
   const dues = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let destroyed = false;
+  const reschedule = () => {
+    clearTimeout(timer);
+    const next = Math.min(...dues.values());
+    if (!destroyed && next < Infinity) timer = setTimeout(retryDue, Math.max(0, next - clock()));
+  };
   const onDue = (id: string, due: number) => {
     if (due === Infinity) dues.delete(id);
     else dues.set(id, due);
-    clearTimeout(timer);
-    const next = Math.min(...dues.values());
-    if (!destroyed && next < Infinity) timer = setTimeout(() => run(false), Math.max(0, next - clock()));
+    reschedule();
   };
-  const run = (kick: boolean) => (destroyed ? Promise.resolve() : delivery.all(kick, onDue).catch(() => {}));
+  const retryDue = () => {
+    const now = clock();
+    const due = [...dues].filter(([, at]) => at <= now).map(([id]) => id);
+    if (due.length) void delivery.many(false, onDue, due);
+    else reschedule(); // the clock and the timer disagreed by a hair
+  };
+  const run = (kick: boolean) => (destroyed ? Promise.resolve() : delivery.many(kick, onDue).catch(() => {}));
 
   const hide = () => !destroyed && delivery.hide();
   const onVisibility = () => (target?.document?.visibilityState === "hidden" ? hide() : run(true));

@@ -16,11 +16,12 @@ export const SEND_TIMEOUT_MS = 15_000;
 const CONCURRENCY = 6;
 
 export type ClientEvent = "delivered" | "error";
+/** `reason`: "rejected" (with the receiver's `status` and `body`), "expired", "overflow" or "storage". */
 export interface DeliveryError {
-  id?: string;
+  id?: string | undefined;
   reason: string;
-  status?: number;
-  body?: string;
+  status?: number | undefined;
+  body?: string | undefined;
 }
 export type Emit = (name: ClientEvent, detail: { id: string } | DeliveryError) => void;
 
@@ -34,7 +35,7 @@ export interface DeliveryDeps {
   emit: Emit;
 }
 
-type Outcome = { name: string; error?: Error & DeliveryFailure };
+type Outcome = { name: string; error?: DeliveryFailure };
 
 /** Next time (ms) an id wants an attempt; Infinity when it needs none. */
 type Due = number;
@@ -75,7 +76,7 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
     if (finished) {
       await queue.remove(id, updatedAt);
       if (!rejected) emit("delivered", { id });
-      else emit("error", { id, reason: "rejected", ...pick(rejected) });
+      else emit("error", { id, reason: "rejected", status: rejected.status, body: rejected.body });
       return Infinity;
     }
     const t = now();
@@ -158,9 +159,9 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
     own: (response: SurveyResponse) => own.set(response.id, response),
     /** Forget a state submitted by this page that was dropped from the queue. */
     disown: (id: string) => own.delete(id),
-    /** Attempt every queued id (a few at a time); the earliest time anything is due next. */
-    async all(kick: boolean, onDue: (id: string, due: Due) => void): Promise<void> {
-      const ids = await queue.ids();
+    /** Attempt `ids` (default: every queued id), a few at a time, reporting when each is due next. */
+    async many(kick: boolean, onDue: (id: string, due: Due) => void, only?: string[]): Promise<void> {
+      const ids = only ?? (await queue.ids());
       let i = 0;
       const worker = async () => {
         while (i < ids.length) {
@@ -173,8 +174,6 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
   };
 }
 
-const pick = ({ status, body }: DeliveryFailure) => ({ ...(status && { status }), ...(body !== undefined && { body }) });
-
 /** Calls a sink, turning sync throws, rejections and hangs into an outcome. */
 function call(sink: Adapter, response: SurveyResponse, hiding: boolean): Promise<Outcome> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -185,9 +184,7 @@ function call(sink: Adapter, response: SurveyResponse, hiding: boolean): Promise
   const sent = new Promise<unknown>((resolve) => resolve(sink.send(response, hiding)));
   return Promise.race([sent, timeout]).then(
     () => ({ name: sink.name }),
-    (error: unknown) => ({ name: sink.name, error: toFailure(error) }),
+    // Anything thrown counts: an Error, a DeliveryFailure-like object, even a string.
+    (error: unknown) => ({ name: sink.name, error: Object(error) as DeliveryFailure }),
   ).finally(() => clearTimeout(timer));
 }
-
-const toFailure = (error: unknown): Error & DeliveryFailure =>
-  error instanceof Error ? error : Object.assign(new Error(String(error)), error && typeof error == "object" ? error : {});

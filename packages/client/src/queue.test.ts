@@ -6,15 +6,29 @@ import { createQueue, EXPIRY_MS, QUEUE_PREFIX } from "./queue.js";
 const T0 = Date.parse("2026-11-24T10:00:00Z");
 
 describe("put", () => {
-  test("stores one key per response id", async () => {
+  test("stores one key per response state", async () => {
     const storage = memoryStorage();
     const queue = createQueue(storage, 200);
-    const a = response();
-    const b = response();
+    const a = response({}, T0);
+    const b = response({}, T0);
+    const a2 = { ...a, updatedAt: new Date(T0 + 5).toISOString() };
     expect(await queue.put(a, T0)).toBe("stored");
     expect(await queue.put(b, T0)).toBe("stored");
-    expect(await storage.keys()).toEqual([QUEUE_PREFIX + a.id, QUEUE_PREFIX + b.id]);
-    expect((await queue.read(a.id))?.response).toEqual(a);
+    expect(await queue.put(a2, T0)).toBe("stored");
+    expect(await storage.keys()).toEqual([`${QUEUE_PREFIX}${a.id}:${T0}`, `${QUEUE_PREFIX}${b.id}:${T0}`, `${QUEUE_PREFIX}${a.id}:${T0 + 5}`]);
+    expect((await queue.read(a.id))?.response).toEqual(a2);
+    expect((await queue.ids()).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  test("writing back an older state's bookkeeping cannot replace a newer state (no lost comment)", async () => {
+    const queue = createQueue(memoryStorage(), 200);
+    const partial = response({ complete: false }, T0);
+    const complete = { ...partial, complete: true, comment: "Too slow", updatedAt: new Date(T0 + 9_000).toISOString() };
+    await queue.put(partial, T0);
+    const beingDelivered = (await queue.read(partial.id))!;
+    await queue.put(complete, T0);
+    await queue.update({ ...beingDelivered, attempts: 1, due: T0 + 5_000 }); // the partial's attempt failed
+    expect((await queue.read(partial.id))?.response).toEqual(complete);
   });
 
   test("the newest state of an id replaces an older one and restarts its bookkeeping", async () => {
@@ -48,7 +62,7 @@ describe("put", () => {
     expect((await queue.read(r.id))?.response).toEqual(r);
     storage.failSets = false;
     await queue.update({ ...(await queue.read(r.id))!, attempts: 1 });
-    expect(storage.data.has(QUEUE_PREFIX + r.id)).toBe(true); // persisted once storage recovers
+    expect(await storage.keys(QUEUE_PREFIX + r.id)).toHaveLength(1); // persisted once storage recovers
   });
 });
 
@@ -100,7 +114,9 @@ describe("prune", () => {
 
 test("foreign values under the queue prefix are ignored", async () => {
   const storage = memoryStorage();
-  await storage.set(QUEUE_PREFIX + "junk", "not an entry");
+  await storage.set(QUEUE_PREFIX + "junk:1", "not an entry");
+  await storage.set(QUEUE_PREFIX + "junk", { response: 1 });
   const queue = createQueue(storage, 200);
   expect(await queue.read("junk")).toBeUndefined();
+  expect(await queue.prune(T0)).toEqual([]);
 });

@@ -1,11 +1,14 @@
-// The durable outbox: one storage key per response, so tabs never overwrite each other's writes.
+// The durable outbox. One storage key per response *state* (`npskit:q:<id>:<updatedAt ms>`): a
+// state is never overwritten, so no tab can lose a newer answer by writing back an older one
+// (the storage has no compare-and-set). The newest state of an id is the one delivered; delivering
+// it deletes it and every older state of the id.
 import { DAY_MS, type KeyValueStorage, type SurveyResponse } from "@npskit/core";
 
 export const QUEUE_PREFIX = "npskit:q:";
 /** Undelivered responses older than this are dropped: the answer is stale for any report. */
 export const EXPIRY_MS = 30 * DAY_MS;
 
-/** One queued response: its newest state and the bookkeeping for delivering that state. */
+/** One queued response state and the bookkeeping for delivering it. */
 export interface Entry {
   response: SurveyResponse;
   /** When this response id was first queued (ms); expiry counts from here. */
@@ -33,25 +36,21 @@ export interface Queue {
    * queued, "volatile" if storage failed and it is only held in memory by this page.
    */
   put(response: SurveyResponse, now: number): Promise<"stored" | "volatile" | "stale">;
+  /** The newest queued state of `id`. */
   read(id: string): Promise<Entry | undefined>;
-  /** Overwrite the bookkeeping of `entry`, unless a newer state of the id replaced it meanwhile. */
+  /** Save the bookkeeping of `entry`'s state, if that state is still queued. */
   update(entry: Entry): Promise<void>;
-  /** Remove the id if its queued state is still the one with `updatedAt` (else a newer state waits). */
+  /** Remove the state with `updatedAt` and older ones; a newer state stays queued. */
   remove(id: string, updatedAt: string): Promise<void>;
   ids(): Promise<string[]>;
   /**
-   * When over the bound: drop expired entries, then the oldest; returns the dropped ids with why.
-   * (Expired entries within the bound are dropped when their turn to be delivered comes.)
+   * When over the bound: drop the oldest entries (expired ones first, as they are the oldest);
+   * returns the dropped ids with why. Expired entries within the bound go when their turn comes.
    */
   prune(now: number): Promise<Array<[string, Drop]>>;
 }
 
-/**
- * A queue over `storage`, bounded to `max` entries. Writes that fail (quota, private mode, a broken
- * backend) land in an in-memory overlay instead: the response is still delivered from this page,
- * it just would not survive a reload.
- */
-// Storage is allowed to fail (see KeyValueStorage); a failed read or delete must not break delivery.
+// Storage is allowed to fail; a failed read or delete must not break delivery.
 async function safely<T>(op: () => Promise<T>, fallback: T): Promise<T> {
   try {
     return await op();
@@ -60,43 +59,59 @@ async function safely<T>(op: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
+/**
+ * A queue over `storage`, bounded to `max` responses. Writes that fail (quota, private mode, a
+ * broken backend) land in an in-memory overlay instead: the response is still delivered from this
+ * page, it just would not survive a reload.
+ */
 export function createQueue(storage: KeyValueStorage, max: number): Queue {
   const memory = new Map<string, Entry>();
-  const key = (id: string) => QUEUE_PREFIX + id;
+  const keyOf = (r: SurveyResponse) => `${QUEUE_PREFIX}${r.id}:${stamp(r)}`;
+  const stampOf = (key: string) => Number(key.slice(key.lastIndexOf(":") + 1));
+  const idOf = (key: string) => key.slice(QUEUE_PREFIX.length, key.lastIndexOf(":"));
 
-  const read = async (id: string): Promise<Entry | undefined> => {
-    const entry = memory.get(id) ?? (await safely(() => storage.get<Entry>(key(id)), undefined));
+  const keys = async (prefix: string) => {
+    const stored = await safely(() => storage.keys(prefix), []);
+    return [...new Set([...stored, ...memory.keys()])].filter((k) => k.startsWith(prefix));
+  };
+  /** Keys of the queued states of `id`, oldest first. */
+  const statesOf = async (id: string) => (await keys(`${QUEUE_PREFIX}${id}:`)).sort((a, b) => stampOf(a) - stampOf(b));
+
+  const load = async (key: string): Promise<Entry | undefined> => {
+    const entry = memory.get(key) ?? (await safely(() => storage.get<Entry>(key), undefined));
     // Someone else's data under our prefix must not break delivery of the rest.
     return typeof entry?.response?.updatedAt == "string" ? entry : undefined;
   };
 
   /** True when stored durably, false when only kept in memory. */
   const write = async (entry: Entry) => {
-    const id = entry.response.id;
+    const key = keyOf(entry.response);
     try {
-      await storage.set(key(id), entry);
-      memory.delete(id);
+      await storage.set(key, entry);
+      memory.delete(key);
       return true;
     } catch {
-      memory.set(id, entry);
+      memory.set(key, entry);
       return false;
     }
   };
 
-  const ids = async () => {
-    const stored = await safely(() => storage.keys(QUEUE_PREFIX), []);
-    return [...new Set([...stored.map((k) => k.slice(QUEUE_PREFIX.length)), ...memory.keys()])];
+  const drop = (key: string) => {
+    memory.delete(key);
+    return safely(() => storage.del(key), undefined);
   };
 
-  const drop = (id: string) => {
-    memory.delete(id);
-    return safely(() => storage.del(key(id)), undefined);
+  const read = async (id: string) => {
+    const states = await statesOf(id);
+    const newest = states[states.length - 1];
+    return newest ? load(newest) : undefined;
   };
 
   const remove = async (id: string, updatedAt: string) => {
-    const current = await read(id);
-    if (!current || current.response.updatedAt === updatedAt) await drop(id);
+    for (const key of await statesOf(id)) if (stampOf(key) <= Date.parse(updatedAt)) await drop(key);
   };
+
+  const ids = async () => [...new Set((await keys(QUEUE_PREFIX)).map(idOf))];
 
   return {
     read,
@@ -110,22 +125,17 @@ export function createQueue(storage: KeyValueStorage, max: number): Queue {
       return (await write(entry)) ? "stored" : "volatile";
     },
     async update(entry) {
-      const current = await read(entry.response.id);
-      if (current?.response.updatedAt === entry.response.updatedAt) await write(entry);
+      if (await load(keyOf(entry.response))) await write(entry);
     },
     async prune(now) {
       const list = await ids();
       if (list.length <= max) return [];
-      const all: Entry[] = [];
-      for (const id of list) {
-        const entry = await read(id);
-        if (entry) all.push(entry);
-      }
-      const dropped: Array<[string, Drop]> = [];
-      const live = all.filter((e) => !isExpired(e, now) || !dropped.push([e.response.id, "expired"]));
-      live.sort((a, b) => a.queuedAt - b.queuedAt);
-      for (const e of live.slice(0, Math.max(0, live.length - max))) dropped.push([e.response.id, "overflow"]);
-      for (const [id] of dropped) await drop(id);
+      // Expired entries are the oldest ones, so dropping the oldest drops those first.
+      const entries = (await Promise.all(list.map(read))).filter((e) => !!e).sort((a, b) => a.queuedAt - b.queuedAt);
+      const dropped = entries
+        .slice(0, Math.max(0, entries.length - max))
+        .map((e): [string, Drop] => [e.response.id, isExpired(e, now) ? "expired" : "overflow"]);
+      for (const [id] of dropped) for (const key of await statesOf(id)) await drop(key);
       return dropped;
     },
   };

@@ -3,9 +3,10 @@ import type { SurveyResponse } from "@npskit/core";
 import { isRetryableStatus, retryAfterMs } from "./retry.js";
 
 /**
- * Delivers one response. Resolves once the receiver accepted it; rejects otherwise. A rejection is
- * retried with backoff unless the error says `permanent: true` (see `permanentError`). `hiding` is
- * true when the page is being hidden or unloaded: the request must survive the page.
+ * Delivers one response. Resolves once the receiver accepted it; rejects (or throws) otherwise,
+ * with any value: it is retried with backoff unless it says `permanent: true` (see
+ * `permanentError`). `hiding` is true when the page is being hidden or unloaded: the request
+ * must survive the page.
  */
 export type Send = (response: SurveyResponse, hiding?: boolean) => Promise<void> | void;
 
@@ -22,8 +23,6 @@ export interface DeliveryFailure {
 /** An error that tells the client to drop the response rather than retry, e.g. `throw permanentError("bad payload")`. */
 export const permanentError = (message: string, details?: Omit<DeliveryFailure, "permanent">): Error & DeliveryFailure =>
   Object.assign(new Error(message), details, { permanent: true });
-
-const failure = (message: string, details: DeliveryFailure): Error & DeliveryFailure => Object.assign(new Error(message), details);
 
 export interface FetchTransportOptions {
   endpoint: string;
@@ -50,7 +49,7 @@ export function fetchTransport(options: FetchTransportOptions): Send {
     const body = JSON.stringify(response);
     if (hiding && beacon && !keepaliveSupported && !headers) {
       beacon(endpoint, new Blob([body], { type: "application/json" }));
-      throw failure("sent by beacon, unconfirmed", {});
+      throw {}; // sent, but unconfirmed: retryable
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -64,12 +63,12 @@ export function fetchTransport(options: FetchTransportOptions): Send {
       });
       if (res.ok) return;
       const text = (await res.text().catch(() => "")).slice(0, 500);
-      throw failure(`HTTP ${res.status}`, {
+      throw {
         permanent: !isRetryableStatus(res.status),
         status: res.status,
         body: text,
         retryAfter: retryAfterMs(res.headers.get("Retry-After"), now()),
-      });
+      } satisfies DeliveryFailure;
     } finally {
       clearTimeout(timer);
     }
