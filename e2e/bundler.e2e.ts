@@ -6,6 +6,8 @@ import { startServer, type TestServer } from "./support/server.js";
 // @ts-expect-error plain .mjs build script of the example
 import { buildExample } from "../examples/bundler/build.mjs";
 
+/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
 let browser: Browser;
 let server: TestServer;
 let files: string[];
@@ -22,14 +24,14 @@ test("the app bundle splits the survey UI into a chunk loaded on first show", as
   const page = await browser.newPage();
   const watch = watchPage(page);
   await page.goto(`${server.url}/examples/bundler/index.html`);
-  await expect.poll(() => page.locator("body[data-npskit=ready]").count()).toBe(1);
+  await poll(() => page.locator("body[data-npskit=ready]").count()).toBe(1);
   const onLoad = [...server.jsBytes.keys()];
   expect(onLoad).toEqual(["/examples/bundler/dist/main.js"]);
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
   expect(server.jsBytes.size).toBeGreaterThan(1);
   await page.getByRole("dialog").getByRole("button", { name: /^6(,|$)/ }).click();
-  await expect.poll(() => server.received.map((r) => (r.body as any).surveyId)).toEqual(["nps-bundled"]);
+  await poll(() => server.received.map((r) => (r.body as any).surveyId)).toEqual(["nps-bundled"]);
   expect(watch.pageErrors).toEqual([]);
   await page.close();
 });

@@ -7,6 +7,8 @@ import { startServer, type TestServer } from "./support/server.js";
 import { checkoutConfig, hostPage, LOADER, SNIPPET_FILE } from "./support/host-page.js";
 
 const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
+/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
 let browser: Browser;
 let server: TestServer;
 let context: BrowserContext;
@@ -40,11 +42,11 @@ test("hostile page CSS neither breaks the survey nor is changed by it", async ()
   const before = await pageButton();
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
   const dialog = page.getByRole("dialog");
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await poll(() => dialog.isVisible()).toBe(true);
   await dialog.getByRole("button", { name: /^7(,|$)/ }).click();
-  await expect.poll(() => dialog.getByRole("textbox").isVisible()).toBe(true);
+  await poll(() => dialog.getByRole("textbox").isVisible()).toBe(true);
   expect(await pageButton()).toBe(before);
-  await expect.poll(() => server.received.length).toBe(1);
+  await poll(() => server.received.length).toBe(1);
 });
 
 test("works under a strict CSP (script-src 'self'; style-src 'self') with the snippet served as a file", async () => {
@@ -64,11 +66,11 @@ test("works under a strict CSP (script-src 'self'; style-src 'self') with the sn
   });
   await page.goto(`${server.url}/t/csp.html`);
   const dialog = page.getByRole("dialog");
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await poll(() => dialog.isVisible()).toBe(true);
   // The stylesheet applied: the card is laid out as a fixed panel, not as unstyled inline text.
   expect(await page.locator("npskit-survey").evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector("[role=dialog]")!).position)).toBe("fixed");
   await dialog.getByRole("button", { name: /^8(,|$)/ }).click();
-  await expect.poll(() => server.received.length).toBe(1);
+  await poll(() => server.received.length).toBe(1);
   expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
   expect(watch.consoleErrors).toEqual([]);
 });
@@ -77,12 +79,12 @@ test("zero axe-core violations, on the question and on the follow-up", async () 
   server.page("/t/axe.html", hostPage({ config: checkoutConfig("/collect"), calls: forceShow }));
   const page = await context.newPage();
   await page.goto(`${server.url}/t/axe.html`);
-  await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+  await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
   await page.addScriptTag({ path: AXE });
   const audit = () => page.evaluate(async () => (await (window as any).axe.run("npskit-survey")).violations.map((v: any) => `${v.id}: ${v.help}`));
   expect(await audit()).toEqual([]);
   await page.getByRole("dialog").getByRole("button", { name: /^4(,|$)/ }).click();
-  await expect.poll(() => page.getByRole("textbox").isVisible()).toBe(true);
+  await poll(() => page.getByRole("textbox").isVisible()).toBe(true);
   expect(await audit()).toEqual([]);
 });
 
@@ -96,22 +98,22 @@ test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
   await page.goto(`${server.url}/t/keys.html`);
   await page.focus("#start");
   await page.evaluate(() => (window as any).npskit.track("checkout"));
-  await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+  await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
   await page.keyboard.press("End"); // the last score: 10
   await page.keyboard.press("Enter");
-  await expect.poll(() => page.getByRole("textbox").isVisible()).toBe(true);
+  await poll(() => page.getByRole("textbox").isVisible()).toBe(true);
   await page.getByRole("textbox").focus(); // (the widget may already have moved focus here)
   await page.keyboard.type("All by keyboard");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await expect.poll(() => server.received.filter((r) => (r.body as any).complete).length).toBe(1);
+  await poll(() => server.received.filter((r) => (r.body as any).complete).length).toBe(1);
   expect(server.received.at(-1)!.body).toMatchObject({ score: 10, comment: "All by keyboard" });
   expect(await page.evaluate(() => (window as any).events)).toEqual(["shown", "answered", "completed"]);
 
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
-  await expect.poll(() => page.getByRole("dialog").filter({ has: page.getByRole("group") }).isVisible()).toBe(true);
+  await poll(() => page.getByRole("dialog").filter({ has: page.getByRole("group") }).isVisible()).toBe(true);
   await page.keyboard.press("Escape");
-  await expect.poll(() => page.evaluate(() => (window as any).events.at(-1))).toBe("dismissed");
+  await poll(() => page.evaluate(() => (window as any).events.at(-1))).toBe("dismissed");
 });
 
 test("survey texts that look like HTML are shown literally and never run", async () => {
@@ -126,12 +128,12 @@ test("survey texts that look like HTML are shown literally and never run", async
   const watch = watchPage(page);
   await page.goto(`${server.url}/t/xss.html`);
   const dialog = page.getByRole("dialog");
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await poll(() => dialog.isVisible()).toBe(true);
   expect(await dialog.innerText()).toContain(`Q ${xss}`);
   await dialog.getByRole("button", { name: /^2(,|$)/ }).click();
-  await expect.poll(() => dialog.innerText()).toContain(`D ${xss}`);
+  await poll(() => dialog.innerText()).toContain(`D ${xss}`);
   await page.getByRole("button", { name: "Send" }).click();
-  await expect.poll(() => dialog.innerText()).toContain(`T ${xss}`);
+  await poll(() => dialog.innerText()).toContain(`T ${xss}`);
   const elements = await page.locator("npskit-survey").evaluate((host) => host.shadowRoot!.querySelectorAll("img, b, script").length);
   expect(elements).toBe(0);
   expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();

@@ -8,6 +8,8 @@ import { startServer, type TestServer } from "./support/server.js";
 import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
 
 const DAY = 86_400_000;
+/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
 let browser: Browser;
 let server: TestServer;
 let context: BrowserContext;
@@ -21,6 +23,7 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext();
   server.received.length = 0;
+  server.jsBytes.clear();
 });
 afterEach(async () => {
   await context?.close();
@@ -51,7 +54,7 @@ test("calls made before npskit.js arrives are replayed in order, and explain's p
   const watch = watchPage(page);
   await page.goto(`${server.url}/t/async.html`);
   expect(await page.evaluate(() => (window as any).buffered)).toBe(3);
-  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
   const explained = await page.evaluate(() => (window as any).explained);
   expect(explained).toMatchObject({ eligible: expect.any(Boolean), reasons: expect.any(Array) });
   expect(await page.evaluate(() => "q" in (window as any).npskit)).toBe(false);
@@ -62,7 +65,7 @@ test("a plain synchronous script tag works without the snippet", async () => {
   server.page("/t/sync.html", hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }));
   const page = await context.newPage();
   await page.goto(`${server.url}/t/sync.html`);
-  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
 });
 
 test("identify + track → survey → answer: the backend receives the partial then the complete record", async () => {
@@ -74,10 +77,10 @@ test("identify + track → survey → answer: the backend receives the partial t
   const watch = watchPage(page);
   await page.goto(`${server.url}/t/answer.html`);
   await score(page, 9).click();
-  await expect.poll(() => collected().length).toBe(1);
+  await poll(() => collected().length).toBe(1);
   await page.getByRole("textbox").fill("Fast and simple");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect.poll(() => collected().length).toBe(2);
+  await poll(() => collected().length).toBe(2);
 
   const [partial, complete] = collected();
   expect(partial).toMatchObject({ complete: false, score: 9, category: "promoter" });
@@ -110,18 +113,19 @@ test("identify + track → survey → answer: the backend receives the partial t
 
 test("an answer given offline survives the closed tab and is delivered once on a later visit", async () => {
   server.page("/t/offline.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");` }));
-  await context.route("**/collect", (route) => route.abort("internetdisconnected"));
   const page = await context.newPage();
   await page.goto(`${server.url}/t/offline.html#ask`);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
+  await context.setOffline(true); // no fetch, no beacon on close
   await answer(page, 3, "Too slow");
   await page.waitForTimeout(300); // the queue write finishes before the tab goes away
   await page.close();
   expect(collected()).toEqual([]);
 
-  await context.unroute("**/collect");
+  await context.setOffline(false);
   const later = await context.newPage();
   await later.goto(`${server.url}/t/offline.html`);
-  await expect.poll(() => collected().length, { timeout: 15_000 }).toBe(1);
+  await poll(() => collected().length, 15_000).toBe(1);
   await later.waitForTimeout(1500);
   expect(collected()).toHaveLength(1);
   expect(collected()[0]).toMatchObject({ score: 3, category: "detractor", comment: "Too slow", complete: true });
@@ -139,7 +143,7 @@ test("throttling over months: answered today, not asked at +30 days, asked again
   };
   const first = await visit(start);
   await answer(first, 10, "Great");
-  await expect.poll(() => collected().filter((r) => r.complete).length).toBe(1);
+  await poll(() => collected().filter((r) => r.complete).length).toBe(1);
   await first.close();
 
   const month = await visit(start + 30 * DAY);
@@ -151,7 +155,7 @@ test("throttling over months: answered today, not asked at +30 days, asked again
   await month.close();
 
   const quarter = await visit(start + 91 * DAY);
-  await expect.poll(() => quarter.getByRole("dialog").count()).toBe(1);
+  await poll(() => quarter.getByRole("dialog").count()).toBe(1);
 });
 
 test("sampling is deterministic per person across reloads", async () => {
@@ -180,7 +184,7 @@ test("an invalid config logs one error per problem by path, throws nothing and s
   const page = await context.newPage();
   const watch = watchPage(page);
   await page.goto(`${server.url}/t/invalid.html`);
-  await expect.poll(() => watch.consoleErrors.length).toBeGreaterThanOrEqual(2);
+  await poll(() => watch.consoleErrors.length).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(500);
   expect(watch.consoleErrors.some((e) => e.includes("surveys[0].audience.sample"))).toBe(true);
   expect(watch.consoleErrors.some((e) => /\bendpoint\b/.test(e))).toBe(true);
@@ -199,7 +203,7 @@ test("calls before init and after destroy are harmless; destroy removes the surv
   const page = await context.newPage();
   const watch = watchPage(page);
   await page.goto(`${server.url}/t/destroy.html`);
-  await expect.poll(() => page.getByRole("dialog").count()).toBe(1);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
   await page.evaluate(() => {
     const n = (window as any).npskit;
     n.destroy();

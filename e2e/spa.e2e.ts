@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest
 import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "./support/chromium.js";
 import { startServer, type TestServer } from "./support/server.js";
 
+/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
+const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
 let browser: Browser;
 let server: TestServer;
 let context: BrowserContext;
@@ -37,7 +39,7 @@ test("the survey targets one route: not on Home or Pricing, shown after pushStat
   await page.waitForTimeout(700);
   expect(await surveys(page)).toBe(0);
   await nav(page, "Settings");
-  await expect.poll(() => surveys(page)).toBe(1);
+  await poll(() => surveys(page)).toBe(1);
   expect(new URL(page.url()).pathname).toBe("/examples/spa/settings");
   expect(watch.pageErrors).toEqual([]);
 });
@@ -45,7 +47,7 @@ test("the survey targets one route: not on Home or Pricing, shown after pushStat
 test("back/forward navigation counts as a page view too", async () => {
   const { page } = await open(0, "spa-b");
   await nav(page, "Settings");
-  await expect.poll(() => surveys(page)).toBe(1);
+  await poll(() => surveys(page)).toBe(1);
   await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
   // A dismissed survey waits 14 days; another person arriving on Settings by "forward" is asked.
   const next = await open(0, "spa-c");
@@ -54,7 +56,7 @@ test("back/forward navigation counts as a page view too", async () => {
   await next.page.evaluate(() => (window as any).npskit.on("shown", () => ((window as any).shownAt = location.pathname)));
   await next.page.goBack();
   await next.page.goForward();
-  await expect.poll(() => next.page.evaluate(() => (window as any).shownAt ?? null)).toBe("/examples/spa/settings");
+  await poll(() => next.page.evaluate(() => (window as any).shownAt ?? null)).toBe("/examples/spa/settings");
 });
 
 test("a delayed survey never appears after the person left the targeted route", async () => {
@@ -66,7 +68,7 @@ test("a delayed survey never appears after the person left the targeted route", 
   expect(await surveys(page)).toBe(0);
   expect(await page.evaluate(() => (window as any).npskit.explain("nps-settings"))).toMatchObject({ eligible: false });
   await nav(page, "Settings"); // staying this time
-  await expect.poll(() => surveys(page), { timeout: 5000 }).toBe(1);
+  await poll(() => surveys(page), 5000).toBe(1);
 });
 
 test("destroy restores history.pushState and stops page-view tracking", async () => {

@@ -66,8 +66,15 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
     .then(() => session.load(env.identity))
     .then(() => emit("ready", session.who()));
-  const whenReady = (where: string, fn: () => unknown) =>
-    ready.then(() => (stopped ? undefined : fn())).catch((e: unknown) => report(where, e));
+  // Every call runs after the state loaded and after the calls before it (identify writes
+  // storage), so a decision always sees the user the page last named.
+  let queue: Promise<unknown> = ready;
+  function inTurn<T>(where: string, fn: () => T | Promise<T>): Promise<T | undefined> {
+    const turn = queue.then(() => (stopped ? undefined : fn()));
+    queue = turn.catch((e: unknown) => report(where, e));
+    return turn;
+  }
+  const whenReady = (where: string, fn: () => unknown) => void inTurn(where, fn).catch(() => {});
 
   function display(survey: SurveyConfig): void {
     if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
@@ -86,33 +93,34 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     });
   }
 
-  const pageView = () => void whenReady("page", () => consider());
+  const pageView = () => whenReady("page", () => consider());
   const stopNavigation = watchNavigation(win, pageView);
   pageView();
 
   return {
-    identify: (identity) => void whenReady("identify", () => session.identify(identity)),
-    track: (name, properties) => void whenReady("track", () => consider({ name, ...(properties ? { properties } : {}) })),
+    identify: (identity) => whenReady("identify", () => session.identify(identity)),
+    track: (name, properties) => whenReady("track", () => consider({ name, ...(properties ? { properties } : {}) })),
     page: pageView,
     show(surveyId, force) {
-      void whenReady("show", () => {
+      whenReady("show", () => {
         const survey = config.surveys.find((s) => s.id === surveyId);
         if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
         if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
       });
     },
-    explain: (surveyId) => ready.then(() => explainNow(surveyId)),
+    explain: async (surveyId) => (await inTurn("explain", () => explainNow(surveyId))) ?? { eligible: false, reasons: ["npskit was destroyed"] },
     consent: (granted) =>
-      void whenReady("consent", async () => {
+      whenReady("consent", async () => {
         await session.consent(granted);
         if (granted) consider();
         else presenter.close();
       }),
-    flush: () => ready.then(() => session.flush()),
+    // After the calls before it, without holding up the ones after it (delivery can be slow).
+    flush: () => queue.then(() => session.flush()),
     reset() {
       presenter.close();
       delays.cancelAll();
-      void whenReady("reset", () => session.reset());
+      whenReady("reset", () => session.reset());
     },
     destroy() {
       stopped = true;

@@ -26,10 +26,39 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
   let runtime: Runtime | undefined;
   // identify() may come before init (e.g. replayed from the snippet): remember it for the runtime.
   let identity: { userId: string | null; attributes: Attributes } = { userId: null, attributes: {} };
+  // Calls made while init validates (and fetches configUrl) run, in order, once it is done.
+  let waiting: Array<(started: Runtime | undefined) => void> = [];
+
+  /** Runs `fn` on the runtime now, after init finishes, or never (inert, destroyed): `fallback`. */
+  function later<T>(fn: (started: Runtime) => T, fallback: T): T | Promise<T> {
+    if (runtime) return fn(runtime);
+    if (phase !== "starting") return fallback;
+    return new Promise<T>((resolve) => waiting.push((started) => resolve(started ? fn(started) : fallback)));
+  }
+
+  function started(): void {
+    const queued = waiting;
+    waiting = [];
+    for (const run of queued) {
+      try {
+        run(runtime);
+      } catch (e) {
+        report("init", e);
+      }
+    }
+  }
 
   async function init(input: unknown): Promise<void> {
     if (phase !== "new") return void console.warn(`[npskit] init: already called; ignored`);
     phase = "starting";
+    try {
+      await start(input);
+    } finally {
+      started();
+    }
+  }
+
+  async function start(input: unknown): Promise<void> {
     const loaded = await loadConfig(input, {
       fetch: win.fetch?.bind(win),
       cache: localStorageOf(win),
@@ -53,14 +82,14 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
       identity = { userId: id, attributes: id === identity.userId ? { ...identity.attributes, ...attributes } : { ...attributes } };
       runtime?.identify(identity);
     },
-    track: (event, properties) => runtime?.track(String(event), properties),
-    page: () => runtime?.page(),
-    show: (surveyId, options) => runtime?.show(String(surveyId), Boolean(options?.force)),
-    explain: async (surveyId) => (runtime ? runtime.explain(String(surveyId)) : NOT_RUNNING),
+    track: (event, properties) => void later((r) => r.track(String(event), properties), undefined),
+    page: () => void later((r) => r.page(), undefined),
+    show: (surveyId, options) => void later((r) => r.show(String(surveyId), Boolean(options?.force)), undefined),
+    explain: async (surveyId) => later<Promise<Explanation>>((r) => r.explain(String(surveyId)), Promise.resolve(NOT_RUNNING)),
     on: (name: EventName, fn: Listener) => phase !== "destroyed" && emitter.on(name, fn),
     off: (name: EventName, fn: Listener) => emitter.off(name, fn),
-    consent: (granted) => runtime?.consent(granted === true),
-    flush: async () => runtime?.flush(),
+    consent: (granted) => void later((r) => r.consent(granted === true), undefined),
+    flush: async () => later((r) => r.flush(), Promise.resolve()),
     reset() {
       identity = { userId: null, attributes: {} };
       runtime?.reset();
