@@ -31,6 +31,7 @@ export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; o
       <label for="c">{label}</label>
       <textarea
         id="c"
+        dir="auto"
         ref={focusOnMount}
         maxLength={MAX_COMMENT}
         aria-describedby="n"

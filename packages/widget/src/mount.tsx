@@ -31,7 +31,7 @@ function focusedElement(): Element | null {
 function show(options: MountOptions, lang: string, texts: string): () => void {
   const { survey, theme = {} } = options;
   const previous = focusedElement();
-  const { host, root } = createHost(options.parent ?? document.body, [CSS, themeCss(theme)]);
+  const { host, root } = createHost(options.parent ?? document.body ?? document.documentElement, [CSS, themeCss(theme)]);
   let score = 0;
   let completed = false;
   let closed = false;
