@@ -2,6 +2,7 @@
 import type { Category, SurveyResponse } from "@npskit/core";
 import {
   bySegment,
+  detractorsToContact,
   numericAttribute,
   revenueAtRisk,
   summarize,
@@ -9,6 +10,7 @@ import {
   summarizeCsat,
   themes,
   trend,
+  type Detractor,
   type NpsSummary,
   type RevenueAtRisk,
   type ScaleSummary,
@@ -35,24 +37,35 @@ export interface Analysis {
   themes: Themes;
   revenueAtRisk: ({ attribute: string } & RevenueAtRisk) | null;
   latestComments: Record<Category, SurveyResponse[]>;
+  /** Respondents whose latest answer is a detractor, the most valuable first. */
+  detractors: Detractor[];
+  /** NPS of the last period with answers against the one before it. */
+  change: { period: string; nps: number; previousPeriod: string; previousNps: number; delta: number } | null;
 }
 
 export function analyze(responses: readonly SurveyResponse[], query: ReportQuery): Analysis {
+  const valueAttribute = query.value ?? VALUE_ATTRIBUTES.find((key) => responses.some((r) => numericAttribute(key)(r) !== undefined));
+  const value = valueAttribute ? numericAttribute(valueAttribute) : undefined;
+  const points = trend(responses, query.period);
   return {
     nps: summarize(responses),
     csat: summarizeCsat(responses),
     ces: summarizeCes(responses),
     segments: query.segment ? { attribute: query.segment, rows: bySegment(responses, query.segment) } : null,
-    trend: { period: query.period, points: trend(responses, query.period) },
+    trend: { period: query.period, points },
     themes: themes(responses),
-    revenueAtRisk: revenue(responses, query.value),
+    revenueAtRisk: valueAttribute && value ? { attribute: valueAttribute, ...revenueAtRisk(responses, value) } : null,
     latestComments: latestComments(responses),
+    detractors: detractorsToContact(responses, value ? { value } : {}),
+    change: change(points),
   };
 }
 
-function revenue(responses: readonly SurveyResponse[], requested: string | undefined): Analysis["revenueAtRisk"] {
-  const attribute = requested ?? VALUE_ATTRIBUTES.find((key) => responses.some((r) => numericAttribute(key)(r) !== undefined));
-  return attribute ? { attribute, ...revenueAtRisk(responses, numericAttribute(attribute)) } : null;
+function change(points: readonly TrendPoint[]): Analysis["change"] {
+  const [previous, last] = points.filter((p) => p.nps !== null).slice(-2);
+  if (!previous || !last || previous.nps === null || last.nps === null) return null;
+  const delta = Math.round((last.nps - previous.nps) * 10) / 10;
+  return { period: last.period, nps: last.nps, previousPeriod: previous.period, previousNps: previous.nps, delta };
 }
 
 function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {

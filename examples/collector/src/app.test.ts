@@ -165,6 +165,16 @@ describe("GET /api/export.csv", () => {
     );
     expect(end).toBe("");
   });
+
+  it("filters the export like the summary, and rejects bad filters", async () => {
+    const app = createApp({ db });
+    await post(app, wire(9, { surveyId: "keep-me" }));
+    await post(app, wire(9, { surveyId: "other" }));
+    const rows = (await (await app.request("/api/export.csv?surveyId=keep-me")).text()).trim().split("\r\n");
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(",keep-me,");
+    expect((await app.request("/api/export.csv?from=someday")).status).toBe(400);
+  });
 });
 
 describe("GET /report", () => {
@@ -181,6 +191,7 @@ describe("GET /report", () => {
     expect(page).not.toContain("<script");
     expect(page).not.toContain("<img");
     expect(page).toContain("NPS by plan");
+    expect(page).toContain("Detractors to contact");
     expect(page).toMatch(/class="score">0\.0 <small>± 138\.6<\/small>/);
   });
 

@@ -75,8 +75,9 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get("/api/export.csv", async (c) => {
-    const surveyId = c.req.query("surveyId")?.trim() || undefined;
-    const csv = toCsv(await listResponses(db, { surveyId }));
+    const query = parseReportQuery(c.req.query());
+    if (!query.ok) return invalid(c, 400, query.problems);
+    const csv = toCsv(await listResponses(db, query.query.filter));
     c.header("content-disposition", `attachment; filename="npskit-responses.csv"`);
     return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
   });

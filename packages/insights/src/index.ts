@@ -5,4 +5,5 @@ export { summarizeCsat, summarizeCes, type ScaleSummary } from "./scales.js";
 export { bySegment, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
 export { trend, type TrendPoint, type Period } from "./trend.js";
 export { revenueAtRisk, numericAttribute, type RevenueAtRisk, type ValueOf } from "./revenue.js";
+export { latestByRespondent, detractorsToContact, respondentOf, type Detractor } from "./respondents.js";
 export { themes, type Theme, type Themes, type ThemeOptions } from "./themes.js";

@@ -1,5 +1,5 @@
 import { categoryOf, type SurveyResponse } from "@npskit/core";
-import { scored } from "./summary.js";
+import { latestByRespondent } from "./respondents.js";
 
 export interface RevenueAtRisk {
   /** Sum of the value over detractors: what their churn would cost. */
@@ -26,18 +26,12 @@ export function numericAttribute(key: string): ValueOf {
 
 /**
  * Value held by detractors (and, apart, passives) of NPS/eNPS responses. Each respondent
- * (`userId`, else `anonymousId`) counts once, by their latest answer, so a customer who answered
- * twice is not counted twice.
+ * (`userId`, else `anonymousId`) counts once, by their latest answer (`latestByRespondent`), so a
+ * customer who answered twice is not counted twice.
  */
 export function revenueAtRisk(responses: readonly SurveyResponse[], valueOf: ValueOf): RevenueAtRisk {
-  const latestByRespondent = new Map<string, SurveyResponse>();
-  for (const r of scored(responses, new Set(["nps", "enps"] as const))) {
-    const who = r.userId ?? `anon:${r.anonymousId}`;
-    const seen = latestByRespondent.get(who);
-    if (!seen || Date.parse(r.createdAt) > Date.parse(seen.createdAt)) latestByRespondent.set(who, r);
-  }
   const result: RevenueAtRisk = { atRisk: 0, detractors: 0, passiveValue: 0, passives: 0, totalValue: 0 };
-  for (const r of latestByRespondent.values()) {
+  for (const r of latestByRespondent(responses)) {
     const value = valueOf(r);
     if (value === undefined || !Number.isFinite(value)) continue;
     result.totalValue += value;

@@ -2,7 +2,7 @@
 import type { Analysis } from "../analysis.js";
 import type { ReportQuery } from "../query.js";
 import { html, raw, type Html } from "./html.js";
-import { commentsCard, otherScalesCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
+import { commentsCard, detractorsCard, otherScalesCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
 import { STYLE } from "./style.js";
 
 export interface ReportInput {
@@ -31,6 +31,7 @@ ${scoreCard(a)}${revenueCard(a)}${otherScalesCard(a)}
 ${trendCard(a)}
 ${segmentCard(a, input.attributes, hrefFor)}
 ${themesCard(a)}
+${detractorsCard(a)}
 ${commentsCard(a)}
 </div>
 <p class="muted">Export every response: <a href="/api/export.csv${query.filter.surveyId ? `?surveyId=${encodeURIComponent(query.filter.surveyId)}` : ""}">CSV</a> · JSON: <a href="/api/summary?${new URLSearchParams(clean(input.params)).toString()}">summary</a></p>

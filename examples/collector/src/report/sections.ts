@@ -15,6 +15,7 @@ export function scoreCard(a: Analysis): Html {
     <h2 id="nps-h">Net Promoter Score</h2>
     <div class="score">${signed(s.nps)} <small>${margin}</small></div>
     <p class="muted">${s.total} answers · 95% margin of error${s.total > 0 && s.total < SMALL_SEGMENT ? " · small sample" : ""}</p>
+    ${changeLine(a)}
     ${splitBar(s)}
   </section>`;
 }
@@ -85,4 +86,27 @@ export function commentsCard(a: Analysis): Html {
   };
   return html`<section class="card wide" aria-labelledby="comments-h"><h2 id="comments-h">Latest comments</h2>
     <div class="columns">${CATEGORIES.map(column)}</div></section>`;
+}
+
+function changeLine(a: Analysis): Html | null {
+  const c = a.change;
+  if (!c) return null;
+  const direction = c.delta > 0 ? "up" : c.delta < 0 ? "down" : "flat";
+  return html`<p class="change ${direction}">${c.period}: <strong>${signed(c.nps)}</strong>, ${c.delta === 0 ? "unchanged" : `${direction} ${Math.abs(c.delta).toFixed(1)}`} from ${c.previousPeriod} (${signed(c.previousNps)})</p>`;
+}
+
+/** Who to call first: current detractors, the most valuable first, with what they said. */
+export function detractorsCard(a: Analysis): Html | null {
+  if (a.detractors.length === 0) return null;
+  const valueName = a.revenueAtRisk?.attribute;
+  const rows = a.detractors.map(({ response: r, value }) => html`<tr>
+      <td>${r.userId ?? html`<span class="muted">anonymous</span>`}</td>
+      <td>${typeof r.attributes?.plan === "string" ? r.attributes.plan : ""}</td>
+      ${valueName ? html`<td class="num">${value === undefined ? "" : money(value)}</td>` : null}
+      <td class="num detractor-text">${r.score}</td>
+      <td class="comment">${r.comment ?? html`<span class="muted">no comment</span>`}</td>
+      <td>${dateOnly(r.createdAt)}</td></tr>`);
+  return html`<section class="card wide" aria-labelledby="contact-h"><h2 id="contact-h">Detractors to contact</h2>
+    <div class="scroll" tabindex="0"><table><thead><tr><th>User</th><th>Plan</th>${valueName ? html`<th class="num">${valueName}</th>` : null}
+    <th class="num">Score</th><th>Comment</th><th>Answered</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }

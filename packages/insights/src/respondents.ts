@@ -1,0 +1,43 @@
+import { categoryOf, type SurveyResponse } from "@npskit/core";
+import type { ValueOf } from "./revenue.js";
+import { scored } from "./summary.js";
+
+const NPS_KINDS = new Set(["nps", "enps"] as const);
+
+/** Who answered: the user id, else the anonymous id (prefixed so the two never collide). */
+export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r.userId}` : `anon:${r.anonymousId}`);
+
+/**
+ * Each respondent's latest NPS/eNPS answer (by `createdAt`, latest state per id first): a customer
+ * who was a detractor in spring and a promoter now is a promoter.
+ */
+export function latestByRespondent(responses: readonly SurveyResponse[]): SurveyResponse[] {
+  const latest = new Map<string, SurveyResponse>();
+  for (const r of scored(responses, NPS_KINDS)) {
+    const seen = latest.get(respondentOf(r));
+    if (!seen || Date.parse(r.createdAt) > Date.parse(seen.createdAt)) latest.set(respondentOf(r), r);
+  }
+  return [...latest.values()];
+}
+
+export interface Detractor {
+  response: SurveyResponse;
+  /** The respondent's value (e.g. LTV) when `value` is given and they have one. */
+  value?: number;
+}
+
+/**
+ * Detractors worth a call: respondents whose latest answer is a detractor, the most valuable first
+ * (when `value` reads e.g. their LTV), then the most recent.
+ */
+export function detractorsToContact(responses: readonly SurveyResponse[], options: { value?: ValueOf; limit?: number } = {}): Detractor[] {
+  const { value: valueOf, limit = 10 } = options;
+  return latestByRespondent(responses)
+    .filter((r) => categoryOf(r.kind, r.score) === "detractor")
+    .map((response) => {
+      const value = valueOf?.(response);
+      return value === undefined || !Number.isFinite(value) ? { response } : { response, value };
+    })
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || Date.parse(b.response.createdAt) - Date.parse(a.response.createdAt))
+    .slice(0, limit);
+}
