@@ -151,17 +151,17 @@ describe("validateConfigLite agrees on mutated configs", () => {
     return copy;
   }
 
-  it("gives the same result for 1000 random mutations of the contract example", () => {
+  it("gives the same result for 600 random mutations of the contract example", () => {
     const random = rng(42);
     const base = VALID_CONFIGS["contract example"];
     let invalid = 0;
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 600; i++) {
       let input = mutate(base, random);
       if (random() < 0.5) input = mutate(input, random);
       const full = validateConfig(input);
       expect(validateConfigLite(input), JSON.stringify(input)).toEqual(full);
       if (!full.ok) invalid++;
     }
-    expect(invalid).toBeGreaterThan(300); // the corpus really exercises the failure paths
-  });
+    expect(invalid).toBeGreaterThan(200); // the corpus really exercises the failure paths
+  }, 30_000);
 });
