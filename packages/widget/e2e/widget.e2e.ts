@@ -250,6 +250,9 @@ test("theme: the page's font by default; accent, readable text on it, radius and
   await show(page, { theme: { accent: "#fbbf24", radius: 4, font: "Verdana, sans-serif" } });
   await page.getByRole("button", { name: "6" }).click();
   expect(await styles()).toEqual({ font: "Verdana, sans-serif", radius: "4px", background: "rgb(251, 191, 36)", color: "rgb(0, 0, 0)" });
+  // Forced colors (e.g. Windows high contrast) would otherwise paint the picked score like the rest.
+  await page.emulateMedia({ forcedColors: "active" });
+  expect(await styles()).toMatchObject({ background: "rgb(251, 191, 36)", color: "rgb(0, 0, 0)" });
   await close();
 });
 

@@ -6,6 +6,7 @@
 //   the shadow tree, where page CSS cannot reach them.
 // - Light colours below and dark ones in theme.ts are chosen for ≥ 4.5:1 text and ≥ 3:1 borders
 //   and focus rings; the focus ring uses the text colour so any accent stays accessible.
+// - The picked score keeps its accent in forced-colors mode, where it would otherwise look unpicked.
 export const CSS =
   ":host{all:initial!important;font-family:inherit!important;position:fixed!important;z-index:2147483000!important}*{box-sizing:border-box}" +
   ".w{--bg:#fff;--fg:#111827;--mu:#4b5563;--bo:#6b7280;--hv:#f3f4f6;--r:12px;color-scheme:light;font-size:15px;line-height:1.45;color:var(--fg)}" +
@@ -15,7 +16,7 @@ export const CSS =
   "button,textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--bo);border-radius:calc(var(--r)/2)}" +
   "button{cursor:pointer;font-weight:600}button:hover{background:var(--hv)}:focus-visible{outline:2px solid var(--fg);outline-offset:2px}" +
   ".s{display:flex;gap:4px;margin-top:16px}.s button{flex:1 0 24px;height:40px;padding:0}" +
-  "[aria-pressed=true],.snd{background:var(--a)!important;color:var(--on);border-color:var(--a)}" +
+  "[aria-pressed=true],.snd{background:var(--a)!important;color:var(--on);border-color:var(--a);forced-color-adjust:none}" +
   ".l,.f{display:flex;justify-content:space-between;align-items:center;gap:16px;margin-top:6px;font-size:13px;color:var(--mu)}" +
   "label{display:block;margin:20px 0 8px;font-weight:600}textarea{display:block;width:100%;min-height:88px;padding:8px 10px;resize:vertical}" +
   ".snd{padding:8px 20px}" +
