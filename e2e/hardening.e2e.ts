@@ -99,10 +99,17 @@ test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
   await page.focus("#start");
   await page.evaluate(() => (window as any).npskit.track("checkout"));
   await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute("aria-label") ?? el?.tagName.toLowerCase();
+  });
+  await page.keyboard.press("Tab"); // into the scale: one tab stop
+  expect(await focused()).toBe("0, Not at all likely");
   await page.keyboard.press("End"); // the last score: 10
   await page.keyboard.press("Enter");
   await poll(() => page.getByRole("textbox").isVisible()).toBe(true);
-  await page.getByRole("textbox").focus(); // (the widget may already have moved focus here)
+  expect(await focused()).toBe("textarea"); // focus moved on to the follow-up
   await page.keyboard.type("All by keyboard");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");

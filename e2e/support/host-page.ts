@@ -21,7 +21,8 @@ export interface HostPageOptions {
 export function hostPage({ config, calls = "", loader = "async", head = "", body = "" }: HostPageOptions): string {
   const snippet = readFileSync(`${ROOT}packages/browser/dist/snippet.min.js`, "utf8");
   const load = loader === "async" ? `<script>${snippet}</script>\n<script async src="${LOADER}"></script>` : `<script src="${LOADER}"></script>`;
-  const init = config === undefined ? "" : `npskit.init(${JSON.stringify(config)});`;
+  // "<" escaped: a survey text containing "</script>" must not end the page's script element.
+  const init = config === undefined ? "" : `npskit.init(${JSON.stringify(config).replace(/</g, "\\u003c")});`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title>${head}
 ${load}
 <script>${init}${calls}</script></head><body><main><h1>Host page</h1>${body}</main></body></html>`;
