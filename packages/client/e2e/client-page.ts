@@ -1,33 +1,7 @@
-// Test page entry for the client's browser tests: a client over IndexedDB, driven from the test
-// through `window.npsTest`. Bundled with bundleForBrowser.
-import type { KeyValueStorage, SurveyResponse } from "@npskit/core";
+// Test page entry for the client's browser tests: a client over core's storage (IndexedDB here),
+// driven from the test through `window.npsTest`. Bundled with bundleForBrowser.
+import { createStorage, type SurveyResponse } from "@npskit/core";
 import { createClient, type Client, type ClientTarget } from "@npskit/client";
-
-/** IndexedDB-backed KeyValueStorage (core's production storage is tested in core). */
-function idbStorage(): KeyValueStorage {
-  const db = new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open("npskit-client-e2e", 1);
-    open.onupgradeneeded = () => open.result.createObjectStore("kv");
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const run = <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>) =>
-    db.then(
-      (d) =>
-        new Promise<T>((resolve, reject) => {
-          const tx = d.transaction("kv", mode);
-          const request = op(tx.objectStore("kv"));
-          tx.oncomplete = () => resolve(request.result);
-          tx.onerror = tx.onabort = () => reject(tx.error);
-        }),
-    );
-  return {
-    get: <T>(key: string) => run("readonly", (s) => s.get(key)) as Promise<T | undefined>,
-    set: (key, value) => run("readwrite", (s) => s.put(value, key)).then(() => {}),
-    del: (key) => run("readwrite", (s) => s.delete(key)).then(() => {}),
-    keys: async (prefix = "") => (await run("readonly", (s) => s.getAllKeys())).map(String).filter((k) => k.startsWith(prefix)),
-  };
-}
 
 export interface StartOptions {
   endpoint: string;
@@ -38,7 +12,7 @@ export interface StartOptions {
   maxQueued?: number;
 }
 
-const storage = idbStorage();
+const storage = createStorage();
 const events: Array<{ name: string; detail: unknown }> = [];
 let client: Client | undefined;
 
@@ -68,6 +42,7 @@ const npsTest = {
   submit: (r: SurveyResponse) => client!.submit(r),
   flush: () => client!.flush(),
   queued: () => storage.keys("npskit:q:"),
+  backend: () => storage.backend(),
 };
 declare global {
   interface Window {

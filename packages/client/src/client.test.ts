@@ -224,6 +224,22 @@ describe("retries", () => {
     expect(delivered).toHaveLength(1);
   });
 
+  test("an outage costs a few probes, not one request per queued response", async () => {
+    const storage = memoryStorage();
+    await queuedByEarlierPage(storage, ...Array.from({ length: 30 }, () => response()));
+    const { client, fetch, delivered } = setup({ storage, answers: Array(12).fill("network") });
+    await settle();
+    expect(fetch.calls).toHaveLength(6); // one parallel batch finds the endpoint down
+    await client.submit(response());
+    await settle();
+    expect(fetch.calls).toHaveLength(6); // a new answer waits with the rest
+    await vi.advanceTimersByTimeAsync(4_995);
+    expect(fetch.calls).toHaveLength(12);
+    await vi.advanceTimersByTimeAsync(9_990); // the endpoint is back: everything drains
+    expect(fetch.calls).toHaveLength(12 + 31);
+    expect(delivered).toHaveLength(31);
+  });
+
   test("one in-flight delivery per response: page events do not stack requests", async () => {
     const { client, fetch, win } = setup({ answers: ["hang"] });
     await client.submit(response());
@@ -321,12 +337,13 @@ describe("page hide", () => {
   test("visibilitychange to hidden does the same; responses of earlier pages and ones on the wire are not re-sent", async () => {
     const storage = memoryStorage();
     await queuedByEarlierPage(storage, response());
-    const { client, fetch, win } = setup({ storage, answers: [503, "hang"] });
+    const { client, fetch, win } = setup({ storage, answers: [[503, { "Retry-After": "600" }, ""], "hang"] });
     await settle();
     const mine = response();
     await client.submit(mine);
+    void client.flush();
     await settle();
-    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls.map((c) => c.body.id)).toEqual([expect.any(String), mine.id]);
     win.document.visibilityState = "hidden";
     win.fire("visibilitychange");
     win.fire("pagehide");

@@ -47,6 +47,12 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
   const sending = new Map<string, string>();
   /** States submitted in this page and not yet accepted by the endpoint: page hide sends these. */
   const own = new Map<string, SurveyResponse>();
+  /**
+   * After the endpoint failed, this tab attempts nothing before this time (a page event or flush
+   * lifts it): one failure stands for every queued response, so an outage costs a few probes per
+   * backoff step, not one request per queued response.
+   */
+  let paused = 0;
 
   const waitUntil = (entry: Entry, kick: boolean) =>
     Math.max(entry.hold, kick ? entry.tried + KICK_GAP_MS : entry.due);
@@ -83,6 +89,7 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
     const hold = Math.max(0, ...errors.map((e) => e.retryAfter ?? 0));
     const next: Entry = { ...entry, done, tried: t, attempts: entry.attempts + 1, hold: hold && t + hold };
     next.due = Math.max(next.hold, t + backoffDelay(entry.attempts, random));
+    if (outcomes.some((o) => o.name === "endpoint" && o.error)) paused = Math.max(paused, next.due);
     await queue.update(next);
     return next.due;
   }
@@ -106,6 +113,7 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
   }
 
   async function deliver(id: string, kick: boolean): Promise<Due> {
+    if (paused > now()) return paused;
     const entry = await queue.read(id);
     if (!entry) return Infinity;
     const wait = isExpired(entry, now()) ? 0 : waitUntil(entry, kick);
@@ -161,6 +169,7 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
     disown: (id: string) => own.delete(id),
     /** Attempt `ids` (default: every queued id), a few at a time, reporting when each is due next. */
     async many(kick: boolean, onDue: (id: string, due: Due) => void, only?: string[]): Promise<void> {
+      if (kick) paused = 0;
       const ids = only ?? (await queue.ids());
       let i = 0;
       const worker = async () => {
