@@ -1,26 +1,7 @@
-import { fireEvent, waitFor, within } from "@testing-library/preact";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { fireEvent } from "@testing-library/preact";
+import { describe, expect, test, vi } from "vitest";
 import { mountSurvey, THANKS_MS } from "./mount.js";
-import type { MountOptions, WidgetSurvey } from "./types.js";
-
-type Overrides = Partial<Omit<MountOptions, "survey">> & { survey?: Partial<WidgetSurvey> };
-
-/** Mount a survey and wait until it is shown; queries run inside its shadow root. */
-async function show({ survey, ...options }: Overrides = {}) {
-  const callbacks = { onScore: vi.fn(), onComplete: vi.fn(), onDismiss: vi.fn(), onShown: vi.fn() };
-  const handle = mountSurvey({ survey: { id: "s", kind: "nps", ...survey }, locale: "en", product: "Acme", ...callbacks, ...options });
-  await waitFor(() => expect(callbacks.onShown).toHaveBeenCalledOnce());
-  const host = document.querySelector("npskit-survey")!;
-  const root = host.shadowRoot!;
-  return { handle, host, root, ui: within(root as unknown as HTMLElement), ...callbacks };
-}
-const names = (buttons: HTMLElement[]) => buttons.map((b) => b.getAttribute("aria-label") ?? b.textContent);
-const scoreButtons = (root: ShadowRoot) => [...root.querySelectorAll<HTMLButtonElement>(".s button")];
-
-afterEach(() => {
-  document.body.innerHTML = "";
-  vi.useRealTimers();
-});
+import { names, scoreButtons, show } from "./mount.test-support.js";
 
 describe("NPS flow", () => {
   test("question with the product, a named dialog, 0–10 whose names start with the number", async () => {
@@ -166,106 +147,6 @@ describe("dismissing", () => {
     expect(ui.getByRole("dialog").getAttribute("aria-modal")).toBe("true");
     fireEvent.click(root.querySelector(".bd")!);
     expect(onDismiss).toHaveBeenCalledOnce();
-  });
-});
-
-describe("keyboard and focus", () => {
-  test("focus moves in on show and back to the page on close", async () => {
-    const trigger = document.body.appendChild(document.createElement("button"));
-    trigger.focus();
-    const { ui, root } = await show();
-    expect(root.activeElement).toBe(ui.getByRole("dialog"));
-    fireEvent.keyDown(root.activeElement!, { key: "Escape" });
-    expect(document.activeElement).toBe(trigger);
-  });
-
-  test("focus is not taken back if the person already moved on in the page", async () => {
-    const before = document.body.appendChild(document.createElement("button"));
-    const elsewhere = document.body.appendChild(document.createElement("input"));
-    before.focus();
-    const { handle } = await show();
-    elsewhere.focus();
-    handle.close();
-    expect(document.activeElement).toBe(elsewhere);
-  });
-
-  test("one tab stop; arrows, Home and End move it", async () => {
-    const { root } = await show();
-    const buttons = scoreButtons(root);
-    const tabStops = () => buttons.filter((b) => b.tabIndex === 0).map((b) => b.textContent);
-    expect(tabStops()).toEqual(["0"]);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowDown" });
-    expect(root.activeElement).toBe(buttons[2]);
-    fireEvent.keyDown(buttons[2]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[1]);
-    expect(tabStops()).toEqual(["1"]);
-    fireEvent.keyDown(buttons[1]!, { key: "End" });
-    expect(root.activeElement).toBe(buttons[10]);
-    fireEvent.keyDown(buttons[10]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[10]);
-    fireEvent.keyDown(buttons[10]!, { key: "Home" });
-    expect(root.activeElement).toBe(buttons[0]);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowUp" });
-    expect(root.activeElement).toBe(buttons[0]);
-  });
-
-  test("in RTL the horizontal arrows are mirrored, vertical ones are not", async () => {
-    const { root } = await show({ locale: "ar" });
-    const buttons = scoreButtons(root);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[2]);
-    fireEvent.keyDown(buttons[2]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowDown" });
-    expect(root.activeElement).toBe(buttons[2]);
-  });
-
-  test("Tab wraps inside the modal dialog", async () => {
-    const { ui, root } = await show({ theme: { position: "center" } });
-    const close = ui.getByRole("button", { name: "Close" });
-    close.focus();
-    fireEvent.keyDown(close, { key: "Tab" });
-    expect(root.activeElement).toBe(ui.getByRole("button", { name: "0, Not at all likely" }));
-    fireEvent.keyDown(root.activeElement!, { key: "Tab", shiftKey: true });
-    expect(root.activeElement).toBe(close);
-  });
-});
-
-describe("languages", () => {
-  test("de-AT gets German, with lang set", async () => {
-    const { ui, root } = await show({ locale: "de-AT", product: undefined });
-    expect(ui.getByRole("dialog", { name: "Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?" })).toBeTruthy();
-    expect(ui.getByRole("button", { name: "Schließen" })).toBeTruthy();
-    expect(root.querySelector(".w")!.getAttribute("lang")).toBe("de");
-    expect(root.querySelector(".w")!.getAttribute("dir")).toBe("ltr");
-  });
-
-  test.each(["he", "ar-EG"])("%s renders right-to-left", async (locale) => {
-    const { root, ui } = await show({ locale });
-    expect(root.querySelector(".w")!.getAttribute("dir")).toBe("rtl");
-    fireEvent.click(ui.getByRole("button", { name: "9" }));
-    expect(ui.getByRole("textbox").id).toBe("c");
-  });
-
-  test("an unknown locale falls back to English; digits stay ASCII in every language", async () => {
-    const { ui } = await show({ locale: "xx-YY" });
-    expect(ui.getByRole("button", { name: "Close" })).toBeTruthy();
-    document.body.innerHTML = "";
-    const { root } = await show({ locale: "ar" });
-    expect(scoreButtons(root).map((b) => b.textContent)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-  });
-
-  test("config texts override the built-in ones", async () => {
-    const { ui } = await show({ survey: { question: "Would you tell a friend about {product}?", followUp: { promoter: "Yay! Why?" }, thankYou: "Cheers" } });
-    expect(ui.getByRole("dialog", { name: "Would you tell a friend about Acme?" })).toBeTruthy();
-    fireEvent.click(ui.getByRole("button", { name: "9" }));
-    expect(ui.getByRole("textbox", { name: "Yay! Why?" })).toBeTruthy();
-    fireEvent.click(ui.getByRole("button", { name: "Send" }));
-    expect(ui.getByRole("status").textContent).toBe("Cheers");
   });
 });
 
