@@ -44,23 +44,30 @@ export function finishValidation(
   return { ok: true, config, warnings };
 }
 
-/** Order problems as the config reads: by field order in the schema, then list position. */
+/** Where a path sits in the config as it reads: field positions in the schema, list indexes. */
+function readingOrder(schema: SchemaNode, at: Path): number[] {
+  let node: SchemaNode | undefined = schema;
+  return at.map((seg) => {
+    if (typeof seg === "number") {
+      node = node?.items;
+      return seg;
+    }
+    const names = Object.keys(node?.properties ?? {});
+    node = own(node?.properties, seg);
+    const index = names.indexOf(seg);
+    return index < 0 ? names.length : index; // unknown keys (e.g. followUp typos) after known ones
+  });
+}
+
 function inSchemaOrder(schema: SchemaNode, problems: Issue[]): Issue[] {
-  const key = (at: Path) => {
-    let node: SchemaNode | undefined = schema;
-    return at.map((seg) => {
-      if (typeof seg === "number") return (node = node?.items), seg;
-      const names = Object.keys(node?.properties ?? {});
-      node = own(node?.properties, seg);
-      return names.includes(seg) ? names.indexOf(seg) : names.length; // unknown keys (e.g. followUp typos) last
-    });
-  };
-  const keyed = problems.map((p) => ({ p, k: key(p.at) }));
   const compare = (a: number[], b: number[]): number => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
     return a.length - b.length;
   };
-  return keyed.sort((a, b) => compare(a.k, b.k)).map((x) => x.p);
+  return problems
+    .map((p) => ({ p, order: readingOrder(schema, p.at) }))
+    .sort((a, b) => compare(a.order, b.order))
+    .map((x) => x.p);
 }
 
 const plain = ({ path, message }: Issue): ConfigProblem => ({ path, message });
