@@ -70,7 +70,7 @@ describe("NPS flow", () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(live.textContent).toBe("");
     await vi.advanceTimersByTimeAsync(1000);
-    expect(live.textContent).toBe("50 characters left");
+    expect(live.textContent).toBe("Characters left: 50");
   });
 });
 
