@@ -78,20 +78,22 @@ function scheduleProblems(schedule: Dict, at: Path): Issue[] {
 
 const isScalar = (v: unknown) => ["string", "number", "boolean"].includes(typeof v);
 
-/** The value each attribute op needs, or undefined when `value` fits. */
+/** What each attribute op needs as its value: [ops, check, what to say when it does not fit]. */
+const VALUE_RULES: ReadonlyArray<readonly [readonly string[], (v: unknown) => boolean, string]> = [
+  [["exists"], (v) => v === undefined || typeof v === "boolean", "must be true or false (or left out)"],
+  [LIST_OPS, Array.isArray, 'must be a list such as ["pro", "team"]'],
+  [DAY_OPS, (v) => typeof v === "number" && v >= 0, "must be a number of days (0 or more)"],
+  [ORDER_OPS, (v) => typeof v === "number" || toEpochMs(v) !== undefined, "must be a number or an ISO date"],
+  [["contains"], isScalar, "must be text, a number or true/false"],
+  [["eq", "neq"], isScalar, 'must be one text, number or true/false (use "in" for a list)'],
+];
+
+/** The problem with an attribute condition's value, if any (an unknown op is the schema's to report). */
 function conditionValueProblem(op: unknown, value: unknown): string | undefined {
-  if (op === "exists") return value === undefined || typeof value === "boolean" ? undefined : "must be true or false (or left out) for op \"exists\"";
-  if (typeof op !== "string") return undefined;
-  if (value === undefined) return `is required for op "${op}"`;
-  if (LIST_OPS.includes(op as never)) return Array.isArray(value) ? undefined : `must be a list such as ["pro", "team"] for op "${op}"`;
-  if (DAY_OPS.includes(op as never)) {
-    return typeof value === "number" && value >= 0 ? undefined : `must be a number of days (0 or more) for op "${op}"`;
-  }
-  if (ORDER_OPS.includes(op as never)) {
-    return typeof value === "number" || toEpochMs(value) !== undefined ? undefined : `must be a number or an ISO date for op "${op}"`;
-  }
-  if (op === "contains") return isScalar(value) ? undefined : `must be text, a number or true/false for op "contains"`;
-  return isScalar(value) ? undefined : `must be text, a number or true/false for op "${op}" (use "in" for a list)`;
+  const rule = VALUE_RULES.find(([ops]) => ops.includes(op as string));
+  if (!rule) return undefined;
+  if (value === undefined && op !== "exists") return `is required for op "${op}"`;
+  return rule[1](value) ? undefined : `${rule[2]} for op "${op}"`;
 }
 
 function conditionProblems(condition: Dict, at: Path): Issue[] {

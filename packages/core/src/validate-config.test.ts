@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateConfig } from "./validate-config.js";
 import { validateConfigLite } from "./validate-config-lite.js";
 import { INVALID_CONFIGS, VALID_CONFIGS } from "./config-corpus.test-data.js";
+import { ATTRIBUTE_OPS } from "./config-constants.js";
 
 const problemsOf = (input: unknown) => {
   const result = validateConfig(input);
@@ -75,6 +76,15 @@ describe("validateConfig", () => {
     expect(messages(INVALID_CONFIGS["endpoint missing"])).toEqual([
       "endpoint is required (or set configUrl, or pass a transport function in code)",
     ]);
+  });
+
+  it("knows the value every attribute op needs", () => {
+    const withCondition = (condition: object) => ({ endpoint: "/c", surveys: [{ id: "a", audience: { attributes: [condition] } }] });
+    for (const op of ATTRIBUTE_OPS) {
+      // "exists" may omit its value; every other op must have one, and no op accepts an object.
+      if (op !== "exists") expect(messages(withCondition({ key: "k", op })), op).toEqual([`surveys[0].audience.attributes[0].value is required for op "${op}"`]);
+      expect(messages(withCondition({ key: "k", op, value: [{}] })), op).toHaveLength(1);
+    }
   });
 
   it("warns about unknown keys and suggests the closest known one", () => {
