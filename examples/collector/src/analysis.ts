@@ -69,9 +69,17 @@ function change(points: readonly TrendPoint[]): Analysis["change"] {
 }
 
 function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {
-  const withComment = responses.filter((r) => r.comment?.trim()).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+  const withComment = newestFirst(responses.filter((r) => r.comment?.trim()), (r) => r.updatedAt);
   const of = (category: Category) => withComment.filter((r) => r.category === category).slice(0, LATEST_COMMENTS);
   return { promoter: of("promoter"), passive: of("passive"), detractor: of("detractor") };
+}
+
+/** Sorted by a timestamp, newest first; each timestamp parsed once (sorting 20k by parsing in the comparator takes seconds). */
+function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, t: Date.parse(at(item)) }))
+    .sort((a, b) => b.t - a.t)
+    .map(({ item }) => item);
 }
 
 /** Attribute keys worth offering as segments: few distinct values (plan, country, role…). */

@@ -6,10 +6,11 @@ import type { SurveyResponse } from "@npskit/core";
  * Ties keep the first one seen, like a backend that ignores an update that is not newer.
  */
 export function latestById<T extends Pick<SurveyResponse, "id" | "updatedAt">>(responses: readonly T[]): T[] {
-  const latest = new Map<string, T>();
+  const latest = new Map<string, { r: T; at: number }>();
   for (const r of responses) {
+    const at = Date.parse(r.updatedAt);
     const seen = latest.get(r.id);
-    if (!seen || Date.parse(r.updatedAt) > Date.parse(seen.updatedAt)) latest.set(r.id, r);
+    if (!seen || at > seen.at) latest.set(r.id, { r, at });
   }
-  return [...latest.values()];
+  return [...latest.values()].map(({ r }) => r);
 }

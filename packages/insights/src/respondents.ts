@@ -12,12 +12,13 @@ export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r
  * who was a detractor in spring and a promoter now is a promoter.
  */
 export function latestByRespondent(responses: readonly SurveyResponse[]): SurveyResponse[] {
-  const latest = new Map<string, SurveyResponse>();
+  const latest = new Map<string, { r: SurveyResponse; at: number }>();
   for (const r of scored(responses, NPS_KINDS)) {
+    const at = Date.parse(r.createdAt);
     const seen = latest.get(respondentOf(r));
-    if (!seen || Date.parse(r.createdAt) > Date.parse(seen.createdAt)) latest.set(respondentOf(r), r);
+    if (!seen || at > seen.at) latest.set(respondentOf(r), { r, at });
   }
-  return [...latest.values()];
+  return [...latest.values()].map(({ r }) => r);
 }
 
 export interface Detractor {
@@ -34,10 +35,8 @@ export function detractorsToContact(responses: readonly SurveyResponse[], option
   const { value: valueOf, limit = 10 } = options;
   return latestByRespondent(responses)
     .filter((r) => categoryOf(r.kind, r.score) === "detractor")
-    .map((response) => {
-      const value = valueOf?.(response);
-      return value === undefined || !Number.isFinite(value) ? { response } : { response, value };
-    })
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || Date.parse(b.response.createdAt) - Date.parse(a.response.createdAt))
-    .slice(0, limit);
+    .map((response) => ({ response, value: valueOf?.(response), at: Date.parse(response.createdAt) }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at)
+    .slice(0, limit)
+    .map(({ response, value }) => (value === undefined || !Number.isFinite(value) ? { response } : { response, value }));
 }

@@ -23,7 +23,9 @@ export function trend(responses: readonly SurveyResponse[], period: Period): Tre
     const t = Date.parse(r.createdAt);
     if (Number.isNaN(t)) continue;
     const start = periodStart(t, period);
-    buckets.set(start, [...(buckets.get(start) ?? []), r]);
+    const bucket = buckets.get(start);
+    if (bucket) bucket.push(r);
+    else buckets.set(start, [r]);
   }
   if (buckets.size === 0) return [];
   const starts = [...buckets.keys()];
