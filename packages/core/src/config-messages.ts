@@ -1,10 +1,11 @@
 // What both config validators say: paths like `surveys[0].audience.sample` and messages a product
 // manager can act on. Messages are derived from the generated JSON Schema node at the failing
 // path, so the zod validator and the lite validator word every problem identically.
+import { showValue } from "./show.js";
 
-/** The subset of JSON Schema that `z.toJSONSchema(configSchema)` produces. */
 type TypeName = "string" | "number" | "integer" | "boolean" | "object" | "array";
 
+/** The subset of JSON Schema that `z.toJSONSchema(configSchema)` produces. */
 export interface SchemaNode {
   /** A list when zod folds a union of primitives, e.g. ["string", "number", "boolean"]. */
   type?: TypeName | readonly TypeName[];
@@ -47,11 +48,7 @@ export function formatPath(path: Path): string {
 }
 
 /** A short rendering of what the user wrote, for "got …". */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 60 ? json.slice(0, 57) + "…" : json;
-}
+export const describeValue = (value: unknown) => showValue(value);
 
 /** A problem while validating; `at` (the raw path, for ordering) is dropped from results. */
 export interface Issue extends ConfigProblem {

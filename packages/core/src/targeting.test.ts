@@ -158,6 +158,20 @@ describe("attribute conditions", () => {
     expect(holds("newerThanDays", 30, undefined)).toBe(false);
   });
 
+  it("never throws on odd attribute values from the host page", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const odd of [Symbol("s"), 10n, cyclic, () => 1, Object.create(null), NaN]) {
+      for (const op of ["eq", "in", "gt", "contains", "olderThanDays"] as const) {
+        expect(() => checkAttributes([{ key: "a", op, value: op === "in" ? [1] : 1 }], { a: odd }, NOW)).not.toThrow();
+      }
+    }
+    expect(checkAttributes([{ key: "a", op: "eq", value: 1 }], { a: 10n }, NOW).reason).toBe("attribute a is bigint; needs eq 1");
+    expect(checkTrigger({ event: "e", properties: { a: 1 } }, { name: "e", properties: { a: cyclic } }).reason).toBe(
+      'event "e" needs a = 1, got an object that cannot be shown',
+    );
+  });
+
   it("explains the first condition that fails", () => {
     const check = checkAttributes([{ key: "plan", op: "in", value: ["pro", "team"] }], { plan: "free" }, NOW);
     expect(check).toMatchObject({ ok: false, reason: 'attribute plan is "free"; needs in ["pro","team"]' });

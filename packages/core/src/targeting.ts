@@ -5,6 +5,7 @@ import type { DeviceClass } from "./config-constants.js";
 import { DAY_MS } from "./clock.js";
 import { isoDay, scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
 import { fail, pass, type Check } from "./checks.js";
+import { showValue } from "./show.js";
 
 export type Attributes = Record<string, unknown>;
 
@@ -31,7 +32,7 @@ export function checkTrigger(trigger: TriggerConfig, event: TargetingEvent | und
   for (const [key, expected] of Object.entries(trigger.properties ?? {})) {
     const actual = event.properties?.[key];
     if (!looselyEqual(actual, expected)) {
-      return fail("trigger", `event "${event.name}" needs ${key} = ${JSON.stringify(expected)}, got ${JSON.stringify(actual) ?? "nothing"}`);
+      return fail("trigger", `event "${event.name}" needs ${key} = ${showValue(expected)}, got ${showValue(actual)}`);
     }
   }
   return pass("trigger", `event "${event.name}"`);
@@ -75,7 +76,7 @@ export function checkUrl(urls: AudienceConfig["urls"], url: string): Check {
   if (excludedBy) return fail("url", `page ${url} is excluded by "${excludedBy}"`);
   if (!urls.include) return pass("url", "every page");
   const includedBy = urls.include.find((g) => urlMatches(g, url));
-  return includedBy ? pass("url", `page matches "${includedBy}"`) : fail("url", `page ${url} matches none of ${JSON.stringify(urls.include)}`);
+  return includedBy ? pass("url", `page matches "${includedBy}"`) : fail("url", `page ${url} matches none of ${showValue(urls.include, 200)}`);
 }
 
 /**
@@ -114,13 +115,16 @@ function looselyEqual(a: unknown, b: unknown): boolean {
   return a === b || (a !== undefined && a !== null && typeof a !== "object" && String(a) === String(b));
 }
 
+/** A number, or text that reads as one ("42"); NaN for anything else. */
+const numeric = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN);
+
 /** Numbers compare as numbers; anything that reads as a date compares as a date. */
 function order(a: unknown, b: unknown): number | undefined {
   if (typeof a === "number" && typeof b === "number") return a - b;
   const [x, y] = [toEpochMs(a), toEpochMs(b)];
   if (x !== undefined && y !== undefined) return x - y;
-  const [n, m] = [Number(a), Number(b)];
-  return a !== null && a !== "" && Number.isFinite(n) && Number.isFinite(m) ? n - m : undefined;
+  const diff = numeric(a) - numeric(b);
+  return Number.isFinite(diff) ? diff : undefined;
 }
 
 export function conditionHolds(c: AttributeCondition, attributes: Attributes, now: number): boolean {
@@ -155,8 +159,9 @@ export function conditionHolds(c: AttributeCondition, attributes: Attributes, no
 export function checkAttributes(conditions: AttributeCondition[], attributes: Attributes, now: number): Check {
   const failed = conditions.find((c) => !conditionHolds(c, attributes, now));
   if (!failed) return pass("attributes", conditions.length ? "user attributes match" : "no attribute conditions");
-  const shown = failed.value === undefined ? "" : ` ${JSON.stringify(failed.value)}`;
-  return fail("attributes", `attribute ${failed.key} is ${JSON.stringify(attributes[failed.key]) ?? "not set"}; needs ${failed.op}${shown}`);
+  const needs = failed.value === undefined ? "" : ` ${showValue(failed.value)}`;
+  const actual = attributes[failed.key] === undefined ? "not set" : showValue(attributes[failed.key]);
+  return fail("attributes", `attribute ${failed.key} is ${actual}; needs ${failed.op}${needs}`);
 }
 
 export function checkSchedule(schedule: SurveyConfig["schedule"], now: number): Check {

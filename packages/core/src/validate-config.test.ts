@@ -107,7 +107,9 @@ describe("validateConfig", () => {
   });
 
   it("never throws, whatever it is given", () => {
-    for (const input of [undefined, 0, true, Symbol("x"), () => {}, { surveys: [null, 1, "a"] }, Object.create(null)]) {
+    const cyclic: Record<string, unknown> = { endpoint: "/c" };
+    cyclic.theme = { accent: cyclic };
+    for (const input of [undefined, 0, true, Symbol("x"), () => {}, { surveys: [null, 1, "a"] }, Object.create(null), cyclic, { endpoint: 1n }]) {
       expect(() => validateConfig(input)).not.toThrow();
       expect(() => validateConfigLite(input)).not.toThrow();
     }
