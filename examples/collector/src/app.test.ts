@@ -84,7 +84,7 @@ describe("POST /collect", () => {
     expect(preflight.status).toBe(204);
   });
 
-  it("answers CORS preflights with the allowed headers, for the configured origins only", async () => {
+  it("answers CORS preflights with the allowed headers and accepts posts from the configured origins only", async () => {
     const app = createApp({ db, origins: ["https://shop.example"] });
     const preflight = (origin: string) =>
       app.request("/collect", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
@@ -93,6 +93,11 @@ describe("POST /collect", () => {
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect(allowed.headers.get("access-control-allow-headers")?.split(",").sort()).toEqual(["content-type", "idempotency-key", "x-api-key"]);
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+    expect((await post(app, wire(9), { origin: "https://evil.example" })).status).toBe(403);
+    const allowedPost = await post(app, wire(9), { origin: "https://shop.example" });
+    expect(allowedPost.status).toBe(200);
+    expect(allowedPost.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect((await post(app, wire(9))).status).toBe(200);
     const open = await createApp({ db }).request("/collect", { method: "OPTIONS", headers: { origin: "https://any.example", "access-control-request-method": "POST" } });
     expect(open.headers.get("access-control-allow-origin")).toBe("*");
   });

@@ -24,6 +24,9 @@ export function mountCollect(app: Hono, options: AppOptions): void {
   );
   const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => invalid(c, 413, [{ path: "", message: `body exceeds ${maxBodyBytes} bytes` }]) });
   app.post("/collect", limit, async (c) => {
+    // CORS only stops a browser from reading the answer; refuse the write itself too.
+    const origin = c.req.header("origin");
+    if (origins !== "*" && origin !== undefined && !origins.includes(origin)) return c.json({ error: `origin ${origin} is not allowed` }, 403);
     if (apiKey !== undefined && !sameSecret(c.req.header("x-api-key"), apiKey)) return c.json({ error: "missing or wrong x-api-key" }, 401);
     const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (type && !ACCEPTED_TYPES.includes(type)) return invalid(c, 415, [{ path: "", message: `content-type must be application/json or text/plain, got ${type}` }]);
