@@ -2,7 +2,9 @@
 import { systemClock, type Clock, type KeyValueStorage, type SurveyResponse } from "@npskit/core";
 import type { Adapter } from "./adapters.js";
 import { createDelivery, type ClientEvent, type DeliveryError } from "./delivery.js";
-import { storageLease, webLock } from "./lock.js";
+import { createEmitter } from "./events.js";
+import { storageLease, webLock, type TryLock } from "./lock.js";
+import { createSchedule } from "./schedule.js";
 import { createQueue } from "./queue.js";
 import { fetchTransport, type Send } from "./transport.js";
 
@@ -52,68 +54,31 @@ export interface Client {
 export function createClient(options: ClientOptions): Client {
   const { storage, clock = systemClock, random = Math.random, maxQueued = 200 } = options;
   const target = options.target === undefined ? (typeof window == "undefined" ? null : window) : options.target;
-  const listeners = new Map<string, Set<(detail: never) => void>>();
-  const emit = (name: ClientEvent, detail: object) =>
-    listeners.get(name)?.forEach((fn) => {
-      try {
-        fn(detail as never);
-      } catch {
-        // a host listener that throws must not stop delivery
-      }
-    });
-
-  const off: Client["off"] = (name, fn) => void listeners.get(name)?.delete(fn as (detail: never) => void);
-
+  const events = createEmitter<ClientEvents>();
   const queue = createQueue(storage, maxQueued);
-  const locks = target?.navigator?.locks;
-  const owner = random().toString(36).slice(2);
-  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const beacon = target?.navigator?.sendBeacon?.bind(target.navigator);
-  const transport =
-    options.send ??
-    (options.endpoint && fetchTransport({ endpoint: options.endpoint, headers: options.headers, fetch: options.fetch, now: clock, beacon }));
   const delivery = createDelivery({
     queue,
-    sinks: [...(transport ? [{ name: "endpoint", send: transport }] : []), ...(options.adapters ?? [])],
-    lock: locks ? webLock(locks) : storageLease(storage, clock, owner, wait),
+    sinks: sinksOf(options, clock, target),
+    lock: lockFor(storage, clock, random, target),
     now: clock,
     random,
-    emit,
+    emit: events.emit,
   });
 
-  // One timer for the whole queue, set to the earliest time any response of this tab is due again.
-  // It retries only what is due: a full pass over the queue happens on page events and flush.
-  const dues = new Map<string, number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Retries of what is due run on the schedule; a full pass over the queue (including what other
+  // pages left) runs on page load, page events and flush.
+  const schedule = createSchedule(clock, (ids) => void delivery.many(false, schedule.set, ids));
   let destroyed = false;
-  const reschedule = () => {
-    clearTimeout(timer);
-    const next = Math.min(...dues.values());
-    if (!destroyed && next < Infinity) timer = setTimeout(retryDue, Math.max(0, next - clock()));
-  };
-  const onDue = (id: string, due: number) => {
-    if (due === Infinity) dues.delete(id);
-    else dues.set(id, due);
-    reschedule();
-  };
-  const retryDue = () => {
-    const now = clock();
-    const due = [...dues].filter(([, at]) => at <= now).map(([id]) => id);
-    if (due.length) void delivery.many(false, onDue, due);
-    else reschedule(); // the clock and the timer disagreed by a hair
-  };
-  const run = (kick: boolean) => (destroyed ? Promise.resolve() : delivery.many(kick, onDue).catch(() => {}));
+  const run = (kick: boolean) => (destroyed ? Promise.resolve() : delivery.many(kick, schedule.set).catch(() => {}));
 
-  const hide = () => !destroyed && delivery.hide();
-  const onVisibility = () => (target?.document?.visibilityState === "hidden" ? hide() : run(true));
   const kick = () => void run(true);
-  const events: Array<[string, () => void]> = [
+  const hide = () => !destroyed && delivery.hide();
+  const pageEvents: Array<[string, () => void]> = [
     ["online", kick],
-    ["visibilitychange", onVisibility],
+    ["visibilitychange", () => (target?.document?.visibilityState === "hidden" ? hide() : kick())],
     ["pagehide", hide],
   ];
-  for (const [type, fn] of events) target?.addEventListener(type, fn);
-  // Deliver what earlier pages (or closed tabs) left behind.
+  for (const [type, fn] of pageEvents) target?.addEventListener(type, fn);
   void Promise.resolve().then(kick);
 
   return {
@@ -121,31 +86,44 @@ export function createClient(options: ClientOptions): Client {
       try {
         const stored = await queue.put(response, clock());
         if (stored === "stale") return;
-        if (stored === "volatile") emit("error", { id: response.id, reason: "storage" });
+        if (stored === "volatile") events.emit("error", { id: response.id, reason: "storage" });
         delivery.own(response);
         if (destroyed) return;
         void queue.prune(clock()).then((dropped) => {
           for (const [id, reason] of dropped) {
             delivery.disown(id);
-            emit("error", { id, reason });
+            events.emit("error", { id, reason });
           }
         });
-        void delivery.attempt(response.id, true).then((due) => onDue(response.id, due));
+        void delivery.attempt(response.id, true).then((due) => schedule.set(response.id, due));
       } catch {
-        emit("error", { id: response?.id, reason: "storage" });
+        events.emit("error", { id: response?.id, reason: "storage" });
       }
     },
     flush: () => run(true),
-    on(name, fn) {
-      listeners.set(name, (listeners.get(name) ?? new Set()).add(fn as (detail: never) => void));
-      return () => off(name, fn);
-    },
-    off,
+    on: events.on,
+    off: events.off,
     destroy() {
       destroyed = true;
-      clearTimeout(timer);
-      for (const [type, fn] of events) target?.removeEventListener(type, fn);
-      listeners.clear();
+      schedule.stop();
+      for (const [type, fn] of pageEvents) target?.removeEventListener(type, fn);
+      events.clear();
     },
   };
+}
+
+/** The endpoint POST (or the custom `send`) under the name "endpoint", then the adapters. */
+function sinksOf(options: ClientOptions, now: Clock, target: ClientTarget | null): Adapter[] {
+  const { endpoint, headers, fetch, send } = options;
+  const beacon = target?.navigator?.sendBeacon?.bind(target.navigator);
+  const transport = send ?? (endpoint && fetchTransport({ endpoint, headers, fetch, now, beacon }));
+  return [...(transport ? [{ name: "endpoint", send: transport }] : []), ...(options.adapters ?? [])];
+}
+
+/** Web Locks where the browser has them, else a lease in the shared storage. */
+function lockFor(storage: KeyValueStorage, now: Clock, random: () => number, target: ClientTarget | null): TryLock {
+  const locks = target?.navigator?.locks;
+  if (locks) return webLock(locks);
+  const owner = random().toString(36).slice(2);
+  return storageLease(storage, now, owner, (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
 }
