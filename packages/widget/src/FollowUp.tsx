@@ -3,7 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { fill, type Copy } from "./i18n.js";
 
-export const MAX_COMMENT = 1000;
+const MAX_COMMENT = 1000;
 /** Screen readers hear the remaining length only near the limit, once typing pauses. */
 const ANNOUNCE_BELOW = 100;
 const ANNOUNCE_AFTER_MS = 800;

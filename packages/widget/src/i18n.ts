@@ -17,7 +17,6 @@ const LOCALES: Record<string, Loader> = {
   he: () => import("./locales/he.js"),
 };
 
-
 /** The built-in language for a BCP 47 tag: its primary subtag if we have it, else English. */
 export function negotiate(locale: string | undefined): string {
   const lang = (locale || "").toLowerCase().split(/[-_]/)[0]!;

@@ -25,7 +25,7 @@ export function themeCss(theme: WidgetTheme = {}): string {
   const given = theme.accent ?? "";
   const accent = /^#([\da-f]{3}){1,2}$/i.test(given) ? given.replace(/^#(.)(.)(.)$/, "#$1$1$2$2$3$3") : DEFAULT_ACCENT;
   let vars = `--a:${accent};--on:${textOn(accent)}`;
-  if (theme.radius! >= 0) vars += `;--r:${+theme.radius!}px`;
+  if (theme.radius! >= 0) /* not undefined, NaN or negative */ vars += `;--r:${+theme.radius!}px`;
   // Font names only: no characters that could end the declaration or the rule.
   if (theme.font) vars += `;font-family:${theme.font.replace(/[;{}<>\\]/g, "")}`;
   const dark = theme.mode === "dark" ? `.w{${DARK}}` : theme.mode === "light" ? "" : `@media(prefers-color-scheme:dark){.w{${DARK}}}`;
