@@ -4,7 +4,7 @@
 // answers and that a posted response reaches the report, and exits (0 = all good). It builds only
 // what is missing. `--no-build`: use the SDK as built (e.g. right after `npm run build`).
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,7 +28,7 @@ await buildEverything();
 const { startCollector } = await import(pathToFileURL(join(root, "examples/collector/dist/main.js")).href);
 const { sampleResponses } = await import(pathToFileURL(join(root, "examples/collector/dist/sample.js")).href);
 
-const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : join(root, ".data/demo");
+const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : (process.env.NPSKIT_DATA_DIR ?? join(root, ".data/demo"));
 const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
 if (!existsSync(join(root, HOST_PAGE))) fail(`the host page ${HOST_PAGE} is missing`);
 let seeding = true;
@@ -36,9 +36,9 @@ const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r
 const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch((e) =>
   fail(`cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`),
 );
-const host = await serveStatic({ root, port: smoke ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
+const host = await serveStatic({ root, port: basePort === 0 ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
   await collector.stop();
-  fail(`cannot serve the host page on port ${basePort + 1} (${e.message}); try another PORT`);
+  fail(`cannot serve the host page (${e.message}); try another PORT`);
 });
 
 const collectorUrl = `http://127.0.0.1:${collector.port}`;
@@ -80,8 +80,19 @@ async function buildEverything() {
     const { build } = await import("./build.mjs");
     build();
   }
+  if (collectorCompiled()) return;
   log("compiling the collector…");
   execSync("npx tsc -p examples/collector", { cwd: root, stdio: "inherit" });
+}
+
+/** The collector's dist is newer than every source file (and than the packages it imports). */
+function collectorCompiled() {
+  const output = join(root, "examples/collector/dist/main.js");
+  if (!existsSync(output)) return false;
+  const built = statSync(output).mtimeMs;
+  const sources = readdirSync(join(root, "examples/collector/src"), { recursive: true }).map((f) => join(root, "examples/collector/src", String(f)));
+  const inputs = [...sources, join(root, "packages/core/dist/index.js"), join(root, "packages/insights/dist/index.js")];
+  return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built);
 }
 
 /** Posts the sample through the public endpoint; the same ids every run, so nothing doubles. */

@@ -1,7 +1,9 @@
 // `npm run demo --smoke`: the demo starts, every URL it prints answers, and a posted response
 // reaches the report. Needs the SDK built (`npm test` builds it first).
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -19,5 +21,25 @@ describe.skipIf(!built)("npm run demo -- --smoke (skipped until `npm run build` 
     expect(output).toContain("sample answers: 400 new");
     expect(output).toContain("demo smoke test: ok");
     expect(code).toBe(0);
+  }, 180_000);
+
+  it("prints the URLs and stops cleanly on Ctrl-C", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "npskit-demo-test-"));
+    try {
+      const child = spawn("node", ["scripts/demo.mjs", "--no-build"], { cwd: root, env: { ...process.env, PORT: "0", NPSKIT_DATA_DIR: dataDir } });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      await expect.poll(() => output, { timeout: 150_000, interval: 250 }).toMatch(/NPS report: (http:\S+)/);
+      const report = /NPS report: (http:\S+)/.exec(output)![1]!;
+      const host = /host page: (http:\S+)/.exec(output)![1]!;
+      expect((await fetch(report)).status).toBe(200);
+      expect((await fetch(host)).status).toBe(200);
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
