@@ -1,4 +1,5 @@
 // The HTML report: one self-contained page (no script, no external asset), rendered on the server.
+// Links are relative, so the collector also works mounted under a path prefix behind a proxy.
 import type { Analysis } from "../analysis.js";
 import type { ReportQuery } from "../query.js";
 import { html, raw, type Html } from "./html.js";
@@ -34,14 +35,14 @@ ${themesCard(a)}
 ${detractorsCard(a)}
 ${commentsCard(a)}
 </div>
-<p class="muted">Export every response: <a href="/api/export.csv${query.filter.surveyId ? `?surveyId=${encodeURIComponent(query.filter.surveyId)}` : ""}">CSV</a> · JSON: <a href="/api/summary?${new URLSearchParams(clean(input.params)).toString()}">summary</a></p>
+<p class="muted">These responses as <a href="${`api/export.csv?${exportParams(input.params)}`}">CSV</a> · the numbers as <a href="${`api/summary?${new URLSearchParams(clean(input.params)).toString()}`}">JSON</a></p>
 </main></body></html>`;
   return page.value;
 }
 
 function filters({ query, surveys, attributes, params }: ReportInput): Html {
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(" selected") : ""}>${label}</option>`;
-  return html`<form class="filters" method="get" action="/report">
+  return html`<form class="filters" method="get" action="report">
     <label>Survey <select name="surveyId">${option("", "All surveys", !query.filter.surveyId)}${surveys.map((s) => option(s, s, s === query.filter.surveyId))}</select></label>
     <label>From <input type="date" name="from" value="${params.from ?? ""}"></label>
     <label>To <input type="date" name="to" value="${params.to ?? ""}"></label>
@@ -56,6 +57,11 @@ function rangeText(query: ReportQuery): string {
   if (!from && !to) return "All time";
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return `${from ? day(from) : "…"} – ${to ? day(new Date(to.getTime() - 1)) : "today"}`;
+}
+
+/** The export takes the survey and date filters of the report. */
+function exportParams(params: Record<string, string | undefined>): string {
+  return new URLSearchParams(clean({ surveyId: params.surveyId, from: params.from, to: params.to })).toString();
 }
 
 /** Drops empty parameters so links stay short. */
