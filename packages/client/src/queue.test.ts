@@ -112,6 +112,19 @@ describe("prune", () => {
   });
 });
 
+test("ids that extend one another stay apart, and a malformed updatedAt can still be removed", async () => {
+  const queue = createQueue(memoryStorage(), 200);
+  const a = response({ id: "resp:a-0001" }, T0);
+  const ab = response({ id: "resp:a-0001:b" }, T0 + 5);
+  const broken = response({ updatedAt: "not a date" });
+  for (const r of [a, ab, broken]) await queue.put(r, T0);
+  expect((await queue.read(a.id))?.response).toEqual(a);
+  await queue.remove(a.id, a.updatedAt);
+  expect((await queue.read(ab.id))?.response).toEqual(ab);
+  await queue.remove(broken.id, broken.updatedAt);
+  expect((await queue.ids()).sort()).toEqual([ab.id]);
+});
+
 test("foreign values under the queue prefix are ignored", async () => {
   const storage = memoryStorage();
   await storage.set(QUEUE_PREFIX + "junk:1", "not an entry");

@@ -25,7 +25,8 @@ export interface Entry {
   done: string[];
 }
 
-export const stamp = (r: SurveyResponse): number => Date.parse(r.updatedAt);
+/** The state's version; an unparsable `updatedAt` counts as 0 so the state can still be removed. */
+export const stamp = (r: SurveyResponse): number => Date.parse(r.updatedAt) || 0;
 export const isExpired = (entry: Entry, now: number): boolean => now - entry.queuedAt > EXPIRY_MS;
 
 export type Drop = "expired" | "overflow";
@@ -75,7 +76,8 @@ export function createQueue(storage: KeyValueStorage, max: number): Queue {
     return [...new Set([...stored, ...memory.keys()])].filter((k) => k.startsWith(prefix));
   };
   /** Keys of the queued states of `id`, oldest first. */
-  const statesOf = async (id: string) => (await keys(`${QUEUE_PREFIX}${id}:`)).sort((a, b) => stampOf(a) - stampOf(b));
+  const statesOf = async (id: string) =>
+    (await keys(`${QUEUE_PREFIX}${id}:`)).filter((k) => idOf(k) === id).sort((a, b) => stampOf(a) - stampOf(b)); // "a" is not "a:b"
 
   const load = async (key: string): Promise<Entry | undefined> => {
     const entry = memory.get(key) ?? (await safely(() => storage.get<Entry>(key), undefined));
@@ -108,7 +110,8 @@ export function createQueue(storage: KeyValueStorage, max: number): Queue {
   };
 
   const remove = async (id: string, updatedAt: string) => {
-    for (const key of await statesOf(id)) if (stampOf(key) <= Date.parse(updatedAt)) await drop(key);
+    const delivered = stamp({ updatedAt } as SurveyResponse);
+    for (const key of await statesOf(id)) if (stampOf(key) <= delivered) await drop(key);
   };
 
   const ids = async () => [...new Set((await keys(QUEUE_PREFIX)).map(idOf))];
