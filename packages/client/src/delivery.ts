@@ -145,8 +145,8 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
   /**
    * Page is going away: hand this page's own undelivered states to the endpoint now, synchronously
    * starting keepalive requests. No lock here: lock requests are async and would not be granted
-   * before the page is gone; other tabs do not deliver these states while this page's own attempt
-   * for them is pending, and the `id` lets the collector dedupe the rare overlap.
+   * before the page is gone. Another tab rarely holds these states (this page attempts them
+   * first), and the `id` lets the collector dedupe the overlap when one does.
    */
   function hide(): void {
     const endpoint = sinks.find((s) => s.name === "endpoint");
