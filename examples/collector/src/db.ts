@@ -22,6 +22,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 /** A PostgreSQL server, through a connection pool. */
 export async function openPostgres(connectionString: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (restart, failover) is an event, not a crash: the pool
+  // reconnects on the next query.
+  pool.on("error", (error) => console.error(`[npskit] PostgreSQL connection lost: ${error.message}`));
   // Fail at start-up, not on the first response, when the server is unreachable.
   await pool.query("SELECT 1");
   return {
