@@ -13,6 +13,7 @@ button { display: none !important; }
 npskit-survey { display: none !important; opacity: 0 !important; transform: scale(0) !important; position: static !important; }
 div, p, h2 { color: red !important; background: yellow !important; font-size: 40px !important; }
 :root, npskit-survey { --bg: red; --fg: red; --a: red; --r: 99px; }
+body { transform: translateX(0) !important; min-height: 3000px !important; display: block !important; }
 `;
 const HOST_CSS = "body{margin:0;font:16px/1.5 Georgia,serif;color:#222}main{padding:24px}";
 
@@ -112,6 +113,7 @@ test("hostile page CSS cannot hide, restyle or shrink it; nothing leaks out; str
   expect(m.background).toBe("rgb(255, 255, 255)");
   expect(m.box.width).toBe(400);
   expect(m.box.right).toBeLessThanOrEqual(1024 - 16);
+  expect(m.box.bottom).toBeLessThanOrEqual(700 - 16); // in the viewport despite the transformed body
   expect(m.buttons).toHaveLength(11);
   for (const b of m.buttons) {
     expect(b.display).toBe("block");

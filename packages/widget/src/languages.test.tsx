@@ -1,6 +1,6 @@
 import { fireEvent } from "@testing-library/preact";
 import { describe, expect, test } from "vitest";
-import { scoreButtons, show } from "./mount.test-support.js";
+import { cleanup, scoreButtons, show } from "./mount.test-support.js";
 
 describe("languages", () => {
   test("de-AT gets German, with lang set", async () => {
@@ -21,7 +21,7 @@ describe("languages", () => {
   test("an unknown locale falls back to English; digits stay ASCII in every language", async () => {
     const { ui } = await show({ locale: "xx-YY" });
     expect(ui.getByRole("button", { name: "Close" })).toBeTruthy();
-    document.body.innerHTML = "";
+    cleanup();
     const { root } = await show({ locale: "ar" });
     expect(scoreButtons(root).map((b) => b.textContent)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
   });

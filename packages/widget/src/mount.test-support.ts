@@ -19,7 +19,13 @@ export async function show({ survey, ...options }: Overrides = {}) {
 export const names = (buttons: HTMLElement[]) => buttons.map((b) => b.getAttribute("aria-label") ?? b.textContent);
 export const scoreButtons = (root: ShadowRoot) => [...root.querySelectorAll<HTMLButtonElement>(".s button")];
 
-afterEach(() => {
+/** Remove every survey host (they live on <html>) and the test's own page content. */
+export function cleanup() {
+  for (const host of document.querySelectorAll("npskit-survey")) host.remove();
   document.body.innerHTML = "";
+}
+
+afterEach(() => {
+  cleanup();
   vi.useRealTimers();
 });

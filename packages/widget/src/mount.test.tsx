@@ -175,10 +175,17 @@ describe("safety", () => {
     error.mockRestore();
   });
 
+  test("the host goes into the given parent when there is one", async () => {
+    const parent = document.body.appendChild(document.createElement("div"));
+    const { host } = await show({ parent });
+    expect(host.parentElement).toBe(parent);
+  });
+
   test("one host element, styles inside its shadow root, nothing inline", async () => {
     const { host, root } = await show({ theme: { accent: "#0af", position: "bottom-left" } });
-    expect(document.body.children).toHaveLength(1);
-    expect(host.tagName).toBe("NPSKIT-SURVEY");
+    expect(document.querySelectorAll("npskit-survey")).toHaveLength(1);
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(document.body.children).toHaveLength(0);
     const sheets = root.adoptedStyleSheets?.length ? [...root.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join("")) : [...root.querySelectorAll("style")].map((s) => s.textContent);
     expect(sheets.join("")).toContain("--a:#00aaff");
     expect(root.querySelector("[style]")).toBeNull();

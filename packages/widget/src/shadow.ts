@@ -1,6 +1,10 @@
 // The one element the widget adds to the page, with everything else inside its open shadow root.
 
-/** Append `<npskit-survey>` to `parent` and style its shadow root with `css` (one sheet each). */
+/**
+ * Append `<npskit-survey>` to `parent` and style its shadow root with `css` (one sheet each).
+ * The default parent is <html>, not <body>: a transform or filter on <body> would turn
+ * `position: fixed` into "fixed to the body", possibly far off screen.
+ */
 export function createHost(parent: Element, css: string[]): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement("npskit-survey");
   const root = host.attachShadow({ mode: "open" });

@@ -1,20 +1,19 @@
 // The widget's stylesheet, kept compact by hand (it ships as a string). Rules:
 // - `:host` resets with !important: inside-shadow !important beats the page's !important, so
 //   `* { all: unset !important }` on the page cannot hide or restyle the host element.
-// - Only the page's font family is inherited, so the survey looks native.
 // - px only (rem follows the page's `html { font-size }`); custom properties live on `.w`, inside
 //   the shadow tree, where page CSS cannot reach them.
 // - Light colours below and dark ones in theme.ts are chosen for ≥ 4.5:1 text and ≥ 3:1 borders
 //   and focus rings; the focus ring uses the text colour so any accent stays accessible.
 // - The picked score keeps its accent in forced-colors mode, where it would otherwise look unpicked.
 export const CSS =
-  ":host{all:initial!important;font-family:inherit!important;position:fixed!important;z-index:2147483000!important}*{box-sizing:border-box}" +
-  ".w{--bg:#fff;--fg:#111827;--mu:#4b5563;--bo:#6b7280;--hv:#f3f4f6;--r:12px;color-scheme:light;font-size:15px;line-height:1.45;color:var(--fg)}" +
+  ":host{all:initial!important;position:fixed!important;z-index:2147483000!important}*{box-sizing:border-box}" +
+  ".w{--bg:#fff;--fg:#111827;--mu:#4b5563;--bo:#6b7280;--r:12px;color-scheme:light;font-size:15px;line-height:1.45;color:var(--fg)}" +
   ".d{position:fixed;bottom:16px;right:16px;width:400px;max-width:calc(100vw - 16px);max-height:calc(100vh - 16px);overflow:auto;padding:20px;background:var(--bg);border:1px solid #8885;border-radius:var(--r);box-shadow:0 12px 32px #0005}" +
   ".bottom-left .d{right:auto;left:16px}.center .d{bottom:auto;top:50%;left:50%;translate:-50% -50%}.bd{position:fixed;inset:0;background:#0008}" +
   ".d:focus{outline:0}h2,p{margin:0;margin-inline-end:32px;font-size:17px;font-weight:600;line-height:1.35}" +
   "button,textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--bo);border-radius:calc(var(--r)/2)}" +
-  "button{cursor:pointer;font-weight:600}button:hover{background:var(--hv)}:focus-visible{outline:2px solid var(--fg);outline-offset:2px}" +
+  "button{cursor:pointer;font-weight:600}button:hover{border-color:var(--fg)}:focus-visible{outline:2px solid var(--fg);outline-offset:2px}" +
   ".s{display:flex;gap:4px;margin-top:16px}.s button{flex:1 0 24px;height:40px;padding:0}" +
   "[aria-pressed=true],.snd{background:var(--a)!important;color:var(--on);border-color:var(--a);forced-color-adjust:none}" +
   ".l,.f{display:flex;justify-content:space-between;align-items:center;gap:16px;margin-top:6px;font-size:13px;color:var(--mu)}" +

@@ -3,7 +3,7 @@
 import type { WidgetTheme } from "./types.js";
 
 const DEFAULT_ACCENT = "#4f46e5";
-const DARK = "--bg:#1f2937;--fg:#f9fafb;--mu:#d1d5db;--bo:#9ca3af;--hv:#374151;color-scheme:dark";
+const DARK = "--bg:#1f2937;--fg:#f9fafb;--mu:#d1d5db;--bo:#9ca3af;color-scheme:dark";
 
 const linear = (channel: number) => {
   const c = channel / 255;

@@ -13,7 +13,7 @@ export interface MountOptions {
   theme?: WidgetTheme | undefined;
   /** Replaces `{product}` in the texts; defaults to a localized "us" / "our product". */
   product?: string | undefined;
-  /** Where the host element is appended; default document.body. */
+  /** Where the host element is appended; default <html> (see shadow.ts). */
   parent?: Element | undefined;
   onShown?: (() => void) | undefined;
   /** A score was picked (a partial answer); may be called again if the person changes it. */
