@@ -26,7 +26,10 @@ export async function openPostgres(connectionString: string): Promise<Db> {
   // reconnects on the next query.
   pool.on("error", (error) => console.error(`[npskit] PostgreSQL connection lost: ${error.message}`));
   // Fail at start-up, not on the first response, when the server is unreachable.
-  await pool.query("SELECT 1");
+  await pool.query("SELECT 1").catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
   return {
     query: async <Row>(sql: string, params: readonly unknown[] = []) => ({ rows: (await pool.query(sql, [...params])).rows as Row[] }),
     close: () => pool.end(),

@@ -15,3 +15,9 @@ if (server instanceof Error) {
   afterAll(() => server.stop());
   describeStore("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
 }
+
+describe("openPostgres", () => {
+  it("fails at start-up, with the driver's reason, when the server is unreachable", async () => {
+    await expect(openPostgres("postgres://npskit@127.0.0.1:9/none")).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
