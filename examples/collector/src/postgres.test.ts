@@ -1,6 +1,6 @@
 // The same storage behaviour on a real PostgreSQL server, when one can be started locally from
 // the installed `postgresql` package. `npm test` does not install it; without it this is skipped.
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "./db.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
 import { describeStore } from "./store.suite.fixture.js";
