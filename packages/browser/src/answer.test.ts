@@ -6,12 +6,13 @@ import manifest from "../package.json" with { type: "json" };
 
 const who: Respondent = { userId: "user-42", anonymousId: "anon-1", attributes: { plan: "pro" }, url: "https://app.example.com/a", locale: "en" };
 const T0 = Date.parse("2026-11-24T10:00:00.000Z");
+const ID = "7b0c2c52-2f0e-4d55-9a7e-0c6f1b3c9e11";
 
 describe("responses", () => {
   test("a score is saved at once as an incomplete response in the wire format", () => {
-    const r = scoredResponse({ id: "nps-q4", kind: "nps" }, 9, who, T0);
+    const r = scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, who, T0);
     expect(r).toEqual({
-      id: expect.any(String), surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter", complete: false,
+      id: ID, surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter", complete: false,
       userId: "user-42", anonymousId: "anon-1", attributes: { plan: "pro" }, url: who.url, locale: "en",
       createdAt: "2026-11-24T10:00:00.000Z", updatedAt: "2026-11-24T10:00:00.000Z", sdk: { name: "npskit", version: VERSION },
     });
@@ -19,14 +20,14 @@ describe("responses", () => {
   });
 
   test("the comment completes the same id with a later updatedAt", () => {
-    const scored = scoredResponse({ id: "csat-1", kind: "csat" }, 2, who, T0);
+    const scored = scoredResponse(ID, { id: "csat-1", kind: "csat" }, 2, who, T0);
     const done = completedResponse(scored, "  Too slow ", T0 + 9000);
     expect(done).toMatchObject({ id: scored.id, category: "detractor", comment: "Too slow", complete: true, createdAt: scored.createdAt, updatedAt: "2026-11-24T10:00:09.000Z" });
     expect(responseSchema.safeParse(done).success).toBe(true);
   });
 
   test("an empty comment is left out; updatedAt never goes backwards", () => {
-    const scored = scoredResponse({ id: "nps", kind: "nps" }, 7, who, T0);
+    const scored = scoredResponse(ID, { id: "nps", kind: "nps" }, 7, who, T0);
     const done = completedResponse(scored, "   ", T0 - 5000);
     expect(done).not.toHaveProperty("comment");
     expect(done.updatedAt).toBe(scored.updatedAt);

@@ -1,6 +1,6 @@
 // Builds the wire-format response (CONTRACT §4): the score is saved the moment it is picked
 // (complete: false); the comment later updates the same id (complete: true).
-import { categoryOf, randomId, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core";
 import type { Attributes } from "./api.js";
 import { SDK } from "./version.js";
 
@@ -12,10 +12,11 @@ export interface Respondent {
   locale: string;
 }
 
-export function scoredResponse(survey: { id: string; kind: SurveyKind }, score: number, who: Respondent, now: number): SurveyResponse {
+/** `id` is a new random UUID (core's randomId, passed in so the UI chunk does not carry a copy). */
+export function scoredResponse(id: string, survey: { id: string; kind: SurveyKind }, score: number, who: Respondent, now: number): SurveyResponse {
   const at = new Date(now).toISOString();
   return {
-    id: randomId(),
+    id,
     surveyId: survey.id,
     kind: survey.kind,
     score,

@@ -15,6 +15,7 @@ function setup() {
   let now = Date.parse("2026-11-24T10:00:00Z");
   const hooks: AnswerHooks = {
     now: () => (now += 1000),
+    newId: () => "7b0c2c52-2f0e-4d55-9a7e-0c6f1b3c9e11",
     respondent: () => ({ userId: "u", anonymousId: "a", attributes: {}, url: "https://x.test/", locale: "en" }),
     submit: (r) => void submitted.push(r),
     record: (outcome) => void recorded.push(outcome),

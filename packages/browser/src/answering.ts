@@ -10,6 +10,7 @@ export type AskedSurvey = MountOptions["survey"];
 
 export interface AnswerHooks {
   now: () => number;
+  newId: () => string;
   respondent: () => Respondent;
   /** Persists (and later delivers) a response. */
   submit: (response: SurveyResponse) => void;
@@ -33,7 +34,7 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
       const first = !scored;
       scored = scored
         ? { ...scored, score, category: categoryOf(survey.kind, score), updatedAt: new Date(hooks.now()).toISOString() }
-        : scoredResponse(survey, score, hooks.respondent(), hooks.now());
+        : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
       hooks.submit(scored);
       if (first) hooks.record("answered");
       hooks.emit("answered", { surveyId, id: scored.id, score, category: scored.category });

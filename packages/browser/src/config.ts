@@ -3,19 +3,19 @@
 // over the inline one and validated again. The last good remote copy is kept so a later page
 // starts without waiting for the network (and still starts when that fetch fails).
 import { validateConfigLite, type NpsKitConfig } from "@npskit/core";
+import { describeError } from "./guard.js";
 
 export type LoadedConfig = { config: NpsKitConfig; warnings: string[] } | { problems: string[] };
 
 export interface ConfigSources {
-  fetch?: typeof fetch | undefined;
-  /** Where the remote copy is cached; absent (or throwing, e.g. blocked cookies) means no cache. */
-  cache?: Pick<Storage, "getItem" | "setItem"> | undefined;
+  fetch: typeof fetch;
+  /** Where the remote copy is cached; absent (storage blocked) means no cache. */
+  cache: Pick<Storage, "getItem" | "setItem"> | undefined;
   /** Whether caching is allowed (not before consent when the config requires it). */
   mayCache: (config: NpsKitConfig) => boolean;
 }
 
 const CACHE_PREFIX = "npskit:config:";
-const FETCH_TIMEOUT_MS = 10_000;
 
 function validate(input: unknown): LoadedConfig {
   const result = validateConfigLite(input);
@@ -23,54 +23,34 @@ function validate(input: unknown): LoadedConfig {
   return result.ok ? { config: result.config, warnings } : { problems: result.problems.map((p) => p.message) };
 }
 
-export async function loadConfig(input: unknown, sources: ConfigSources): Promise<LoadedConfig> {
-  const inline = validate(input);
-  if (!("config" in inline) || !inline.config.configUrl) return inline;
-  const url = inline.config.configUrl;
-  const cached = readCache(sources.cache, url);
-  const fresh = fetchRemote(url, sources.fetch).then((remote) => {
-    const merged = validate({ ...(input as object), ...remote, configUrl: url });
-    if ("config" in merged && sources.mayCache(merged.config)) writeCache(sources.cache, url, remote);
-    return merged;
-  });
-  if (cached !== undefined) {
-    const fromCache = validate({ ...(input as object), ...cached, configUrl: url });
-    if ("config" in fromCache) {
-      void fresh.catch(() => {}); // refreshes the cache for the next page
-      return fromCache;
-    }
-  }
-  return fresh.catch((e: unknown) => ({ problems: [`configUrl could not be loaded from ${url}: ${e instanceof Error ? e.message : String(e)}`] }));
-}
-
-async function fetchRemote(url: string, fetchFn: typeof fetch | undefined): Promise<object> {
-  if (!fetchFn) throw new Error("fetch is not available");
-  const controller = typeof AbortController === "function" ? new AbortController() : undefined;
-  const timer = setTimeout(() => controller?.abort(), FETCH_TIMEOUT_MS);
+/** Runs `fn`, or gives undefined where storage throws (blocked, full, corrupt JSON). */
+function attempt<T>(fn: () => T): T | undefined {
   try {
-    const response = await fetchFn(url, { credentials: "omit", ...(controller ? { signal: controller.signal } : {}) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body: unknown = await response.json();
-    if (body === null || typeof body !== "object" || Array.isArray(body)) throw new Error("the response is not a JSON object");
-    return body;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function readCache(cache: ConfigSources["cache"], url: string): object | undefined {
-  try {
-    const text = cache?.getItem(CACHE_PREFIX + url);
-    return text ? (JSON.parse(text) as object) : undefined;
+    return fn();
   } catch {
     return undefined;
   }
 }
 
-function writeCache(cache: ConfigSources["cache"], url: string, remote: object): void {
-  try {
-    cache?.setItem(CACHE_PREFIX + url, JSON.stringify(remote));
-  } catch {
-    // full or blocked storage: the next page simply fetches again
+export async function loadConfig(input: unknown, sources: ConfigSources): Promise<LoadedConfig> {
+  const inline = validate(input);
+  const url = "config" in inline ? inline.config.configUrl : undefined;
+  if (!url) return inline;
+  const key = CACHE_PREFIX + url;
+  const merged = (remote: unknown) => validate({ ...(input as object), ...(remote as object), configUrl: url });
+  const fresh = sources.fetch(url, { credentials: "omit" }).then(async (response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const remote: unknown = await response.json();
+    if (typeof remote !== "object" || !remote || Array.isArray(remote)) throw new Error("the response is not a JSON object");
+    const result = merged(remote);
+    if ("config" in result && sources.mayCache(result.config)) attempt(() => sources.cache?.setItem(key, JSON.stringify(remote)));
+    return result;
+  });
+  const cached = attempt(() => JSON.parse(sources.cache?.getItem(key) ?? "null") as unknown);
+  const fromCache = cached ? merged(cached) : undefined;
+  if (fromCache && "config" in fromCache) {
+    fresh.catch(() => {}); // only refreshes the cache, for the next page
+    return fromCache;
   }
+  return fresh.catch((e: unknown) => ({ problems: [`configUrl ${url} could not be loaded: ${describeError(e)}`] }));
 }

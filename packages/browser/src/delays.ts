@@ -4,7 +4,6 @@
 export interface Delays {
   /** Runs `fire` after `ms`; a survey already waiting starts over. */
   start(surveyId: string, ms: number, fire: () => void): void;
-  has(surveyId: string): boolean;
   cancelAll(): void;
 }
 
@@ -22,7 +21,6 @@ export function createDelays(win: Pick<Window, "setTimeout" | "clearTimeout">): 
         }, ms),
       );
     },
-    has: (surveyId) => timers.has(surveyId),
     cancelAll() {
       for (const handle of timers.values()) win.clearTimeout(handle);
       timers.clear();

@@ -1,7 +1,7 @@
 // The running SDK after a valid init: decides (core's engine), asks (widget, via the presenter)
 // and delivers (client, via the session). One survey at a time; a delayed survey is decided
 // again when its delay ends, so it never appears after the person left the page it targets.
-import { deviceClassOf, explain, pickSurvey, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
+import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
 import type { EventName, Explanation } from "./api.js";
 import { whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
@@ -44,6 +44,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
   const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({
     now,
+    newId: randomId,
     respondent: () => ({ ...session.who(), url: win.location.href, locale: locale() }),
     submit: (response) => quietly("submit", session.submit(response)),
     record: (outcome) => quietly("record", session.record(survey.id, outcome)),
