@@ -14,7 +14,7 @@ export const LEASE_PREFIX = "npskit:lease:";
 /** A lease outlives any single delivery attempt; a closed tab's lease frees itself after this. */
 export const LEASE_MS = 60_000;
 /** How long a tab waits after claiming a lease before checking it won (lets a racing claim land). */
-export const LEASE_SETTLE_MS = 50;
+export const LEASE_SETTLE_MS = 100;
 
 interface Lease {
   owner: string;
