@@ -15,7 +15,8 @@ export type QueryResult = { ok: true; query: ReportQuery } | { ok: false; proble
 
 const PERIODS: readonly Period[] = ["week", "month", "quarter"];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const KEY = /^[\w.-]{1,100}$/;
+/** Attribute keys are whatever the host app passed to `identify`: any text without control characters. */
+const KEY = /^[^\u0000-\u001f\u007f]{1,100}$/;
 
 /** `from`/`to` take a date (`2026-11-30`, whole UTC day, `to` inclusive) or an ISO timestamp. */
 export function parseReportQuery(params: Record<string, string | undefined>): QueryResult {
@@ -30,12 +31,13 @@ export function parseReportQuery(params: Record<string, string | undefined>): Qu
   };
   const key = (name: "segment" | "value") => {
     const raw = params[name]?.trim();
-    if (raw && !KEY.test(raw)) problems.push({ path: name, message: "must be an attribute name (letters, digits, _ . -)" });
+    if (raw && !KEY.test(raw)) problems.push({ path: name, message: "must be an attribute name (1 to 100 characters, no control characters)" });
     return raw || undefined;
   };
+  const filter: ResponseFilter = { surveyId: params.surveyId?.trim() || undefined, from: date("from"), to: date("to") };
+  const [segment, value] = [key("segment"), key("value")];
   const period = (params.period?.trim() || "month") as Period;
   if (!PERIODS.includes(period)) problems.push({ path: "period", message: `must be one of ${PERIODS.join(", ")}` });
-  const filter: ResponseFilter = { surveyId: params.surveyId?.trim() || undefined, from: date("from"), to: date("to") };
-  const query: ReportQuery = { filter, segment: key("segment"), value: key("value"), period };
+  const query: ReportQuery = { filter, segment, value, period };
   return problems.length ? { ok: false, problems } : { ok: true, query };
 }
