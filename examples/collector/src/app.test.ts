@@ -163,7 +163,9 @@ describe("GET /api/export.csv", () => {
     const res = await app.request("/api/export.csv");
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toContain("attachment");
-    const [header, row, end] = (await res.text()).split("\r\n");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet apps
+    const [header, row, end] = new TextDecoder().decode(bytes).split("\r\n");
     expect(header).toBe("id,survey_id,kind,score,category,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
     expect(row).toBe(
       `csv-row-000001,nps-q4,nps,2,detractor,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,

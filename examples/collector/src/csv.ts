@@ -30,10 +30,13 @@ const FIXED: readonly [string, (r: SurveyResponse) => Cell][] = [
   ["updated_at", (r) => r.updatedAt],
 ];
 
-/** Every response as CSV, one column per attribute key seen (`attr.plan`, …), CRLF line ends. */
+/**
+ * Every response as CSV, one column per attribute key seen (`attr.plan`, …), CRLF line ends, and a
+ * UTF-8 byte-order mark so spreadsheet apps read "très" and "很好" as written.
+ */
 export function toCsv(responses: readonly SurveyResponse[]): string {
   const attributeKeys = [...new Set(responses.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
   const header = [...FIXED.map(([name]) => name), ...attributeKeys.map((k) => `attr.${k}`)];
   const rows = responses.map((r) => [...FIXED.map(([, get]) => get(r)), ...attributeKeys.map((k) => r.attributes?.[k])]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
