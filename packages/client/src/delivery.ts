@@ -114,10 +114,6 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
 
   async function deliver(id: string, kick: boolean): Promise<Due> {
     if (paused > now()) return paused;
-    const entry = await queue.read(id);
-    if (!entry) return Infinity;
-    const wait = isExpired(entry, now()) ? 0 : waitUntil(entry, kick);
-    if (wait > now()) return wait; // not due: no need to take the lock
     let due: Due = now() + LOCKED_RETRY_MS;
     await lock("npskit:deliver:" + id, async () => {
       due = await deliverLocked(id, kick);
