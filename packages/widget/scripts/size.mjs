@@ -1,5 +1,6 @@
 // Size of the widget chunk, gzip -9: its own code + CSS + English texts (budget 4096 B), each
-// other language's chunk, and the chunk with Preact and signals included. Run: node packages/widget/scripts/size.mjs
+// other language's chunk, and the chunk with Preact and signals included.
+// Run: node packages/widget/scripts/size.mjs (also part of `npm test`).
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
