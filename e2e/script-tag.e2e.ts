@@ -215,3 +215,45 @@ test("calls before init and after destroy are harmless; destroy removes the surv
   expect(await page.locator("npskit-survey").count()).toBe(0);
   expect(watch.pageErrors).toEqual([]);
 });
+
+test("configUrl: the remote config is used, and its cached copy carries a later page through an outage", async () => {
+  const remote = { surveys: [{ id: "nps-remote", kind: "nps", trigger: { event: "checkout" }, question: "Remote question?" }] };
+  server.page("/t/remote.json", { type: "application/json", body: JSON.stringify(remote) });
+  server.page("/t/remote.html", hostPage({ config: { endpoint: "/collect", configUrl: "/t/remote.json" }, calls: `npskit.track("checkout");` }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/remote.html`);
+  await poll(() => page.getByRole("dialog", { name: "Remote question?" }).count()).toBe(1);
+  expect(server.jsBytes.has("/packages/browser/dist/npskit-config.js")).toBe(true);
+
+  await context.route("**/t/remote.json", (route) => route.fulfill({ status: 503, body: "down" }));
+  const later = await context.newPage();
+  const watch = watchPage(later);
+  await later.goto(`${server.url}/t/remote.html`);
+  // Running on the cached remote config: it knows "nps-remote" (shown on the first page, so now throttled).
+  const why = await later.evaluate(() => (window as any).npskit.explain("nps-remote"));
+  expect(why.reasons.join(" ")).not.toMatch(/not running|no survey/);
+  expect(why.reasons.join(" ")).toMatch(/shown/);
+  expect(watch.consoleErrors.filter((e) => e.includes("[npskit]"))).toEqual([]);
+});
+
+test("requireConsent: nothing is stored or shown before consent(true); then the survey shows", async () => {
+  server.page("/t/consent.html", hostPage({
+    config: { ...checkoutConfig("/collect"), requireConsent: true },
+    calls: `npskit.identify("u-consent", { plan: "pro" }); npskit.track("checkout");`,
+  }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/t/consent.html`);
+  await page.evaluate(() => new Promise((resolve) => (window as any).npskit.on("ready", resolve)));
+  await page.waitForTimeout(500);
+  expect(await page.getByRole("dialog").count()).toBe(0);
+  const stored = () => page.evaluate(async () => ({ local: localStorage.length, databases: (await indexedDB.databases()).length }));
+  expect(await stored()).toEqual({ local: 0, databases: 0 });
+  expect((await page.evaluate(() => (window as any).npskit.explain("nps-q4"))).reasons[0]).toContain("consent");
+
+  await page.evaluate(() => (window as any).npskit.consent(true));
+  await page.evaluate(() => (window as any).npskit.track("checkout"));
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
+  await score(page, 8).click();
+  await poll(() => collected().length).toBe(1);
+  expect((await stored()).databases + (await stored()).local).toBeGreaterThan(0);
+});

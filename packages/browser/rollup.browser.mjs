@@ -5,6 +5,7 @@
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
 //   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed with the UI, or when
 //                        answers from earlier pages still wait
+//   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -59,7 +60,9 @@ const onwarn = (warning, warn) => {
   if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
 };
 
-const iife = (input, file, { sourcemap = true } = {}) => ({
+// Source maps are written beside each file but not referenced from it ("hidden"): visitors do not
+// pay for the comment, developers load the .map in their devtools when they need it.
+const iife = (input, file, { sourcemap = "hidden" } = {}) => ({
   input: join(PKG, "src", input),
   output: { file: join(PKG, "dist", file), format: "iife", sourcemap, generatedCode: "es2015" },
   plugins: plugins(),
@@ -68,11 +71,15 @@ const iife = (input, file, { sourcemap = true } = {}) => ({
 
 /** The lazy chunks: ES modules, so shared code and languages split into chunks of their own. */
 const chunks = () => ({
-  input: { "npskit-ui": join(PKG, "src/ui-chunk.ts"), "npskit-send": join(PKG, "src/send-chunk.ts") },
+  input: {
+    "npskit-ui": join(PKG, "src/ui-chunk.ts"),
+    "npskit-send": join(PKG, "src/send-chunk.ts"),
+    "npskit-config": join(PKG, "src/config-chunk.ts"),
+  },
   output: {
     dir: join(PKG, "dist"),
     format: "es",
-    sourcemap: true,
+    sourcemap: "hidden",
     entryFileNames: "[name].js",
     chunkFileNames: "npskit-[name]-[hash].js",
     generatedCode: "es2015",

@@ -1,10 +1,11 @@
 // The parts of npskit a page view that shows nothing never downloads: the survey UI (widget +
-// Preact) and delivery (the client). Script-tag pages import() them as ES module chunks from the
+// Preact), delivery (the client) and remote config (only for `configUrl`). Script-tag pages import() them as ES module chunks from the
 // loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
 // bundler users get dynamic imports their bundler splits off (index.ts).
 import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { AnswerHooks, AskedSurvey } from "./answering.js";
+import type { loadRemoteConfig } from "./remote-config.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
 export type MountSurvey = (options: MountOptions) => SurveyHandle;
@@ -16,6 +17,7 @@ export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
 export interface LazyParts {
   ui: () => Promise<AskSurvey>;
   client: () => Promise<CreateClient>;
+  remoteConfig: () => Promise<typeof loadRemoteConfig>;
 }
 
 /** Loads once and shares the promise; a failed load (e.g. offline) may be tried again later. */
@@ -41,5 +43,6 @@ export function siblingChunks(directory: string): LazyParts {
   return {
     ui: once(() => load("npskit-ui.js").then((m: { ask: AskSurvey }) => m.ask)),
     client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
+    remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
   };
 }

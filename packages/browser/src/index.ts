@@ -1,5 +1,6 @@
-// ESM entry for bundler users: `import { createNpsKit } from "npskit"`. The survey UI and delivery
-// are reached through dynamic imports, so bundlers split them into chunks that load only when needed.
+// ESM entry for bundler users: `import { createNpsKit } from "npskit"`. The survey UI, delivery and
+// remote config are reached through dynamic imports, so bundlers split them into chunks that load
+// only when needed.
 import type { NpsKitConfigInput } from "@npskit/core";
 import type { NpsKit } from "./api.js";
 import { once, type LazyParts } from "./chunks.js";
@@ -8,6 +9,7 @@ import { createSdk } from "./sdk.js";
 const parts: LazyParts = {
   ui: once(() => import("./ui-chunk.js").then((chunk) => chunk.ask)),
   client: once(() => import("@npskit/client").then((client) => client.createClient)),
+  remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
 };
 
 /** A new npskit instance; with a config it is initialised at once (same as calling `init`). */

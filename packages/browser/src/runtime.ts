@@ -51,17 +51,15 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     emit,
     display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
   }));
-  const context = (event?: TargetingEvent): EngineContext => {
-    const { navigator: nav } = win;
-    const visible = presenter.showing();
-    return {
+  // Absent fields are undefined here, which the engine reads as "none".
+  const context = (event?: TargetingEvent) =>
+    ({
       url: win.location.href,
-      device: deviceClassOf(nav.userAgent, win.innerWidth, nav.maxTouchPoints),
+      device: deviceClassOf(win.navigator.userAgent, win.innerWidth, win.navigator.maxTouchPoints),
       locale: locale(),
-      ...(event ? { event } : {}),
-      ...(visible ? { visibleSurveyId: visible } : {}),
-    };
-  };
+      event,
+      visibleSurveyId: presenter.showing(),
+    }) as EngineContext;
   let stopped = false;
   // State loads in idle time, after the page's own work: nothing of ours on the critical path.
   const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
@@ -100,7 +98,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 
   return {
     identify: (identity) => whenReady("identify", () => session.identify(identity)),
-    track: (name, properties) => whenReady("track", () => consider({ name, ...(properties ? { properties } : {}) })),
+    track: (name, properties) => whenReady("track", () => consider({ name, properties } as TargetingEvent)),
     page: pageView,
     show(surveyId, force) {
       whenReady("show", () => {
@@ -138,7 +136,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    */
   function explainNow(surveyId: string): Explanation {
     const trigger = config.surveys.find((s) => s.id === surveyId)?.trigger;
-    const event = trigger?.event ? { name: trigger.event, ...(trigger.properties ? { properties: trigger.properties } : {}) } : undefined;
+    const event = trigger?.event ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent) : undefined;
     const explanation = explain(config, surveyId, session.state(), context(event), now());
     if (session.canShow()) return explanation;
     return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };

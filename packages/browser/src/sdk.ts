@@ -38,6 +38,7 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
       fetch: (url, init) => win.fetch(url, init),
       cache: localStorageOf(win),
       mayCache: (config) => !config.requireConsent,
+      remote: parts.remoteConfig,
     });
     if (destroyed) return undefined;
     if ("problems" in loaded) {

@@ -1,7 +1,7 @@
 // Who is answering and where their data lives: the per-user state from core (ids, attributes,
 // what they were asked) and the client that delivers responses. With `requireConsent`,
 // everything stays in memory and nothing is sent until consent(true).
-import type { Client } from "@npskit/client";
+import type { Client, ClientOptions } from "@npskit/client";
 import {
   createStorage, loadUserState, memoryStorage, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
   type SurveyResponse, type UserState, type UserStateStore,
@@ -29,21 +29,14 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
   let identity: Identity = { userId: null, attributes: {} };
-  const state = (): UserState => {
-    if (!store) throw new Error("state used before it was loaded");
-    return store.get();
-  };
+  const state = (): UserState => store!.get(); // every caller runs after load()
 
   function startClient(): Promise<Client> {
     return (client ??= env.loadClient().then(
       (create) => {
         const { endpoint, headers, transport } = config;
-        const created = create({
-          storage,
-          ...(endpoint ? { endpoint } : {}),
-          ...(headers ? { headers } : {}),
-          ...(transport ? { send: async (response: SurveyResponse) => void (await transport(response)) } : {}),
-        });
+        // Absent options are undefined here, which the client reads as "not given".
+        const created = create({ storage, endpoint, headers, send: transport && (async (r: SurveyResponse) => void (await transport(r))) } as ClientOptions);
         created.on("delivered", (detail) => env.emit("delivered", detail));
         created.on("error", (d) => env.report("delivery", `${d.reason}${d.status ? ` (HTTP ${d.status})` : ""}${d.id ? ` for response ${d.id}` : ""}`));
         return created;
@@ -88,10 +81,8 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     async record(surveyId: string, outcome: SurveyOutcome): Promise<void> {
       await store?.record(surveyId, outcome);
     },
-    async submit(response: SurveyResponse): Promise<void> {
-      if (!consented) throw new Error("responses cannot be sent before consent");
-      await (await startClient()).submit(response);
-    },
+    // Only reachable after consent: nothing is shown before it.
+    submit: async (response: SurveyResponse) => (await startClient()).submit(response),
     flush: async () => (await deliverLeftovers())?.flush(),
     async consent(granted: boolean): Promise<void> {
       if (granted === consented) return;
