@@ -1,4 +1,4 @@
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { fakeLocks, memoryStorage } from "../test/fakes.js";
 import { LEASE_MS, LEASE_PREFIX, storageLease, webLock } from "./lock.js";
 
@@ -17,6 +17,18 @@ test("web lock: a second holder is refused while the first runs, then admitted",
   first.open();
   expect(await held).toBe(true);
   expect(await lock("a", async () => {})).toBe(true);
+});
+
+test("web lock refused by the browser (opaque origin): the work still runs, once", async () => {
+  const refusing = { request: () => Promise.reject(new DOMException("opaque origin", "SecurityError")) } as unknown as LockManager;
+  const work = vi.fn(async () => {});
+  expect(await webLock(refusing)("a", work)).toBe(true);
+  expect(work).toHaveBeenCalledOnce();
+  const failing = vi.fn(async () => {
+    throw new Error("storage broke mid-delivery");
+  });
+  await expect(webLock(fakeLocks())("a", failing)).rejects.toThrow("storage broke");
+  expect(failing).toHaveBeenCalledOnce(); // a failure inside the lock is not retried outside it
 });
 
 const noWait = async () => {};

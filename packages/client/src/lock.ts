@@ -4,11 +4,23 @@ import type { KeyValueStorage } from "@npskit/core";
 /** Runs `fn` holding the lock `name` if nobody else holds it; false (without running) otherwise. */
 export type TryLock = (name: string, fn: () => Promise<void>) => Promise<boolean>;
 
-/** Web Locks: released by the browser itself when the holding tab closes or crashes. */
+/**
+ * Web Locks: released by the browser itself when the holding tab closes or crashes. Where the
+ * browser refuses them (opaque origins, e.g. sandboxed frames), storage is not shared either, so
+ * there is no other tab to exclude: run anyway rather than never deliver.
+ */
 export const webLock =
   (locks: LockManager): TryLock =>
-  async (name, fn) =>
-    locks.request(name, { ifAvailable: true }, async (lock) => !!lock && (await fn(), true));
+  async (name, fn) => {
+    let granted = false;
+    try {
+      return await locks.request(name, { ifAvailable: true }, async (lock) => !!lock && ((granted = true), await fn(), true));
+    } catch (error) {
+      if (granted) throw error;
+      await fn();
+      return true;
+    }
+  };
 
 export const LEASE_PREFIX = "npskit:lease:";
 /** A lease outlives any single delivery attempt; a closed tab's lease frees itself after this. */
