@@ -159,6 +159,17 @@ test("axe-core finds no violations: light, dark, RTL, modal, follow-up and thank
   }
 });
 
+test("Chromium's accessibility tree (what screen readers get) has the dialog, its name and the scores", async () => {
+  const { page, close } = await open();
+  await show(page, { locale: "he" });
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
+  const named = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value);
+  expect(named("dialog")).toEqual(["עד כמה סביר שתמליצו על Acme לחבר או לעמית?"]);
+  expect(named("button")).toEqual(expect.arrayContaining(["0, בכלל לא סביר", "5", "10, סביר מאוד", "סגירה"]));
+  await close();
+});
+
 test("keyboard only: focus moves in, arrows + Enter pick, Tab + Enter send, focus returns after the thank-you", async () => {
   const { page, close } = await open();
   await page.focus("#trigger");
