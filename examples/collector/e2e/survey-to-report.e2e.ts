@@ -64,8 +64,12 @@ test("an answer given on the host page shows up in the report, with its segment 
   const report = await context.newPage();
   const reportWatch = watchPage(report);
   await report.goto(`${collectorUrl}/report?surveyId=nps-checkout&segment=plan`);
-  await expect.poll(() => report.getByText("The <b>export</b> keeps failing").count()).toBe(1);
-  expect(await report.getByRole("row", { name: /pro/ }).count()).toBe(1);
+  const latest = report.getByRole("region", { name: "Latest comments" });
+  await expect.poll(() => latest.getByText("The <b>export</b> keeps failing").count()).toBe(1);
+  const toContact = report.getByRole("region", { name: "Detractors to contact" });
+  expect(await toContact.getByRole("row", { name: /e2e-reader.*pro.*3.*The <b>export<\/b> keeps failing/ }).count()).toBe(1);
+  const segments = report.getByRole("region", { name: "NPS by plan" });
+  expect(await segments.getByRole("row", { name: /^pro small 1 -100\.0/ }).count()).toBe(1);
   // The stylesheet is allowed by its hash: no CSP violation and the styles apply.
   expect(reportWatch.consoleErrors).toEqual([]);
   expect(await report.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("system-ui");
