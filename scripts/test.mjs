@@ -19,6 +19,7 @@ try {
   step("type-check the reference collector", "npx tsc -p examples/collector --noEmit");
   step("unit + component + browser tests", "npx vitest run");
   step("bundle-size budgets", "node scripts/size.mjs");
+  step("npskit package exports and types (publint, attw)", "node scripts/check-package.mjs");
   step("widget size budget (own code + CSS)", "node packages/widget/scripts/size.mjs");
 } catch (e) {
   console.error(`\n[npskit] npm test failed: ${e.message.split("\n")[0]}`);
