@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import type { AskSurvey, LazyParts } from "./chunks.js";
+import { createSdk } from "./sdk.js";
+
+const survey = { id: "nps-q4", kind: "nps", trigger: { event: "checkout" } };
+const valid = { endpoint: "/collect", surveys: [survey] };
+
+let errors: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  localStorage.clear();
+  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+function fakeParts() {
+  const asked: string[] = [];
+  const ask: AskSurvey = (s) => (asked.push(s.id), () => {});
+  const client = { submit: vi.fn(async () => {}), flush: vi.fn(async () => {}), on: vi.fn(), off: vi.fn(), destroy: vi.fn() };
+  const parts: LazyParts = {
+    ui: vi.fn(async () => ask),
+    client: vi.fn(async () => () => client),
+    remoteConfig: vi.fn(async () => {
+      throw new Error("not used");
+    }),
+  };
+  return { parts, asked };
+}
+const ready = (sdk: ReturnType<typeof createSdk>) => new Promise((resolve) => sdk.on("ready", resolve));
+
+test("an invalid config logs one console.error per problem, naming its path, and stays inert", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  expect(() => sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] })).not.toThrow();
+  sdk.show("x", { force: true });
+  expect(await sdk.explain("x")).toMatchObject({ eligible: false });
+  const lines = errors.mock.calls.map((c: unknown[]) => String(c[0]));
+  expect(lines).toHaveLength(2);
+  expect(lines.some((l: string) => l.includes("surveys[0].audience.sample"))).toBe(true);
+  expect(lines.some((l: string) => l.includes("endpoint"))).toBe(true);
+  expect(parts.ui).not.toHaveBeenCalled();
+});
+
+test("every call is safe before init and after destroy", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  const everything = async () => {
+    sdk.identify("u1", { plan: "pro" });
+    sdk.track("checkout");
+    sdk.page();
+    sdk.show("nps-q4", { force: true });
+    sdk.consent(true);
+    sdk.reset();
+    sdk.on("shown", () => {});
+    sdk.off("shown", () => {});
+    await sdk.flush();
+    return sdk.explain("nps-q4");
+  };
+  expect((await everything()).reasons[0]).toContain("not running");
+  sdk.destroy();
+  sdk.init(valid);
+  expect((await everything()).eligible).toBe(false);
+  expect(parts.ui).not.toHaveBeenCalled();
+  expect(errors).not.toHaveBeenCalled();
+});
+
+test("identify before init is applied; a late ready listener is called at once", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  sdk.identify("user-42", { plan: "pro" });
+  sdk.init(valid);
+  const first = await ready(sdk);
+  expect(first).toMatchObject({ userId: "user-42", attributes: { plan: "pro" }, anonymousId: expect.any(String) });
+  const late = vi.fn();
+  sdk.on("ready", late);
+  expect(late).toHaveBeenCalledWith(first);
+  sdk.destroy();
+});
+
+test("calls made right after init (before it finished) run in order once it has", async () => {
+  const { parts, asked } = fakeParts();
+  const sdk = createSdk({ parts });
+  sdk.init(valid);
+  sdk.track("checkout");
+  await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
+  expect(parts.client).toHaveBeenCalled(); // delivery is ready before the survey appears
+  sdk.destroy();
+});
+
+test("a failing call becomes an error event and one console line, never an exception", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  const onError = vi.fn();
+  sdk.on("error", onError);
+  sdk.init(valid);
+  expect(() => sdk.show("no-such-survey")).not.toThrow();
+  await vi.waitFor(() => expect(onError).toHaveBeenCalledWith({ where: "show", reason: expect.stringContaining("no-such-survey") }));
+  expect(errors).toHaveBeenCalledTimes(1);
+  sdk.destroy();
+});
+
+test("a throwing host listener is reported, not thrown", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  sdk.on("ready", () => {
+    throw new Error("host bug");
+  });
+  sdk.init(valid);
+  await ready(sdk);
+  expect(String(errors.mock.calls[0]?.[0])).toContain("host bug");
+  sdk.destroy();
+});
