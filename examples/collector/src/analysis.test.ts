@@ -24,7 +24,15 @@ describe("analyze", () => {
   it("compares the last period with answers to the one before it", () => {
     const at = (iso: string, score: number) => wire(score, { createdAt: iso, updatedAt: iso });
     const sample = [at("2026-09-03T00:00:00Z", 10), at("2026-09-04T00:00:00Z", 0), at("2026-11-02T00:00:00Z", 9)];
-    expect(analyze(sample, { filter: {}, period: "month" }).change).toEqual({ period: "2026-11", nps: 100, previousPeriod: "2026-09", previousNps: 0, delta: 100 });
+    expect(analyze(sample, { filter: {}, period: "month" }).change).toEqual({
+      period: "2026-11",
+      nps: 100,
+      previousPeriod: "2026-09",
+      previousNps: 0,
+      delta: 100,
+      marginOfError: 138.6,
+      significant: false,
+    });
     expect(analyze(sample.slice(2), { filter: {}, period: "month" }).change).toBeNull();
   });
 });

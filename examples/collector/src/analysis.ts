@@ -3,6 +3,7 @@ import type { Category, SurveyResponse } from "@npskit/core";
 import {
   bySegment,
   detractorsToContact,
+  npsDifference,
   numericAttribute,
   revenueAtRisk,
   summarize,
@@ -11,6 +12,7 @@ import {
   themes,
   trend,
   type Detractor,
+  type NpsDifference,
   type NpsSummary,
   type RevenueAtRisk,
   type ScaleSummary,
@@ -40,7 +42,7 @@ export interface Analysis {
   /** Respondents whose latest answer is a detractor, the most valuable first. */
   detractors: Detractor[];
   /** NPS of the last period with answers against the one before it. */
-  change: { period: string; nps: number; previousPeriod: string; previousNps: number; delta: number } | null;
+  change: ({ period: string; nps: number; previousPeriod: string; previousNps: number } & NpsDifference) | null;
 }
 
 export function analyze(responses: readonly SurveyResponse[], query: ReportQuery): Analysis {
@@ -63,9 +65,9 @@ export function analyze(responses: readonly SurveyResponse[], query: ReportQuery
 
 function change(points: readonly TrendPoint[]): Analysis["change"] {
   const [previous, last] = points.filter((p) => p.nps !== null).slice(-2);
-  if (!previous || !last || previous.nps === null || last.nps === null) return null;
-  const delta = Math.round((last.nps - previous.nps) * 10) / 10;
-  return { period: last.period, nps: last.nps, previousPeriod: previous.period, previousNps: previous.nps, delta };
+  const difference = previous && last ? npsDifference(last, previous) : null;
+  if (!previous || !last || !difference) return null;
+  return { period: last.period, nps: last.nps as number, previousPeriod: previous.period, previousNps: previous.nps as number, ...difference };
 }
 
 function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {

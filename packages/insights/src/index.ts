@@ -1,6 +1,7 @@
 // @npskit/insights: NPS math for reports. Pure functions over wire-format responses: no DOM, no I/O.
 export { latestById } from "./latest.js";
 export { summarize, npsOf, type NpsSummary } from "./summary.js";
+export { npsDifference, type NpsDifference } from "./compare.js";
 export { summarizeCsat, summarizeCes, type ScaleSummary } from "./scales.js";
 export { bySegment, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
 export { trend, type TrendPoint, type Period } from "./trend.js";

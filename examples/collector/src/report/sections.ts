@@ -92,7 +92,10 @@ function changeLine(a: Analysis): Html | null {
   const c = a.change;
   if (!c) return null;
   const direction = c.delta > 0 ? "up" : c.delta < 0 ? "down" : "flat";
-  return html`<p class="change ${direction}">${c.period}: <strong>${signed(c.nps)}</strong>, ${c.delta === 0 ? "unchanged" : `${direction} ${Math.abs(c.delta).toFixed(1)}`} from ${c.previousPeriod} (${signed(c.previousNps)})</p>`;
+  const moved = c.delta === 0 ? "unchanged" : `${direction} ${Math.abs(c.delta).toFixed(1)}`;
+  const noise = c.significant ? "beyond" : "within";
+  return html`<p class="change ${c.significant ? direction : "flat"}">${c.period}: <strong>${signed(c.nps)}</strong>, ${moved} from ${c.previousPeriod} (${signed(c.previousNps)}),
+    <span class="muted">${noise} the ±${c.marginOfError.toFixed(1)} margin</span></p>`;
 }
 
 /** Who to call first: current detractors, the most valuable first, with what they said. */
