@@ -1,0 +1,45 @@
+// Benchmark (not a test): the JS a visitor downloads with npskit, gzip -9, measured in Chromium
+// (scripts/bench/size-measure.mjs), against the budgets and targets. With --peers it also packs
+// published browser survey libraries from npm and measures their browser bundles the same way
+// (gzip -9 of the minified files a page would load to show one survey).
+// `node scripts/bench/size-compare.mjs [--peers]`
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzip9, measure } from "./size-measure.mjs";
+
+const KB = 1024;
+const rows = [];
+const ours = await measure();
+const ratio = (bytes, of) => `${((bytes / of) * 100).toFixed(0)} %`;
+rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageView.total, 14 * KB), ratio(ours.pageView.total, 8 * KB)]);
+rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, 26 * KB), ratio(ours.surveyShown.total, 18 * KB)]);
+rows.push(["npskit: snippet (inline, gzip -9)", ours.snippet, "", ""]);
+
+/** Package versions are pinned so the figures are comparable run to run. */
+const PEERS = [
+  { label: "survey-core + survey-js-ui (form library, core + plain-JS UI)", files: [["survey-core@3.1.1", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]] },
+];
+
+if (process.argv.includes("--peers")) {
+  const dir = mkdtempSync(join(tmpdir(), "npskit-peers-"));
+  try {
+    for (const peer of PEERS) {
+      let total = 0;
+      for (const [spec, file] of peer.files) {
+        const tarball = execFileSync("npm", ["pack", spec, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").pop();
+        execFileSync("tar", ["-xzf", tarball, file], { cwd: dir });
+        total += gzip9(readFileSync(join(dir, file)));
+        rmSync(join(dir, "package"), { recursive: true, force: true });
+      }
+      rows.push([peer.label, total, ratio(total, 26 * KB), ratio(total, 18 * KB)]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log("\n| what a visitor downloads | gzip -9 (B) | of budget | of target |\n|---|---:|---:|---:|");
+for (const [what, bytes, budget, target] of rows) console.log(`| ${what} | ${bytes} | ${budget} | ${target} |`);
+console.log("\nBudgets: page view 14 KB (target 8 KB), survey shown 26 KB (target 18 KB).");
