@@ -1,0 +1,18 @@
+// `npm run bench`: every benchmark in turn (sizes, client delivery, collector ingest). Benchmarks
+// measure and print; they never pass or fail. Run one with `npm run bench -- <name>`.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const BENCHES = {
+  size: ["scripts/bench/size-compare.mjs"],
+  client: ["scripts/bench/client-throughput.mjs"],
+  collector: ["scripts/bench/collector-ingest.mjs"],
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, [file, ...args]] of Object.entries(BENCHES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n[npskit bench] ${name}`);
+  execFileSync(process.execPath, [file, ...args], { cwd: root, stdio: "inherit" });
+}
