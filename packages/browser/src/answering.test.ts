@@ -24,10 +24,17 @@ function setup() {
     display: { locale: "de", product: "Acme" },
   };
   const remove = askSurvey((options) => (mounted.push(options), { close }), survey, hooks);
+  mounted[0]!.onShown?.();
   return { ui: mounted[0]!, close, submitted, recorded, events, done, remove };
 }
 
-test("mounting records and announces the display, with the display options passed on", () => {
+test("nothing is recorded until the widget reports it is on screen", () => {
+  const recorded: string[] = [];
+  askSurvey(() => ({ close() {} }), survey, { record: (o: string) => recorded.push(o), emit: () => {} } as unknown as AnswerHooks);
+  expect(recorded).toEqual([]);
+});
+
+test("once shown, the display is recorded and announced, with the display options passed on", () => {
   const { ui, recorded, events } = setup();
   expect(ui).toMatchObject({ survey, locale: "de", product: "Acme" });
   expect(recorded).toEqual(["shown"]);

@@ -30,6 +30,12 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
   const handle = mount({
     survey,
     ...hooks.display,
+    // Only once it is on screen (its language's texts may load first): a survey closed before
+    // that was never seen, so it counts as no display.
+    onShown() {
+      hooks.record("shown");
+      hooks.emit("shown", { surveyId });
+    },
     onScore(score) {
       const first = !scored;
       scored = scored
@@ -54,7 +60,5 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
       hooks.emit("dismissed", { surveyId, answered: Boolean(scored) });
     },
   });
-  hooks.record("shown");
-  hooks.emit("shown", { surveyId });
   return () => handle.close();
 }
