@@ -7,11 +7,21 @@ import { extname, join, normalize } from "node:path";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json", ".svg": "image/svg+xml" };
 
+/** The decoded, normalised path of a request URL; `undefined` when it cannot be decoded. */
+function pathOf(url = "/") {
+  try {
+    return normalize(decodeURIComponent(new URL(url, "http://x").pathname));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Serves files under `root` whose URL path starts with one of `allow`; `/` redirects to `index`. */
 export function serveStatic({ root, port, allow, index }) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const path = pathOf(req.url);
     if (path === "/") return res.writeHead(302, { location: index }).end();
+    if (path === undefined) return res.writeHead(400).end("bad path");
     if (req.method !== "GET" || !allow.some((prefix) => path.startsWith(prefix))) return res.writeHead(404).end("not found");
     try {
       const body = await readFile(join(root, path));
