@@ -192,6 +192,7 @@ describe("GET /report", () => {
     const res = await app.request("/report?segment=plan");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'; style-src 'sha256-/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const page = await res.text();
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
     expect(page).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");

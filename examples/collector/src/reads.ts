@@ -10,6 +10,13 @@ import { REPORT_CSP } from "./report/style.js";
 import { listResponses, listSurveys } from "./store.js";
 
 export function mountReads(app: Hono, db: Db): void {
+  // Comments and customer attributes: never kept by a shared cache or the browser's history cache.
+  for (const path of ["/api/*", "/report"]) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header("cache-control", "no-store");
+    });
+  }
   app.get("/api/summary", async (c) => {
     const query = parseReportQuery(c.req.query());
     if (!query.ok) return invalid(c, 400, query.problems);
