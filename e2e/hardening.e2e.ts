@@ -75,6 +75,22 @@ test("works under a strict CSP (script-src 'self'; style-src 'self') with the sn
   expect(watch.consoleErrors).toEqual([]);
 });
 
+test("works under a nonce-based CSP: the lazily imported chunks inherit the loader's nonce", async () => {
+  const csp = "script-src 'nonce-n0nc3'; style-src 'self'; connect-src 'self'";
+  server.page("/t/nonce-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });` });
+  server.page("/t/nonce.html", {
+    headers: { "content-security-policy": csp },
+    body: `<!doctype html><html lang="en"><head><title>nonce</title>
+      <script nonce="n0nc3" src="${SNIPPET_FILE}"></script><script nonce="n0nc3" async src="${LOADER}"></script>
+      <script nonce="n0nc3" src="/t/nonce-init.js"></script></head><body><main><h1>Nonce</h1></main></body></html>`,
+  });
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/t/nonce.html`);
+  await poll(() => page.getByRole("dialog").count()).toBe(1);
+  expect(watch.consoleErrors.filter((e) => /Content Security Policy|npskit/.test(e))).toEqual([]);
+});
+
 test("zero axe-core violations, on the question and on the follow-up", async () => {
   server.page("/t/axe.html", hostPage({ config: checkoutConfig("/collect"), calls: forceShow }));
   const page = await context.newPage();

@@ -257,3 +257,16 @@ test("requireConsent: nothing is stored or shown before consent(true); then the 
   await poll(() => collected().length).toBe(1);
   expect((await stored()).databases + (await stored()).local).toBeGreaterThan(0);
 });
+
+test("examples/script-tag: the demo page asks on checkout and delivers to ?endpoint", async () => {
+  const html = await readFile("examples/script-tag/index.html", "utf8");
+  expect(html).toContain(`<script>${(await readFile("packages/browser/dist/snippet.min.js", "utf8")).trim()}</script>`);
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${server.url}/examples/script-tag/index.html?endpoint=/collect-demo&user=demo-1`);
+  await page.getByRole("button", { name: "Complete checkout" }).click();
+  await answer(page, 10, "Lovely");
+  await poll(() => page.getByRole("status").filter({ hasText: "Thanks!" }).count()).toBe(1);
+  await poll(() => server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length).toBe(1);
+  expect(watch.pageErrors).toEqual([]);
+});
