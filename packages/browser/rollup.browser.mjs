@@ -3,8 +3,8 @@
 //   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders
 //   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
-//   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed with the UI, or when
-//                        answers from earlier pages still wait
+//   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed when answers from
+//                        earlier pages still wait (the UI chunk has its own copy)
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { existsSync } from "node:fs";
@@ -69,13 +69,12 @@ const iife = (input, file, { sourcemap = "hidden" } = {}) => ({
   onwarn,
 });
 
-/** The lazy chunks: ES modules, so shared code and languages split into chunks of their own. */
-const chunks = () => ({
-  input: {
-    "npskit-ui": join(PKG, "src/ui-chunk.ts"),
-    "npskit-send": join(PKG, "src/send-chunk.ts"),
-    "npskit-config": join(PKG, "src/config-chunk.ts"),
-  },
+/**
+ * A lazy chunk: an ES module, built on its own so that nothing is shared between chunks. The UI
+ * chunk carries its own copy of the client: a survey then costs two files (loader + UI), not three.
+ */
+const chunk = (name, input) => ({
+  input: { [name]: join(PKG, "src", input) },
   output: {
     dir: join(PKG, "dist"),
     format: "es",
@@ -90,7 +89,13 @@ const chunks = () => ({
 });
 
 export function browserBuilds() {
-  return [iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }), iife("loader.ts", "npskit.js"), chunks()];
+  return [
+    iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }),
+    iife("loader.ts", "npskit.js"),
+    chunk("npskit-ui", "ui-chunk.ts"),
+    chunk("npskit-send", "send-chunk.ts"),
+    chunk("npskit-config", "config-chunk.ts"),
+  ];
 }
 
 // `npx rollup -c packages/browser/rollup.browser.mjs` builds just these bundles.

@@ -14,8 +14,13 @@ export type CreateClient = typeof createClient;
 /** The UI chunk's entry: shows a survey and reports through the hooks; returns "remove it". */
 export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
 
+export interface UIChunk {
+  ask: AskSurvey;
+  createClient: CreateClient;
+}
+
 export interface LazyParts {
-  ui: () => Promise<AskSurvey>;
+  ui: () => Promise<UIChunk>;
   client: () => Promise<CreateClient>;
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
 }
@@ -41,7 +46,7 @@ export function ownDirectory(doc: Document): string {
 export function siblingChunks(directory: string): LazyParts {
   const load = (file: string) => import(/* webpackIgnore: true */ `${directory}${file}`);
   return {
-    ui: once(() => load("npskit-ui.js").then((m: { ask: AskSurvey }) => m.ask)),
+    ui: once(() => load("npskit-ui.js") as Promise<UIChunk>),
     client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
     remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
   };

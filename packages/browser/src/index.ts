@@ -7,7 +7,7 @@ import { once, type LazyParts } from "./chunks.js";
 import { createSdk } from "./sdk.js";
 
 const parts: LazyParts = {
-  ui: once(() => import("./ui-chunk.js").then((chunk) => chunk.ask)),
+  ui: once(() => import("./ui-chunk.js")),
   client: once(() => import("@npskit/client").then((client) => client.createClient)),
   remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
 };

@@ -39,7 +39,11 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const locale = () => config.locale || win.navigator.language || "en";
   const session = createSession(config, { ...env, loadClient: env.parts.client });
   /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
-  const loadUI = () => Promise.all([env.parts.ui(), session.prepareDelivery()]).then(([ask]) => ask);
+  const loadUI = async () => {
+    const ui = await env.parts.ui();
+    await session.prepareDelivery(ui.createClient);
+    return ui.ask;
+  };
   const delays = createDelays(win);
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
   const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({

@@ -18,14 +18,15 @@ function fakeParts() {
   const asked: string[] = [];
   const ask: AskSurvey = (s) => (asked.push(s.id), () => {});
   const client = { submit: vi.fn(async () => {}), flush: vi.fn(async () => {}), on: vi.fn(), off: vi.fn(), destroy: vi.fn() };
+  const createClient = vi.fn(() => client);
   const parts: LazyParts = {
-    ui: vi.fn(async () => ask),
-    client: vi.fn(async () => () => client),
+    ui: vi.fn(async () => ({ ask, createClient: createClient as never })),
+    client: vi.fn(async () => createClient as never),
     remoteConfig: vi.fn(async () => {
       throw new Error("not used");
     }),
   };
-  return { parts, asked };
+  return { parts, asked, createClient };
 }
 const ready = (sdk: ReturnType<typeof createSdk>) => new Promise((resolve) => sdk.on("ready", resolve));
 
@@ -79,12 +80,12 @@ test("identify before init is applied; a late ready listener is called at once",
 });
 
 test("calls made right after init (before it finished) run in order once it has", async () => {
-  const { parts, asked } = fakeParts();
+  const { parts, asked, createClient } = fakeParts();
   const sdk = createSdk({ parts });
   sdk.init(valid);
   sdk.track("checkout");
   await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
-  expect(parts.client).toHaveBeenCalled(); // delivery is ready before the survey appears
+  expect(createClient).toHaveBeenCalled(); // delivery is ready before the survey appears
   sdk.destroy();
 });
 

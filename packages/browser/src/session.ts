@@ -31,8 +31,9 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let identity: Identity = { userId: null, attributes: {} };
   const state = (): UserState => store!.get(); // every caller runs after load()
 
-  function startClient(): Promise<Client> {
-    return (client ??= env.loadClient().then(
+  /** `create` comes with the UI chunk when a survey shows; else the delivery chunk is loaded. */
+  function startClient(create?: CreateClient): Promise<Client> {
+    return (client ??= (create ? Promise.resolve(create) : env.loadClient()).then(
       (create) => {
         const { endpoint, headers, transport } = config;
         // Absent options are undefined here, which the client reads as "not given".
@@ -67,7 +68,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     state,
     canShow: () => consented,
     /** Resolves once responses can be sent; a survey waits for it, so no answer is ever lost. */
-    prepareDelivery: () => startClient().then(() => {}),
+    prepareDelivery: (create: CreateClient) => startClient(create).then(() => {}),
     /** The respondent fields of a response (CONTRACT §4). */
     who() {
       const { userId, anonymousId, attributes } = state();
