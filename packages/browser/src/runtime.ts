@@ -8,7 +8,8 @@ import { createDelays } from "./delays.js";
 import type { Report } from "./guard.js";
 import { watchNavigation } from "./navigation.js";
 import { createPresenter } from "./presenter.js";
-import { createSession, type Identity } from "./session.js";
+import { createSession, type Identity, type Session } from "./session.js";
+import { createTurns } from "./turns.js";
 import type { LazyParts } from "./chunks.js";
 
 export interface RuntimeEnv {
@@ -38,23 +39,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const now = () => Date.now(); // read at each use: tests move the browser's clock
   const locale = () => config.locale || win.navigator.language || "en";
   const session = createSession(config, { ...env, loadClient: env.parts.client });
-  /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
-  const loadUI = async () => {
-    const ui = await env.parts.ui();
-    await session.prepareDelivery(ui.createClient);
-    return ui.ask;
-  };
   const delays = createDelays(win);
-  const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
-  const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({
-    now,
-    newId: randomId,
-    respondent: () => ({ ...session.who(), url: win.location.href, locale: locale() }),
-    submit: (response) => quietly("submit", session.submit(response)),
-    record: (outcome) => quietly("record", session.record(survey.id, outcome)),
-    emit,
-    display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
-  }));
+  const { presenter, loadUI } = surveyPresenter(config, env, session, locale);
   // Absent fields are undefined here, which the engine reads as "none".
   const context = (event?: TargetingEvent) =>
     ({
@@ -69,15 +55,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
     .then(() => session.load(env.identity))
     .then(() => emit("ready", session.who()));
-  // Every call runs after the state loaded and after the calls before it (identify writes
-  // storage), so a decision always sees the user the page last named.
-  let queue: Promise<unknown> = ready;
-  function inTurn<T>(where: string, fn: () => T | Promise<T>): Promise<T | undefined> {
-    const turn = queue.then(() => (stopped ? undefined : fn()));
-    queue = turn.catch((e: unknown) => report(where, e));
-    return turn;
-  }
-  const whenReady = (where: string, fn: () => unknown) => void inTurn(where, fn).catch(() => {});
+  const turns = createTurns(ready, report);
+  const whenReady = (where: string, fn: () => unknown) => void turns.take(where, fn).catch(() => {});
 
   function display(survey: SurveyConfig): void {
     if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
@@ -111,7 +90,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
         if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
       });
     },
-    explain: async (surveyId) => (await inTurn("explain", () => explainNow(surveyId))) ?? { eligible: false, reasons: ["npskit was destroyed"] },
+    explain: async (surveyId) => (await turns.take("explain", () => explainNow(surveyId))) ?? { eligible: false, reasons: ["npskit was destroyed"] },
     consent: (granted) =>
       whenReady("consent", async () => {
         await session.consent(granted);
@@ -119,7 +98,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
         else presenter.close();
       }),
     // After the calls before it, without holding up the ones after it (delivery can be slow).
-    flush: () => queue.then(() => session.flush()),
+    flush: () => turns.settled().then(() => session.flush()),
     reset() {
       presenter.close();
       delays.cancelAll();
@@ -127,6 +106,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     },
     destroy() {
       stopped = true;
+      turns.stop();
       stopNavigation();
       delays.cancelAll();
       presenter.close();
@@ -145,4 +125,26 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     if (session.canShow()) return explanation;
     return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };
   }
+}
+
+/** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
+function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {
+  const { win, report } = env;
+  /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
+  const loadUI = async () => {
+    const ui = await env.parts.ui();
+    await session.prepareDelivery(ui.createClient);
+    return ui.ask;
+  };
+  const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
+  const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({
+    now: () => Date.now(),
+    newId: randomId,
+    respondent: () => ({ ...session.who(), url: win.location.href, locale: locale() }),
+    submit: (response) => quietly("submit", session.submit(response)),
+    record: (outcome) => quietly("record", session.record(survey.id, outcome)),
+    emit: env.emit,
+    display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
+  }));
+  return { presenter, loadUI };
 }
