@@ -19,7 +19,7 @@ export interface Identity {
 export interface SessionEnv {
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
-  /** The delivery chunk: loaded when a survey shows, or when earlier answers still wait. */
+  /** The delivery chunk, for answers earlier pages left behind (a survey brings its own client). */
   loadClient: () => Promise<CreateClient>;
 }
 
