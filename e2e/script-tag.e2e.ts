@@ -71,7 +71,8 @@ test("a plain synchronous script tag works without the snippet", async () => {
 test("identify + track → survey → answer: the backend receives the partial then the complete record", async () => {
   server.page("/t/answer.html", hostPage({
     config: { ...checkoutConfig("/collect"), locale: "en" },
-    calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");`,
+    calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");
+      window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));`,
   }));
   const page = await context.newPage();
   const watch = watchPage(page);
@@ -108,6 +109,7 @@ test("identify + track → survey → answer: the backend receives the partial t
   const request = server.received.find((r) => r.path === "/collect")!;
   expect(request.headers["idempotency-key"]).toBe(partial!.id);
   expect(request.headers["content-type"]).toContain("application/json");
+  await poll(() => page.evaluate(() => (window as any).delivered[0] ?? null)).toBe(partial!.id); // the `delivered` event
   expect(watch.pageErrors).toEqual([]);
 });
 
