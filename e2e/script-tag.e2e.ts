@@ -120,7 +120,16 @@ test("an answer given offline survives the closed tab and is delivered once on a
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   await context.setOffline(true); // no fetch, no beacon on close
   await answer(page, 3, "Too slow");
-  await page.waitForTimeout(300); // the queue write finishes before the tab goes away
+  // The completed answer is in the outbox (IndexedDB "npskit"/"kv") before the tab goes away.
+  const queued = () => page.evaluate(() => new Promise<boolean>((resolve) => {
+    const open = indexedDB.open("npskit");
+    open.onsuccess = () => {
+      const all = open.result.transaction("kv").objectStore("kv").getAll();
+      all.onsuccess = () => resolve(all.result.some((v: any) => v?.response?.complete === true));
+    };
+    open.onerror = () => resolve(false);
+  }));
+  await poll(queued).toBe(true);
   await page.close();
   expect(collected()).toEqual([]);
 
