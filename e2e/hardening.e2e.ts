@@ -1,31 +1,13 @@
 // What a hostile or strict host page cannot break: page CSS, a strict CSP, accessibility,
 // keyboard-only use, and survey text that looks like HTML.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
-import { launchChromium, watchPage, type Browser, type BrowserContext } from "./support/chromium.js";
-import { startServer, type TestServer } from "./support/server.js";
+import { watchPage } from "./support/chromium.js";
+import { poll, useBrowserAndServer } from "./support/journey.js";
 import { checkoutConfig, hostPage, LOADER, SNIPPET_FILE } from "./support/host-page.js";
 
 const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
-/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
-const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  server.received.length = 0;
-});
-afterEach(async () => {
-  await context?.close();
-});
+const env = useBrowserAndServer({ freshContext: true });
 
 const forceShow = `npskit.show("nps-q4", { force: true });`;
 
@@ -35,9 +17,9 @@ test("hostile page CSS neither breaks the survey nor is changed by it", async ()
     button, textarea, [role] { display: none !important; visibility: hidden !important; }
     body > * { position: absolute !important; top: 0 !important; left: 0 !important; opacity: .2 !important; }
   </style>`;
-  server.page("/t/hostile.html", hostPage({ head: hostile, config: checkoutConfig("/collect"), body: `<button id="own">Page button</button>` }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/hostile.html`);
+  env.server.page("/t/hostile.html", hostPage({ head: hostile, config: checkoutConfig("/collect"), body: `<button id="own">Page button</button>` }));
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/hostile.html`);
   const pageButton = () => page.locator("#own").evaluate((el) => getComputedStyle(el).cssText || JSON.stringify([getComputedStyle(el).fontSize, getComputedStyle(el).display]));
   const before = await pageButton();
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
@@ -46,55 +28,55 @@ test("hostile page CSS neither breaks the survey nor is changed by it", async ()
   await dialog.getByRole("button", { name: /^7(,|$)/ }).click();
   await poll(() => dialog.getByRole("textbox").isVisible()).toBe(true);
   expect(await pageButton()).toBe(before);
-  await poll(() => server.received.length).toBe(1);
+  await poll(() => env.server.received.length).toBe(1);
 });
 
 test("works under a strict CSP (script-src 'self'; style-src 'self') with the snippet served as a file", async () => {
   const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
-  server.page("/t/csp-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.track("checkout");` });
-  server.page("/t/csp.html", {
+  env.server.page("/t/csp-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.track("checkout");` });
+  env.server.page("/t/csp.html", {
     headers: { "content-security-policy": csp },
     body: `<!doctype html><html lang="en"><head><title>csp</title>
       <script src="${SNIPPET_FILE}"></script><script async src="${LOADER}"></script><script src="/t/csp-init.js"></script>
       </head><body><main><h1>Strict</h1></main></body></html>`,
   });
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.addInitScript(() => {
     (window as any).violations = [];
     document.addEventListener("securitypolicyviolation", (e) => (window as any).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${server.url}/t/csp.html`);
+  await page.goto(`${env.server.url}/t/csp.html`);
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.isVisible()).toBe(true);
   // The stylesheet applied: the card is laid out as a fixed panel, not as unstyled inline text.
   expect(await page.locator("npskit-survey").evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector("[role=dialog]")!).position)).toBe("fixed");
   await dialog.getByRole("button", { name: /^8(,|$)/ }).click();
-  await poll(() => server.received.length).toBe(1);
+  await poll(() => env.server.received.length).toBe(1);
   expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
   expect(watch.consoleErrors).toEqual([]);
 });
 
 test("works under a nonce-based CSP: the lazily imported chunks inherit the loader's nonce", async () => {
   const csp = "script-src 'nonce-n0nc3'; style-src 'self'; connect-src 'self'";
-  server.page("/t/nonce-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });` });
-  server.page("/t/nonce.html", {
+  env.server.page("/t/nonce-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });` });
+  env.server.page("/t/nonce.html", {
     headers: { "content-security-policy": csp },
     body: `<!doctype html><html lang="en"><head><title>nonce</title>
       <script nonce="n0nc3" src="${SNIPPET_FILE}"></script><script nonce="n0nc3" async src="${LOADER}"></script>
       <script nonce="n0nc3" src="/t/nonce-init.js"></script></head><body><main><h1>Nonce</h1></main></body></html>`,
   });
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/nonce.html`);
+  await page.goto(`${env.server.url}/t/nonce.html`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   expect(watch.consoleErrors.filter((e) => /Content Security Policy|npskit/.test(e))).toEqual([]);
 });
 
 test("zero axe-core violations, on the question and on the follow-up", async () => {
-  server.page("/t/axe.html", hostPage({ config: checkoutConfig("/collect"), calls: forceShow }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/axe.html`);
+  env.server.page("/t/axe.html", hostPage({ config: checkoutConfig("/collect"), calls: forceShow }));
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/axe.html`);
   await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
   await page.addScriptTag({ path: AXE });
   const audit = () => page.evaluate(async () => (await (window as any).axe.run("npskit-survey")).violations.map((v: any) => `${v.id}: ${v.help}`));
@@ -105,13 +87,13 @@ test("zero axe-core violations, on the question and on the follow-up", async () 
 });
 
 test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
-  server.page("/t/keys.html", hostPage({
+  env.server.page("/t/keys.html", hostPage({
     config: checkoutConfig("/collect"),
     calls: `window.events = []; ["shown", "answered", "completed", "dismissed"].forEach((n) => npskit.on(n, () => events.push(n)));`,
     body: `<button id="start">Start</button>`,
   }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/keys.html`);
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/keys.html`);
   await page.focus("#start");
   await page.evaluate(() => (window as any).npskit.track("checkout"));
   await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
@@ -129,8 +111,8 @@ test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
   await page.keyboard.type("All by keyboard");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await poll(() => server.received.filter((r) => (r.body as any).complete).length).toBe(1);
-  expect(server.received.at(-1)!.body).toMatchObject({ score: 10, comment: "All by keyboard" });
+  await poll(() => env.server.received.filter((r) => (r.body as any).complete).length).toBe(1);
+  expect(env.server.received.at(-1)!.body).toMatchObject({ score: 10, comment: "All by keyboard" });
   expect(await page.evaluate(() => (window as any).events)).toEqual(["shown", "answered", "completed"]);
 
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
@@ -146,10 +128,10 @@ test("survey texts that look like HTML are shown literally and never run", async
     followUp: { promoter: `P ${xss}`, passive: `M ${xss}`, detractor: `D ${xss}` },
     thankYou: `T ${xss}`,
   });
-  server.page("/t/xss.html", hostPage({ config: { ...config, product: xss }, calls: forceShow }));
-  const page = await context.newPage();
+  env.server.page("/t/xss.html", hostPage({ config: { ...config, product: xss }, calls: forceShow }));
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/xss.html`);
+  await page.goto(`${env.server.url}/t/xss.html`);
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.isVisible()).toBe(true);
   expect(await dialog.innerText()).toContain(`Q ${xss}`);

@@ -1,21 +1,13 @@
 // Proves the browser test harness itself: Chromium starts, pages load over http, IndexedDB works
 // on the 127.0.0.1 origin, and the fake collector records what it receives.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium, watchPage, type Browser } from "./support/chromium.js";
-import { startServer, type TestServer } from "./support/server.js";
+import { expect, test } from "vitest";
+import { watchPage } from "./support/chromium.js";
+import { useBrowserAndServer } from "./support/journey.js";
 
-let browser: Browser;
-let server: TestServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 test("serves pages, IndexedDB persists across reloads, collector records posts", async () => {
-  server.page("/t/harness.html", `<!doctype html><title>h</title><script>
+  env.server.page("/t/harness.html", `<!doctype html><title>h</title><script>
     window.put = () => new Promise((ok) => { const r = indexedDB.open("h", 1);
       r.onupgradeneeded = () => r.result.createObjectStore("s");
       r.onsuccess = () => { const tx = r.result.transaction("s", "readwrite"); tx.objectStore("s").put(42, "k"); tx.oncomplete = ok; }; });
@@ -23,19 +15,19 @@ test("serves pages, IndexedDB persists across reloads, collector records posts",
       r.onupgradeneeded = () => r.result.createObjectStore("s");
       r.onsuccess = () => { const q = r.result.transaction("s").objectStore("s").get("k"); q.onsuccess = () => ok(q.result); }; });
   </script>`);
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const watch = watchPage(page);
-  await page.goto(server.url + "/t/harness.html");
+  await page.goto(env.server.url + "/t/harness.html");
   await page.evaluate(() => (window as any).put());
   await page.reload();
   expect(await page.evaluate(() => (window as any).read())).toBe(42);
-  server.collectStatuses.push(503);
+  env.server.collectStatuses.push(503);
   const statuses = await page.evaluate(async () => {
     const post = () => fetch("/collect", { method: "POST", body: JSON.stringify({ a: 1 }) }).then((r) => r.status);
     return [await post(), await post()];
   });
   expect(statuses).toEqual([503, 200]);
-  expect(server.received.map((r) => r.body)).toEqual([{ a: 1 }, { a: 1 }]);
+  expect(env.server.received.map((r) => r.body)).toEqual([{ a: 1 }, { a: 1 }]);
   expect(watch.pageErrors).toEqual([]);
   await page.close();
 });

@@ -1,35 +1,16 @@
 // Journeys of a site that drops npskit in with a script tag: the async snippet, a survey answered
 // and delivered in the wire format, offline answers, throttling over months, sampling, bad config.
-import { afterAll, beforeAll, beforeEach, afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { readFile } from "node:fs/promises";
 import { responseSchema } from "@npskit/core";
-import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "./support/chromium.js";
-import { startServer, type TestServer } from "./support/server.js";
+import { watchPage, type Page } from "./support/chromium.js";
+import { poll, useBrowserAndServer } from "./support/journey.js";
 import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
 
 const DAY = 86_400_000;
-/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
-const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  server.received.length = 0;
-  server.jsBytes.clear();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const env = useBrowserAndServer({ freshContext: true });
 
-const collected = () => server.received.filter((r) => r.path === "/collect").map((r) => r.body as Record<string, unknown>);
+const collected = () => env.server.received.filter((r) => r.path === "/collect").map((r) => r.body as Record<string, unknown>);
 /** Score buttons are named by their number (the end ones add the scale label: "10, Extremely likely"). */
 const score = (page: Page, n: number) => page.getByRole("dialog").getByRole("button", { name: new RegExp(`^${n}(,|$)`) });
 
@@ -41,18 +22,18 @@ async function answer(page: Page, n: number, comment: string) {
 
 test("calls made before npskit.js arrives are replayed in order, and explain's promise settles", async () => {
   // Hold npskit.js back so every call below lands in the snippet's buffer first.
-  await context.route(`**${LOADER}`, async (route) => {
+  await env.context.route(`**${LOADER}`, async (route) => {
     await new Promise((r) => setTimeout(r, 400));
     await route.fulfill({ contentType: "text/javascript", body: await readFile(`.${LOADER}`, "utf8") });
   });
-  server.page("/t/async.html", hostPage({
+  env.server.page("/t/async.html", hostPage({
     config: checkoutConfig("/collect"),
     calls: `npskit.identify("u-async", { plan: "pro" }); npskit.track("checkout");
       window.buffered = npskit.q.length; window.explained = npskit.explain("nps-q4");`,
   }));
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/async.html`);
+  await page.goto(`${env.server.url}/t/async.html`);
   expect(await page.evaluate(() => (window as any).buffered)).toBe(3);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   const explained = await page.evaluate(() => (window as any).explained);
@@ -62,21 +43,21 @@ test("calls made before npskit.js arrives are replayed in order, and explain's p
 });
 
 test("a plain synchronous script tag works without the snippet", async () => {
-  server.page("/t/sync.html", hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/sync.html`);
+  env.server.page("/t/sync.html", hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }));
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/sync.html`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
 });
 
 test("identify + track → survey → answer: the backend receives the partial then the complete record", async () => {
-  server.page("/t/answer.html", hostPage({
+  env.server.page("/t/answer.html", hostPage({
     config: { ...checkoutConfig("/collect"), locale: "en" },
     calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");
       window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));`,
   }));
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/answer.html`);
+  await page.goto(`${env.server.url}/t/answer.html`);
   await score(page, 9).click();
   await poll(() => collected().length).toBe(1);
   await page.getByRole("textbox").fill("Fast and simple");
@@ -98,7 +79,7 @@ test("identify + track → survey → answer: the backend receives the partial t
     userId: "user-42",
     anonymousId: expect.any(String),
     attributes: { plan: "pro", signupDate: "2025-03-01" },
-    url: `${server.url}/t/answer.html`,
+    url: `${env.server.url}/t/answer.html`,
     locale: "en",
     createdAt: partial!.createdAt,
     updatedAt: expect.any(String),
@@ -106,7 +87,7 @@ test("identify + track → survey → answer: the backend receives the partial t
   });
   expect(Date.parse(complete!.updatedAt as string)).toBeGreaterThanOrEqual(Date.parse(partial!.createdAt as string));
   expect(responseSchema.safeParse(complete).success).toBe(true);
-  const request = server.received.find((r) => r.path === "/collect")!;
+  const request = env.server.received.find((r) => r.path === "/collect")!;
   expect(request.headers["idempotency-key"]).toBe(partial!.id);
   expect(request.headers["content-type"]).toContain("application/json");
   await poll(() => page.evaluate(() => (window as any).delivered[0] ?? null)).toBe(partial!.id); // the `delivered` event
@@ -114,11 +95,11 @@ test("identify + track → survey → answer: the backend receives the partial t
 });
 
 test("an answer given offline survives the closed tab and is delivered once on a later visit", async () => {
-  server.page("/t/offline.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");` }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/offline.html#ask`);
+  env.server.page("/t/offline.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");` }));
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/offline.html#ask`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
-  await context.setOffline(true); // no fetch, no beacon on close
+  await env.context.setOffline(true); // no fetch, no beacon on close
   await answer(page, 3, "Too slow");
   // The completed answer is in the outbox (IndexedDB "npskit"/"kv") before the tab goes away.
   const queued = () => page.evaluate(() => new Promise<boolean>((resolve) => {
@@ -133,9 +114,9 @@ test("an answer given offline survives the closed tab and is delivered once on a
   await page.close();
   expect(collected()).toEqual([]);
 
-  await context.setOffline(false);
-  const later = await context.newPage();
-  await later.goto(`${server.url}/t/offline.html`);
+  await env.context.setOffline(false);
+  const later = await env.context.newPage();
+  await later.goto(`${env.server.url}/t/offline.html`);
   await poll(() => collected().length, 15_000).toBe(1);
   await later.waitForTimeout(1500);
   expect(collected()).toHaveLength(1);
@@ -144,11 +125,11 @@ test("an answer given offline survives the closed tab and is delivered once on a
 
 test("throttling over months: answered today, not asked at +30 days, asked again at +91 days", async () => {
   const start = Date.parse("2026-11-01T10:00:00Z");
-  server.page("/t/throttle.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.identify("u-throttle");` }));
+  env.server.page("/t/throttle.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.identify("u-throttle");` }));
   const visit = async (at: number) => {
-    const page = await context.newPage();
+    const page = await env.context.newPage();
     await page.clock.setFixedTime(at);
-    await page.goto(`${server.url}/t/throttle.html`);
+    await page.goto(`${env.server.url}/t/throttle.html`);
     await page.evaluate(() => (window as any).npskit.track("checkout"));
     return page;
   };
@@ -170,14 +151,14 @@ test("throttling over months: answered today, not asked at +30 days, asked again
 });
 
 test("sampling is deterministic per person across reloads", async () => {
-  server.page("/t/sample.html", hostPage({
+  env.server.page("/t/sample.html", hostPage({
     config: checkoutConfig("/collect", { audience: { sample: 0.5 } }),
     calls: `window.sampled = async () => { const out = [];
       for (let i = 0; i < 24; i++) { npskit.identify("person-" + i); out.push((await npskit.explain("nps-q4")).eligible); }
       return out; };`,
   }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/sample.html`);
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/sample.html`);
   const first: boolean[] = await page.evaluate(() => (window as any).sampled());
   await page.reload();
   const again: boolean[] = await page.evaluate(() => (window as any).sampled());
@@ -187,14 +168,14 @@ test("sampling is deterministic per person across reloads", async () => {
 });
 
 test("an invalid config logs one error per problem by path, throws nothing and shows nothing", async () => {
-  server.page("/t/invalid.html", hostPage({
+  env.server.page("/t/invalid.html", hostPage({
     config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
     calls: `npskit.identify("u"); npskit.track("checkout"); npskit.show("nps-q4", { force: true });
       window.why = npskit.explain("nps-q4"); npskit.flush(); npskit.reset(); npskit.page();`,
   }));
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/invalid.html`);
+  await page.goto(`${env.server.url}/t/invalid.html`);
   await poll(() => watch.consoleErrors.length).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(500);
   expect(watch.consoleErrors.some((e) => e.includes("surveys[0].audience.sample"))).toBe(true);
@@ -203,17 +184,17 @@ test("an invalid config logs one error per problem by path, throws nothing and s
   expect(watch.pageErrors).toEqual([]);
   expect(await page.getByRole("dialog").count()).toBe(0);
   expect((await page.evaluate(() => (window as any).why)).eligible).toBe(false);
-  expect(server.jsBytes.has("/packages/browser/dist/npskit-ui.js")).toBe(false);
+  expect(env.server.jsBytes.has("/packages/browser/dist/npskit-ui.js")).toBe(false);
 });
 
 test("calls before init and after destroy are harmless; destroy removes the survey", async () => {
-  server.page("/t/destroy.html", hostPage({
+  env.server.page("/t/destroy.html", hostPage({
     calls: `npskit.track("checkout"); npskit.show("nps-q4"); npskit.flush();
       npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });`,
   }));
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/destroy.html`);
+  await page.goto(`${env.server.url}/t/destroy.html`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   await page.evaluate(() => {
     const n = (window as any).npskit;
@@ -229,17 +210,17 @@ test("calls before init and after destroy are harmless; destroy removes the surv
 
 test("configUrl: the remote config is used, and its cached copy carries a later page through an outage", async () => {
   const remote = { surveys: [{ id: "nps-remote", kind: "nps", trigger: { event: "checkout" }, question: "Remote question?" }] };
-  server.page("/t/remote.json", { type: "application/json", body: JSON.stringify(remote) });
-  server.page("/t/remote.html", hostPage({ config: { endpoint: "/collect", configUrl: "/t/remote.json" }, calls: `npskit.track("checkout");` }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/remote.html`);
+  env.server.page("/t/remote.json", { type: "application/json", body: JSON.stringify(remote) });
+  env.server.page("/t/remote.html", hostPage({ config: { endpoint: "/collect", configUrl: "/t/remote.json" }, calls: `npskit.track("checkout");` }));
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/remote.html`);
   await poll(() => page.getByRole("dialog", { name: "Remote question?" }).count()).toBe(1);
-  expect(server.jsBytes.has("/packages/browser/dist/npskit-config.js")).toBe(true);
+  expect(env.server.jsBytes.has("/packages/browser/dist/npskit-config.js")).toBe(true);
 
-  await context.route("**/t/remote.json", (route) => route.fulfill({ status: 503, body: "down" }));
-  const later = await context.newPage();
+  await env.context.route("**/t/remote.json", (route) => route.fulfill({ status: 503, body: "down" }));
+  const later = await env.context.newPage();
   const watch = watchPage(later);
-  await later.goto(`${server.url}/t/remote.html`);
+  await later.goto(`${env.server.url}/t/remote.html`);
   // Running on the cached remote config: it knows "nps-remote" (shown on the first page, so now throttled).
   const why = await later.evaluate(() => (window as any).npskit.explain("nps-remote"));
   expect(why.reasons.join(" ")).not.toMatch(/not running|no survey/);
@@ -248,12 +229,12 @@ test("configUrl: the remote config is used, and its cached copy carries a later 
 });
 
 test("requireConsent: nothing is stored or shown before consent(true); then the survey shows", async () => {
-  server.page("/t/consent.html", hostPage({
+  env.server.page("/t/consent.html", hostPage({
     config: { ...checkoutConfig("/collect"), requireConsent: true },
     calls: `npskit.identify("u-consent", { plan: "pro" }); npskit.track("checkout");`,
   }));
-  const page = await context.newPage();
-  await page.goto(`${server.url}/t/consent.html`);
+  const page = await env.context.newPage();
+  await page.goto(`${env.server.url}/t/consent.html`);
   await page.evaluate(() => new Promise((resolve) => (window as any).npskit.on("ready", resolve)));
   await page.waitForTimeout(500);
   expect(await page.getByRole("dialog").count()).toBe(0);
@@ -272,12 +253,12 @@ test("requireConsent: nothing is stored or shown before consent(true); then the 
 test("examples/script-tag: the demo page asks on checkout and delivers to ?endpoint", async () => {
   const html = await readFile("examples/script-tag/index.html", "utf8");
   expect(html).toContain(`<script>${(await readFile("packages/browser/dist/snippet.min.js", "utf8")).trim()}</script>`);
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/examples/script-tag/index.html?endpoint=/collect-demo&user=demo-1`);
+  await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=/collect-demo&user=demo-1`);
   await page.getByRole("button", { name: "Complete checkout" }).click();
   await answer(page, 10, "Lovely");
   await poll(() => page.getByRole("status").filter({ hasText: "Thanks!" }).count()).toBe(1);
-  await poll(() => server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length).toBe(1);
+  await poll(() => env.server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length).toBe(1);
   expect(watch.pageErrors).toEqual([]);
 });

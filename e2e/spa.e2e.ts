@@ -1,32 +1,15 @@
 // A single-page app (examples/spa): page views come from pushState/back/forward, URL targeting
 // follows them, and a delayed survey never appears once the person has left its page.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from "vitest";
-import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "./support/chromium.js";
-import { startServer, type TestServer } from "./support/server.js";
+import { expect, test } from "vitest";
+import { watchPage, type Page } from "./support/chromium.js";
+import { poll, useBrowserAndServer } from "./support/journey.js";
 
-/** Waits for a condition (chunks load, IndexedDB opens, requests land: seconds, not a tick). */
-const poll = <T>(fn: () => T | Promise<T>, timeout = 10_000) => expect.poll(fn, { timeout, interval: 100 });
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const env = useBrowserAndServer({ freshContext: true });
 
 const open = async (delay: number, user: string) => {
-  const page = await context.newPage();
+  const page = await env.context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/examples/spa/index.html?delay=${delay}&user=${user}`);
+  await page.goto(`${env.server.url}/examples/spa/index.html?delay=${delay}&user=${user}`);
   await page.evaluate(() => new Promise((resolve) => (window as any).npskit.on("ready", resolve)));
   return { page, watch };
 };

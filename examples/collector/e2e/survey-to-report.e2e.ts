@@ -8,13 +8,13 @@ import { openPglite, type Db } from "../src/db.js";
 import { migrate } from "../src/migrations.js";
 import { sampleResponses } from "../src/sample.js";
 import { saveResponse } from "../src/store.js";
-import { launchChromium, watchPage, type Browser } from "../../../e2e/support/chromium.js";
-import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import { watchPage } from "../../../e2e/support/chromium.js";
+import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 
 const AXE = fileURLToPath(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url));
 
-let browser: Browser;
-let host: TestServer;
+/** The browser, and the test server standing in for the host site. */
+const env = useBrowserAndServer();
 let db: Db;
 let collector: ReturnType<typeof serve>;
 let collectorUrl: string;
@@ -28,23 +28,20 @@ beforeAll(async () => {
       resolve();
     });
   });
-  [browser, host] = await Promise.all([launchChromium(), startServer()]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
   if ("closeAllConnections" in collector) collector.closeAllConnections();
   await new Promise((resolve) => collector?.close(resolve));
   await db?.close();
 });
 
 test("an answer given on the host page shows up in the report, with its segment and comment", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const watch = watchPage(page);
   const endpoint = encodeURIComponent(`${collectorUrl}/collect`);
-  await page.goto(`${host.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-reader`);
+  await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-reader`);
   await page.getByRole("button", { name: "Preview the survey" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: /^3(,|$)/ }).click();
@@ -80,7 +77,7 @@ test("the report has no axe-core violations, in light and dark mode", async () =
   for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() })) await saveResponse(db, r);
   for (const colorScheme of ["light", "dark"] as const) {
     // axe is injected as a script, which the report's CSP rightly forbids: bypass it for the audit.
-    const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${collectorUrl}/report?surveyId=nps-sample&segment=plan`);
     await page.addScriptTag({ path: AXE });

@@ -1,35 +1,21 @@
 // Real-Chromium journeys for response delivery: outages, rejections, closed tabs, several tabs,
 // and leaving the page right after answering. The fake collector's `received` log is the truth.
 import type { SurveyResponse } from "@npskit/core";
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { launchChromium, watchPage, type Browser, type BrowserContext, type Page } from "../../../e2e/support/chromium.js";
-import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import { watchPage, type Page } from "../../../e2e/support/chromium.js";
+import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 import type { StartOptions } from "./client-page.js";
 
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext;
+/** A fresh context per test: each starts with an empty IndexedDB and outbox. */
+const env = useBrowserAndServer({ freshContext: true });
 /** Nothing listens here: connections are refused, like a backend that is down. */
 const UNREACHABLE = "http://127.0.0.1:9/collect";
 
 beforeAll(async () => {
-  const [b, s, script] = await Promise.all([launchChromium(), startServer(), bundleForBrowser("packages/client/e2e/client-page.ts", "client-page")]);
-  browser = b;
-  server = s;
-  server.page("/t/client.html", `<!doctype html><title>client</title><script type="module" src="${script}"></script>`);
-  server.page("/t/elsewhere.html", `<!doctype html><title>elsewhere</title><p>another page`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext(); // fresh IndexedDB per test
-  server.received.length = 0;
-  server.collectStatuses.length = 0;
-  server.collectHeaders.length = 0;
+  const script = await bundleForBrowser("packages/client/e2e/client-page.ts", "client-page");
+  env.server.page("/t/client.html", `<!doctype html><title>client</title><script type="module" src="${script}"></script>`);
+  env.server.page("/t/elsewhere.html", `<!doctype html><title>elsewhere</title><p>another page`);
 });
 
 let seq = 0;
@@ -51,14 +37,14 @@ function answer(patch: Partial<SurveyResponse> = {}): SurveyResponse {
 }
 
 async function openClient(options: StartOptions): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(server.url + "/t/client.html");
+  const page = await env.context.newPage();
+  await page.goto(env.server.url + "/t/client.html");
   await page.waitForFunction(() => "npsTest" in window);
   await page.evaluate((o) => window.npsTest.start(o), options);
   return page;
 }
 
-const posts = () => server.received.filter((r) => r.path === "/collect");
+const posts = () => env.server.received.filter((r) => r.path === "/collect");
 const bodies = () => posts().map((r) => r.body as SurveyResponse);
 const eventsOf = (page: Page) => page.evaluate(() => window.npsTest.events);
 const until = async (check: () => boolean | Promise<boolean>, timeout = 15_000) => {
@@ -82,7 +68,7 @@ test("backend down while answering, tab closed: the next visit delivers the fina
   expect(watch.pageErrors).toEqual([]);
   await first.close({ runBeforeUnload: true });
 
-  const later = await openClient({ endpoint: server.url + "/collect" });
+  const later = await openClient({ endpoint: env.server.url + "/collect" });
   await until(async () => (await eventsOf(later)).length > 0);
   expect(await eventsOf(later)).toEqual([{ name: "delivered", detail: { id: partial.id } }]);
   expect(bodies()).toEqual([complete]);
@@ -92,8 +78,8 @@ test("backend down while answering, tab closed: the next visit delivers the fina
 });
 
 test("503 then 200: retried within 5 s and delivered", async () => {
-  server.collectStatuses.push(503);
-  const page = await openClient({ endpoint: server.url + "/collect" });
+  env.server.collectStatuses.push(503);
+  const page = await openClient({ endpoint: env.server.url + "/collect" });
   const r = answer();
   await page.evaluate((x) => window.npsTest.submit(x), r);
   await until(async () => (await eventsOf(page)).length > 0, 10_000);
@@ -105,8 +91,8 @@ test("503 then 200: retried within 5 s and delivered", async () => {
 });
 
 test("400: the response is dropped and an error event carries status and body", async () => {
-  server.collectStatuses.push(400);
-  const page = await openClient({ endpoint: server.url + "/collect" });
+  env.server.collectStatuses.push(400);
+  const page = await openClient({ endpoint: env.server.url + "/collect" });
   const r = answer();
   await page.evaluate((x) => window.npsTest.submit(x), r);
   await until(async () => (await eventsOf(page)).length > 0);
@@ -123,7 +109,7 @@ for (const noLocks of [false, true]) {
     for (const r of pending) await offline.evaluate((x) => window.npsTest.submit(x), r);
     await offline.close();
 
-    const tabs = await Promise.all(Array.from({ length: 4 }, () => openClient({ endpoint: server.url + "/collect", noLocks })));
+    const tabs = await Promise.all(Array.from({ length: 4 }, () => openClient({ endpoint: env.server.url + "/collect", noLocks })));
     await until(async () => (await tabs[0]!.evaluate(() => window.npsTest.queued())).length === 0);
     await Promise.all(tabs.map((t) => t.evaluate(() => window.npsTest.flush())));
     await new Promise((r) => setTimeout(r, 1_000)); // any duplicate would have arrived by now
@@ -134,13 +120,13 @@ for (const noLocks of [false, true]) {
 }
 
 test("leaving the page right after answering: the page-hide keepalive request still arrives", async () => {
-  server.collectStatuses.push(503); // the first attempt fails, so only the page-hide path can deliver it
-  const page = await openClient({ endpoint: server.url + "/collect", slowRetries: true });
+  env.server.collectStatuses.push(503); // the first attempt fails, so only the page-hide path can deliver it
+  const page = await openClient({ endpoint: env.server.url + "/collect", slowRetries: true });
   const r = answer();
   await page.evaluate((x) => window.npsTest.submit(x), r);
   await until(() => posts().length === 1);
   const left = Date.now();
-  await page.goto(server.url + "/t/elsewhere.html");
+  await page.goto(env.server.url + "/t/elsewhere.html");
   await until(() => posts().length === 2, 3_000);
   expect(posts()[1]!.at - left).toBeLessThan(3_000); // long before the ~5 s retry would have fired
   expect(bodies()).toEqual([r, r]);

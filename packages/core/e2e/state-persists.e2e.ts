@@ -1,13 +1,11 @@
 // Per-user state must survive reloads in a real browser (IndexedDB), and must keep working when
 // IndexedDB is missing or broken (localStorage), or when no storage works at all (memory).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, watchPage, type Browser, type Page } from "../../../e2e/support/chromium.js";
-import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { watchPage, type Page } from "../../../e2e/support/chromium.js";
+import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 import { bundleForBrowser } from "../../../e2e/support/bundle.js";
 
-let browser: Browser;
-let server: TestServer;
-let bundle: string;
+const env = useBrowserAndServer();
 
 /** Page setup scripts that run before the bundle, simulating hostile environments. */
 const ENVIRONMENTS = {
@@ -19,15 +17,11 @@ const ENVIRONMENTS = {
 };
 
 beforeAll(async () => {
-  [browser, server, bundle] = await Promise.all([launchChromium(), startServer(), bundleForBrowser("packages/core/e2e/state-entry.ts", "core-state")]);
+  const bundle = await bundleForBrowser("packages/core/e2e/state-entry.ts", "core-state");
   for (const [name, setup] of Object.entries(ENVIRONMENTS)) {
-    server.page(`/t/core-state-${name.replace(/\W+/g, "-")}.html`, `<!doctype html><title>core state</title>
+    env.server.page(`/t/core-state-${name.replace(/\W+/g, "-")}.html`, `<!doctype html><title>core state</title>
       <script>${setup}</script><script type="module" src="${bundle}"></script>`);
   }
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 type Visit = { backend: string; state: { anonymousId: string; userId?: string; attributes: object; surveys: Record<string, unknown> } };
@@ -37,9 +31,9 @@ const visit = async (page: Page, action?: "identify" | "answer"): Promise<Visit>
 };
 
 async function open(name: keyof typeof ENVIRONMENTS) {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/core-state-${name.replace(/\W+/g, "-")}.html`);
+  await page.goto(`${env.server.url}/t/core-state-${name.replace(/\W+/g, "-")}.html`);
   return { page, watch };
 }
 

@@ -2,10 +2,9 @@
 //   UPDATE_SCREENSHOTS=1 npx vitest run --project e2e packages/widget/e2e/screenshots.e2e.ts
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, test } from "vitest";
+import { beforeAll, test } from "vitest";
 import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { launchChromium, type Browser } from "../../../e2e/support/chromium.js";
-import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const PAGE_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;background:#f1f5f9;color:#0f172a}
@@ -13,20 +12,14 @@ header{height:56px;background:#0f172a}main{display:grid;grid-template-columns:re
 section{height:140px;border-radius:12px;background:#fff;box-shadow:0 1px 2px #0001}
 @media(prefers-color-scheme:dark){body{background:#020617}section{background:#0f172a}header{background:#1e293b}}`;
 
-let browser: Browser;
-let server: TestServer;
+const env = useBrowserAndServer();
 
 beforeAll(async () => {
   const script = await bundleForBrowser("packages/widget/e2e/fixture.ts", "widget-fixture");
-  [browser, server] = await Promise.all([launchChromium(), startServer()]);
-  server.page("/t/app.css", { body: PAGE_CSS, type: "text/css" });
-  server.page("/t/app.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
+  env.server.page("/t/app.css", { body: PAGE_CSS, type: "text/css" });
+  env.server.page("/t/app.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
     <link rel="stylesheet" href="/t/app.css"><script type="module" src="${script}"></script></head>
     <body><header></header><main>${"<section></section>".repeat(6)}</main></body></html>`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const shots = [
@@ -38,9 +31,9 @@ const shots = [
 test.runIf(process.env.UPDATE_SCREENSHOTS)("screenshots of light, dark and RTL renderings", async () => {
   mkdirSync(OUT, { recursive: true });
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport: { width: 960, height: 600 }, deviceScaleFactor: 2, colorScheme: shot.colorScheme, reducedMotion: "reduce" });
+    const context = await env.browser.newContext({ viewport: { width: 960, height: 600 }, deviceScaleFactor: 2, colorScheme: shot.colorScheme, reducedMotion: "reduce" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/t/app.html`);
+    await page.goto(`${env.server.url}/t/app.html`);
     await page.waitForFunction(() => "widget" in window);
     await page.mouse.click(8, 200); // a pointer user: no focus ring on the first score
     await page.evaluate((o) => {

@@ -1,9 +1,9 @@
 // The survey widget in real Chromium: isolation from hostile pages, strict CSP, axe-core, keyboard
 // use, small screens, focus handling and layout stability.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { launchChromium, watchPage, type Browser, type Page } from "../../../e2e/support/chromium.js";
-import { startServer, type TestServer } from "../../../e2e/support/server.js";
+import { watchPage, type Page } from "../../../e2e/support/chromium.js";
+import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 
 const CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 const HOSTILE_CSS = `
@@ -17,17 +17,15 @@ body { transform: translateX(0) !important; min-height: 3000px !important; displ
 `;
 const HOST_CSS = "body{margin:0;font:16px/1.5 Georgia,serif;color:#222}main{padding:24px}";
 
-let browser: Browser;
-let server: TestServer;
-let script: string;
+const env = useBrowserAndServer();
 
 beforeAll(async () => {
-  [browser, server, script] = await Promise.all([launchChromium(), startServer(), bundleForBrowser("packages/widget/e2e/fixture.ts", "widget-fixture")]);
-  server.page("/t/hostile.css", { body: HOSTILE_CSS, type: "text/css" });
-  server.page("/t/host.css", { body: HOST_CSS, type: "text/css" });
-  server.page("/favicon.ico", { body: "", type: "image/x-icon" });
+  const script = await bundleForBrowser("packages/widget/e2e/fixture.ts", "widget-fixture");
+  env.server.page("/t/hostile.css", { body: HOSTILE_CSS, type: "text/css" });
+  env.server.page("/t/host.css", { body: HOST_CSS, type: "text/css" });
+  env.server.page("/favicon.ico", { body: "", type: "image/x-icon" });
   for (const hostile of [false, true]) {
-    server.page(`/t/widget${hostile ? "-hostile" : ""}.html`, {
+    env.server.page(`/t/widget${hostile ? "-hostile" : ""}.html`, {
       headers: { "content-security-policy": CSP },
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
         <link rel="stylesheet" href="/t/${hostile ? "hostile" : "host"}.css"><script type="module" src="${script}"></script></head>
@@ -35,10 +33,6 @@ beforeAll(async () => {
         <button id="trigger" type="button">Open settings</button></main></body></html>`,
     });
   }
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface OpenOptions {
@@ -49,10 +43,10 @@ interface OpenOptions {
 }
 
 async function open({ hostile = false, width = 1024, colorScheme = "light", reducedMotion = "reduce" }: OpenOptions = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 700 }, colorScheme, reducedMotion });
+  const context = await env.browser.newContext({ viewport: { width, height: 700 }, colorScheme, reducedMotion });
   const page = await context.newPage();
   const watch = watchPage(page);
-  await page.goto(`${server.url}/t/widget${hostile ? "-hostile" : ""}.html`);
+  await page.goto(`${env.server.url}/t/widget${hostile ? "-hostile" : ""}.html`);
   await page.waitForFunction(() => "widget" in window);
   return { page, watch, close: () => context.close() };
 }
