@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { analyze, segmentableAttributes } from "./analysis.js";
-import { wire } from "./wire.fixture.js";
+import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 describe("segmentableAttributes", () => {
   it("offers attributes with few distinct values, not amounts or ids", () => {
-    const sample = Array.from({ length: 25 }, (_, i) => wire(9, { attributes: { plan: i % 2 ? "pro" : "free", ltv: i * 100, beta: i < 3 } }));
+    const sample = Array.from({ length: 25 }, (_, i) => makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", ltv: i * 100, beta: i < 3 } }));
     expect(segmentableAttributes(sample)).toEqual(["beta", "plan"]);
   });
 });
 
 describe("analyze", () => {
   it("detects a revenue attribute, and lists the latest comments per category, newest first", () => {
-    const older = wire(2, { comment: "old", updatedAt: "2026-01-01T00:00:00.000Z", attributes: { mrr: 50 } });
-    const newer = wire(1, { comment: "new", updatedAt: "2026-02-01T00:00:00.000Z", attributes: { mrr: 20 } });
-    const a = analyze([older, newer, wire(9, { comment: "  " })], { filter: {}, period: "month" });
+    const older = makeResponse(2, { comment: "old", updatedAt: "2026-01-01T00:00:00.000Z", attributes: { mrr: 50 } });
+    const newer = makeResponse(1, { comment: "new", updatedAt: "2026-02-01T00:00:00.000Z", attributes: { mrr: 20 } });
+    const a = analyze([older, newer, makeResponse(9, { comment: "  " })], { filter: {}, period: "month" });
     expect(a.revenueAtRisk).toMatchObject({ attribute: "mrr", atRisk: 70 });
     expect(a.latestComments.detractor.map((r) => r.comment)).toEqual(["new", "old"]);
     expect(a.latestComments.promoter).toEqual([]);
@@ -22,7 +22,7 @@ describe("analyze", () => {
   });
 
   it("compares the last period with answers to the one before it", () => {
-    const at = (iso: string, score: number) => wire(score, { createdAt: iso, updatedAt: iso });
+    const at = (iso: string, score: number) => makeResponse(score, { createdAt: iso, updatedAt: iso });
     const sample = [at("2026-09-03T00:00:00Z", 10), at("2026-09-04T00:00:00Z", 0), at("2026-11-02T00:00:00Z", 9)];
     expect(analyze(sample, { filter: {}, period: "month" }).change).toEqual({
       period: "2026-11",

@@ -3,7 +3,7 @@ import type { SurveyResponse } from "@npskit/core";
 import { createApp } from "./app.js";
 import { openPglite, type Db } from "./db.js";
 import { migrate } from "./migrations.js";
-import { wire } from "./wire.fixture.js";
+import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 let db: Db;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const summary = async (app: ReturnType<typeof createApp>, query = "") => (await 
 describe("POST /collect", () => {
   it("stores a valid response and answers with its id", async () => {
     const app = createApp({ db });
-    const r = wire(9);
+    const r = makeResponse(9);
     const res = await post(app, r, { "idempotency-key": r.id });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: r.id, result: "created" });
@@ -34,7 +34,7 @@ describe("POST /collect", () => {
 
   it("rejects invalid responses with every reason, by path", async () => {
     const app = createApp({ db });
-    const { anonymousId: _, ...missing } = wire(9);
+    const { anonymousId: _, ...missing } = makeResponse(9);
     const res = await post(app, { ...missing, score: 12, createdAt: "yesterday" });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { problems: { path: string; message: string }[] };
@@ -44,9 +44,9 @@ describe("POST /collect", () => {
 
   it("rejects a score outside the kind's scale and a category that does not fit the score", async () => {
     const app = createApp({ db });
-    const csat = await post(app, wire(4, { kind: "csat", score: 9, category: "promoter" }));
+    const csat = await post(app, makeResponse(4, { kind: "csat", score: 9, category: "promoter" }));
     expect(await csat.json()).toMatchObject({ problems: [{ path: "score", message: expect.stringContaining("between 1 and 5") }] });
-    const mislabelled = await post(app, wire(2, { category: "promoter" }));
+    const mislabelled = await post(app, makeResponse(2, { category: "promoter" }));
     expect(mislabelled.status).toBe(400);
     expect(await mislabelled.json()).toMatchObject({ problems: [{ path: "category" }] });
   });
@@ -54,19 +54,19 @@ describe("POST /collect", () => {
   it("rejects a body that is not JSON, and an Idempotency-Key that does not match the id", async () => {
     const app = createApp({ db });
     expect((await post(app, "{not json")).status).toBe(400);
-    expect((await post(app, wire(9), { "idempotency-key": "another-id" })).status).toBe(400);
+    expect((await post(app, makeResponse(9), { "idempotency-key": "another-id" })).status).toBe(400);
     expect((await summary(app)).nps.total).toBe(0);
   });
 
   it("accepts text/plain bodies (navigator.sendBeacon) and refuses other content types", async () => {
     const app = createApp({ db });
-    expect((await post(app, wire(9), { "content-type": "text/plain;charset=UTF-8" })).status).toBe(200);
-    expect((await post(app, wire(9), { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await post(app, makeResponse(9), { "content-type": "text/plain;charset=UTF-8" })).status).toBe(200);
+    expect((await post(app, makeResponse(9), { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
   });
 
   it("refuses bodies over the limit with 413", async () => {
     const app = createApp({ db, maxBodyBytes: 1024 });
-    const big = wire(9, { comment: "x".repeat(2000) });
+    const big = makeResponse(9, { comment: "x".repeat(2000) });
     expect((await post(app, big)).status).toBe(413);
     expect((await post(createApp({ db }), { ...big, comment: "y".repeat(4999) })).status).toBe(200);
     expect((await post(createApp({ db }), "x".repeat(65 * 1024))).status).toBe(413);
@@ -74,9 +74,9 @@ describe("POST /collect", () => {
 
   it("requires the API key when one is configured, but not for the CORS preflight", async () => {
     const app = createApp({ db, apiKey: "k-123" });
-    expect((await post(app, wire(9))).status).toBe(401);
-    expect((await post(app, wire(9), { "x-api-key": "k-124" })).status).toBe(401);
-    expect((await post(app, wire(9), { "x-api-key": "k-123" })).status).toBe(200);
+    expect((await post(app, makeResponse(9))).status).toBe(401);
+    expect((await post(app, makeResponse(9), { "x-api-key": "k-124" })).status).toBe(401);
+    expect((await post(app, makeResponse(9), { "x-api-key": "k-123" })).status).toBe(200);
     const preflight = await app.request("/collect", {
       method: "OPTIONS",
       headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
@@ -93,18 +93,18 @@ describe("POST /collect", () => {
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect(allowed.headers.get("access-control-allow-headers")?.split(",").sort()).toEqual(["content-type", "idempotency-key", "x-api-key"]);
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
-    expect((await post(app, wire(9), { origin: "https://evil.example" })).status).toBe(403);
-    const allowedPost = await post(app, wire(9), { origin: "https://shop.example" });
+    expect((await post(app, makeResponse(9), { origin: "https://evil.example" })).status).toBe(403);
+    const allowedPost = await post(app, makeResponse(9), { origin: "https://shop.example" });
     expect(allowedPost.status).toBe(200);
     expect(allowedPost.headers.get("access-control-allow-origin")).toBe("https://shop.example");
-    expect((await post(app, wire(9))).status).toBe(200);
+    expect((await post(app, makeResponse(9))).status).toBe(200);
     const open = await createApp({ db }).request("/collect", { method: "OPTIONS", headers: { origin: "https://any.example", "access-control-request-method": "POST" } });
     expect(open.headers.get("access-control-allow-origin")).toBe("*");
   });
 
   it("is idempotent: retries never double count and an older state never overwrites a newer one", async () => {
     const app = createApp({ db });
-    const scored = wire(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+    const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
     const commented = { ...scored, score: 10, category: "promoter" as const, complete: true, comment: "Actually great", updatedAt: "2026-11-24T10:00:09.000Z" };
     const results = [];
     for (const body of [scored, scored, commented, scored, commented]) results.push(((await (await post(app, body)).json()) as { result: string }).result);
@@ -117,10 +117,10 @@ describe("GET /api/summary", () => {
   /** 5 promoters, 2 passives, 3 detractors: NPS 20 ± 54.0 (see insights' summary tests). */
   async function seed(app: ReturnType<typeof createApp>) {
     const rows: SurveyResponse[] = [
-      ...[10, 10, 9, 9, 9].map((s) => wire(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" })),
-      ...[8, 7].map((s) => wire(s, { attributes: { plan: "free", ltv: 0 } })),
-      ...[6, 3, 0].map((s, i) => wire(s, { attributes: { plan: "free", ltv: 100 * (i + 1) }, comment: "Slow sync", createdAt: "2026-10-02T10:00:00.000Z" })),
-      wire(5, { kind: "csat", surveyId: "csat-support" }),
+      ...[10, 10, 9, 9, 9].map((s) => makeResponse(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" })),
+      ...[8, 7].map((s) => makeResponse(s, { attributes: { plan: "free", ltv: 0 } })),
+      ...[6, 3, 0].map((s, i) => makeResponse(s, { attributes: { plan: "free", ltv: 100 * (i + 1) }, comment: "Slow sync", createdAt: "2026-10-02T10:00:00.000Z" })),
+      makeResponse(5, { kind: "csat", surveyId: "csat-support" }),
     ];
     for (const r of rows) expect((await post(app, r)).status).toBe(200);
   }
@@ -158,7 +158,7 @@ describe("GET /api/summary", () => {
 describe("GET /api/export.csv", () => {
   it("exports every response with CSV escaping and formula-injection guards", async () => {
     const app = createApp({ db });
-    const r = wire(2, { id: "csv-row-000001", comment: '=HYPERLINK("http://x") says "hi", bye\nnext', attributes: { plan: "+pro", ltv: -5 }, userId: null });
+    const r = makeResponse(2, { id: "csv-row-000001", comment: '=HYPERLINK("http://x") says "hi", bye\nnext', attributes: { plan: "+pro", ltv: -5 }, userId: null });
     await post(app, r);
     const res = await app.request("/api/export.csv");
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -175,8 +175,8 @@ describe("GET /api/export.csv", () => {
 
   it("filters the export like the summary, and rejects bad filters", async () => {
     const app = createApp({ db });
-    await post(app, wire(9, { surveyId: "keep-me" }));
-    await post(app, wire(9, { surveyId: "other" }));
+    await post(app, makeResponse(9, { surveyId: "keep-me" }));
+    await post(app, makeResponse(9, { surveyId: "other" }));
     const rows = (await (await app.request("/api/export.csv?surveyId=keep-me")).text()).trim().split("\r\n");
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(",keep-me,");
@@ -187,8 +187,8 @@ describe("GET /api/export.csv", () => {
 describe("GET /report", () => {
   it("renders the numbers and escapes every user string, under a strict CSP", async () => {
     const app = createApp({ db });
-    await post(app, wire(1, { comment: "<script>alert(1)</script> & co", attributes: { plan: '"><img src=x onerror=alert(1)>' } }));
-    await post(app, wire(10, { comment: "Love it" }));
+    await post(app, makeResponse(1, { comment: "<script>alert(1)</script> & co", attributes: { plan: '"><img src=x onerror=alert(1)>' } }));
+    await post(app, makeResponse(10, { comment: "Love it" }));
     const res = await app.request("/report?segment=plan");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'; style-src 'sha256-/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "./db.js";
 import { migrate } from "./migrations.js";
 import { listResponses, listSurveys, saveResponse } from "./store.js";
-import { wire } from "./wire.fixture.js";
+import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 export function describeStore(name: string, open: () => Promise<Db>): void {
   describe(`storage on ${name}`, () => {
@@ -22,7 +22,7 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     });
 
     it("upserts by id: newer updatedAt wins, duplicates and older states are ignored", async () => {
-      const scored = wire(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+      const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
       const commented = { ...scored, complete: true, comment: "Too slow", updatedAt: "2026-11-24T10:00:09.000Z" };
       expect(await saveResponse(db, scored)).toBe("created");
       expect(await saveResponse(db, scored)).toBe("ignored");
@@ -32,9 +32,9 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     });
 
     it("filters by survey and by answer time (from inclusive, to exclusive)", async () => {
-      const a = wire(9, { createdAt: "2026-10-01T00:00:00.000Z" });
-      const b = wire(9, { createdAt: "2026-11-01T00:00:00.000Z" });
-      const c = wire(9, { surveyId: "enps-h2", kind: "enps", createdAt: "2026-11-15T00:00:00.000Z" });
+      const a = makeResponse(9, { createdAt: "2026-10-01T00:00:00.000Z" });
+      const b = makeResponse(9, { createdAt: "2026-11-01T00:00:00.000Z" });
+      const c = makeResponse(9, { surveyId: "enps-h2", kind: "enps", createdAt: "2026-11-15T00:00:00.000Z" });
       for (const r of [c, b, a]) await saveResponse(db, r);
       expect((await listResponses(db)).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
       expect((await listResponses(db, { surveyId: "nps-q4" })).map((r) => r.id)).toEqual([a.id, b.id]);
@@ -47,7 +47,7 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     });
 
     it("keeps text exactly, including quotes, emoji and non-Latin scripts", async () => {
-      const r = wire(10, { comment: `"Très bien" — 很好 👍 O'Brien \\ done`, attributes: { plan: "pro", ltv: 1200.5, beta: true, team: null } });
+      const r = makeResponse(10, { comment: `"Très bien" — 很好 👍 O'Brien \\ done`, attributes: { plan: "pro", ltv: 1200.5, beta: true, team: null } });
       await saveResponse(db, r);
       expect(await listResponses(db)).toEqual([r]);
     });

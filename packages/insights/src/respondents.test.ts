@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "./response.fixture.js";
+import { makeResponse } from "../../core/src/response.test-data.js";
 import { detractorsToContact, latestByRespondent } from "./respondents.js";
 import { numericAttribute } from "./revenue.js";
 
 describe("latestByRespondent", () => {
   it("keeps each respondent's latest NPS answer, users and anonymous visitors apart", () => {
-    const spring = answer(2, { userId: "u1", createdAt: "2026-04-01T00:00:00Z" });
-    const autumn = answer(10, { userId: "u1", createdAt: "2026-10-01T00:00:00Z" });
-    const anon = answer(5, { userId: null, anonymousId: "u1" });
-    const csat = answer(5, { kind: "csat", userId: "u2" });
+    const spring = makeResponse(2, { userId: "u1", createdAt: "2026-04-01T00:00:00Z" });
+    const autumn = makeResponse(10, { userId: "u1", createdAt: "2026-10-01T00:00:00Z" });
+    const anon = makeResponse(5, { userId: null, anonymousId: "u1" });
+    const csat = makeResponse(5, { kind: "csat", userId: "u2" });
     expect(latestByRespondent([autumn, spring, anon, csat])).toEqual([autumn, anon]);
   });
 });
 
 describe("detractorsToContact", () => {
   const ltv = numericAttribute("ltv");
-  const small = answer(3, { userId: "small", attributes: { ltv: 100 }, createdAt: "2026-11-01T00:00:00Z" });
-  const big = answer(6, { userId: "big", attributes: { ltv: 9000 }, createdAt: "2026-10-01T00:00:00Z" });
-  const unknown = answer(0, { userId: "unknown", createdAt: "2026-11-20T00:00:00Z" });
-  const older = answer(1, { userId: "older", createdAt: "2026-09-01T00:00:00Z" });
-  const recovered = [answer(2, { userId: "won-back", createdAt: "2026-01-01T00:00:00Z" }), answer(9, { userId: "won-back", createdAt: "2026-06-01T00:00:00Z" })];
+  const small = makeResponse(3, { userId: "small", attributes: { ltv: 100 }, createdAt: "2026-11-01T00:00:00Z" });
+  const big = makeResponse(6, { userId: "big", attributes: { ltv: 9000 }, createdAt: "2026-10-01T00:00:00Z" });
+  const unknown = makeResponse(0, { userId: "unknown", createdAt: "2026-11-20T00:00:00Z" });
+  const older = makeResponse(1, { userId: "older", createdAt: "2026-09-01T00:00:00Z" });
+  const recovered = [makeResponse(2, { userId: "won-back", createdAt: "2026-01-01T00:00:00Z" }), makeResponse(9, { userId: "won-back", createdAt: "2026-06-01T00:00:00Z" })];
 
   it("lists current detractors, the most valuable first, then the most recent", () => {
     const list = detractorsToContact([small, older, unknown, big, ...recovered], { value: ltv });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "./response.fixture.js";
+import { makeResponse } from "../../core/src/response.test-data.js";
 import { numericAttribute, revenueAtRisk } from "./revenue.js";
 
 const ltv = numericAttribute("ltv");
@@ -7,21 +7,21 @@ const ltv = numericAttribute("ltv");
 describe("revenueAtRisk", () => {
   it("sums the value over detractors, passives apart", () => {
     const sample = [
-      answer(3, { userId: "u1", attributes: { ltv: 100 } }),
-      answer(6, { userId: "u2", attributes: { ltv: "50.5" } }),
-      answer(0, { userId: "u3", attributes: {} }),
-      answer(7, { userId: "u4", attributes: { ltv: 30 } }),
-      answer(10, { userId: "u5", attributes: { ltv: 1000 } }),
-      answer(2, { userId: "u6", attributes: { ltv: "n/a" } }),
+      makeResponse(3, { userId: "u1", attributes: { ltv: 100 } }),
+      makeResponse(6, { userId: "u2", attributes: { ltv: "50.5" } }),
+      makeResponse(0, { userId: "u3", attributes: {} }),
+      makeResponse(7, { userId: "u4", attributes: { ltv: 30 } }),
+      makeResponse(10, { userId: "u5", attributes: { ltv: 1000 } }),
+      makeResponse(2, { userId: "u6", attributes: { ltv: "n/a" } }),
     ];
     expect(revenueAtRisk(sample, ltv)).toEqual({ atRisk: 150.5, detractors: 2, passiveValue: 30, passives: 1, totalValue: 1180.5 });
   });
 
   it("counts a respondent once, by their latest answer", () => {
     const sample = [
-      answer(2, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-01-01T00:00:00Z" }),
-      answer(9, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-06-01T00:00:00Z" }),
-      answer(1, { anonymousId: "anon-x", attributes: { ltv: 20 } }),
+      makeResponse(2, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-01-01T00:00:00Z" }),
+      makeResponse(9, { userId: "u1", attributes: { ltv: 500 }, createdAt: "2026-06-01T00:00:00Z" }),
+      makeResponse(1, { anonymousId: "anon-x", attributes: { ltv: 20 } }),
     ];
     expect(revenueAtRisk(sample, ltv)).toEqual({ atRisk: 20, detractors: 1, passiveValue: 0, passives: 0, totalValue: 520 });
   });

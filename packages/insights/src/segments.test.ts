@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { answer, answers } from "./response.fixture.js";
+import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
 import { bySegment } from "./segments.js";
 
 describe("bySegment", () => {
   it("summarizes each attribute value, largest first, missing values as (none)", () => {
     const sample = [
-      answer(10, { attributes: { plan: "pro" } }),
-      answer(9, { attributes: { plan: "pro" } }),
-      answer(2, { attributes: { plan: "pro" } }),
-      answer(1, { attributes: { plan: "free" } }),
-      answer(8, { attributes: {} }),
-      answer(10, { attributes: { plan: null } }),
+      makeResponse(10, { attributes: { plan: "pro" } }),
+      makeResponse(9, { attributes: { plan: "pro" } }),
+      makeResponse(2, { attributes: { plan: "pro" } }),
+      makeResponse(1, { attributes: { plan: "free" } }),
+      makeResponse(8, { attributes: {} }),
+      makeResponse(10, { attributes: { plan: null } }),
     ];
     expect(bySegment(sample, "plan")).toEqual([
       { segment: "pro", total: 3, promoters: 2, passives: 0, detractors: 1, nps: 33.3, marginOfError: 106.7, small: true },
@@ -20,12 +20,12 @@ describe("bySegment", () => {
   });
 
   it("flags segments under 30 answers only", () => {
-    const sample = [...answers(30, 9, { attributes: { seats: 10 } }), ...answers(29, 9, { attributes: { seats: 5 } })];
+    const sample = [...makeResponses(30, 9, { attributes: { seats: 10 } }), ...makeResponses(29, 9, { attributes: { seats: 5 } })];
     expect(bySegment(sample, "seats").map((s) => [s.segment, s.small])).toEqual([["10", false], ["5", true]]);
   });
 
   it("puts an answer whose attributes changed in its latest segment only", () => {
-    const first = answer(9, { id: "moved-0001", attributes: { plan: "free" }, updatedAt: "2026-01-01T00:00:00Z" });
+    const first = makeResponse(9, { id: "moved-0001", attributes: { plan: "free" }, updatedAt: "2026-01-01T00:00:00Z" });
     const later = { ...first, attributes: { plan: "pro" }, updatedAt: "2026-01-02T00:00:00Z" };
     expect(bySegment([first, later], "plan").map((s) => s.segment)).toEqual(["pro"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, answers } from "./response.fixture.js";
+import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
 import { latestById } from "./latest.js";
 import { npsOf, summarize } from "./summary.js";
 
@@ -7,7 +7,7 @@ describe("summarize", () => {
   it("computes NPS and its 95% margin from a hand-computed sample", () => {
     // 5 promoters, 2 passives, 3 detractors of 10: NPS 50 − 30 = 20;
     // p + d − (p − d)² = 0.8 − 0.04 = 0.76; 196 × √(0.76 / 10) = 54.03…
-    const sample = [...answers(3, 10), ...answers(2, 9), ...answers(1, 8), ...answers(1, 7), answer(6), answer(3), answer(0)];
+    const sample = [...makeResponses(3, 10), ...makeResponses(2, 9), ...makeResponses(1, 8), ...makeResponses(1, 7), makeResponse(6), makeResponse(3), makeResponse(0)];
     expect(summarize(sample)).toEqual({ total: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, marginOfError: 54 });
   });
 
@@ -16,37 +16,37 @@ describe("summarize", () => {
   });
 
   it("gives 0 ± 0 when everyone is passive", () => {
-    expect(summarize(answers(4, 8))).toMatchObject({ total: 4, passives: 4, nps: 0, marginOfError: 0 });
+    expect(summarize(makeResponses(4, 8))).toMatchObject({ total: 4, passives: 4, nps: 0, marginOfError: 0 });
   });
 
   it("gives 100 ± 0 for a single promoter and −100 for a single detractor", () => {
-    expect(summarize([answer(9)])).toMatchObject({ total: 1, nps: 100, marginOfError: 0 });
-    expect(summarize([answer(2)])).toMatchObject({ total: 1, nps: -100, marginOfError: 0 });
+    expect(summarize([makeResponse(9)])).toMatchObject({ total: 1, nps: 100, marginOfError: 0 });
+    expect(summarize([makeResponse(2)])).toMatchObject({ total: 1, nps: -100, marginOfError: 0 });
   });
 
   it("rounds to one decimal symmetrically around zero", () => {
     // 1 detractor, 2 passives: −33.33…; margin 196 × √((1/3 − 1/9) / 3) = 53.34…
-    expect(summarize([answer(0), ...answers(2, 7)])).toMatchObject({ nps: -33.3, marginOfError: 53.3 });
-    expect(summarize([answer(10), ...answers(2, 7)])).toMatchObject({ nps: 33.3, marginOfError: 53.3 });
+    expect(summarize([makeResponse(0), ...makeResponses(2, 7)])).toMatchObject({ nps: -33.3, marginOfError: 53.3 });
+    expect(summarize([makeResponse(10), ...makeResponses(2, 7)])).toMatchObject({ nps: 33.3, marginOfError: 53.3 });
   });
 
   it("counts one id once, in its latest state, whatever the arrival order", () => {
-    const first = answer(3, { id: "same-id-1", complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+    const first = makeResponse(3, { id: "same-id-1", complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
     const later = { ...first, score: 9, category: "promoter" as const, complete: true, updatedAt: "2026-11-24T10:00:09.000Z" };
     expect(summarize([first, later])).toMatchObject({ total: 1, promoters: 1, detractors: 0 });
     expect(summarize([later, first, first])).toMatchObject({ total: 1, promoters: 1, detractors: 0 });
   });
 
   it("counts incomplete responses: the score is the answer", () => {
-    expect(summarize([answer(10, { complete: false }), answer(1)])).toMatchObject({ total: 2, promoters: 1, detractors: 1, nps: 0 });
+    expect(summarize([makeResponse(10, { complete: false }), makeResponse(1)])).toMatchObject({ total: 2, promoters: 1, detractors: 1, nps: 0 });
   });
 
   it("recomputes the category from the score instead of trusting the sender", () => {
-    expect(summarize([answer(2, { category: "promoter" })])).toMatchObject({ promoters: 0, detractors: 1 });
+    expect(summarize([makeResponse(2, { category: "promoter" })])).toMatchObject({ promoters: 0, detractors: 1 });
   });
 
   it("counts eNPS like NPS and leaves CSAT, CES and out-of-scale scores out", () => {
-    const sample = [answer(10, { kind: "enps" }), answer(5, { kind: "csat" }), answer(7, { kind: "ces" }), answer(11), answer(4.5)];
+    const sample = [makeResponse(10, { kind: "enps" }), makeResponse(5, { kind: "csat" }), makeResponse(7, { kind: "ces" }), makeResponse(11), makeResponse(4.5)];
     expect(summarize(sample)).toMatchObject({ total: 1, promoters: 1 });
   });
 });
@@ -59,7 +59,7 @@ describe("npsOf", () => {
 
 describe("latestById", () => {
   it("keeps the newest updatedAt and, on a tie, the first seen", () => {
-    const a = answer(5, { id: "x-00000001", updatedAt: "2026-01-01T00:00:00Z" });
+    const a = makeResponse(5, { id: "x-00000001", updatedAt: "2026-01-01T00:00:00Z" });
     const b = { ...a, score: 6, updatedAt: "2026-01-01T00:00:00Z" };
     const c = { ...a, score: 7, updatedAt: "2026-01-02T00:00:00Z" };
     expect(latestById([a, b])).toEqual([a]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "./response.fixture.js";
+import { makeResponse } from "../../core/src/response.test-data.js";
 import { themes, tokenize } from "./themes.js";
 import { stopWordsFor } from "./stopwords.js";
 
-const said = (score: number, comment: string, locale = "en") => answer(score, { comment, locale });
+const said = (score: number, comment: string, locale = "en") => makeResponse(score, { comment, locale });
 
 describe("themes", () => {
   it("ranks words and phrases by the number of comments mentioning them, per category", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answer } from "./response.fixture.js";
+import { makeResponse } from "../../core/src/response.test-data.js";
 import { periodLabel, periodStart } from "./periods.js";
 import { trend } from "./trend.js";
 
-const at = (iso: string, score: number) => answer(score, { createdAt: iso, updatedAt: iso });
+const at = (iso: string, score: number) => makeResponse(score, { createdAt: iso, updatedAt: iso });
 
 describe("trend", () => {
   it("buckets by month and fills empty months between answers", () => {
