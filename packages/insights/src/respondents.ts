@@ -1,4 +1,5 @@
 import { categoryOf, type SurveyResponse } from "@npskit/core";
+import { latestBy } from "./latest.js";
 import type { ValueOf } from "./revenue.js";
 import { scored } from "./summary.js";
 
@@ -12,13 +13,7 @@ export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r
  * who was a detractor in spring and a promoter now is a promoter.
  */
 export function latestByRespondent(responses: readonly SurveyResponse[]): SurveyResponse[] {
-  const latest = new Map<string, { r: SurveyResponse; at: number }>();
-  for (const r of scored(responses, NPS_KINDS)) {
-    const at = Date.parse(r.createdAt);
-    const seen = latest.get(respondentOf(r));
-    if (!seen || at > seen.at) latest.set(respondentOf(r), { r, at });
-  }
-  return [...latest.values()].map(({ r }) => r);
+  return latestBy(scored(responses, NPS_KINDS), respondentOf, (r) => Date.parse(r.createdAt));
 }
 
 export interface Detractor {

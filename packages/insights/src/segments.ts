@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@npskit/core";
+import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
 import { summarize, type NpsSummary } from "./summary.js";
 
@@ -16,15 +17,11 @@ export interface SegmentSummary extends NpsSummary {
 
 /** NPS per value of one attribute (e.g. `plan`), largest segment first. */
 export function bySegment(responses: readonly SurveyResponse[], attributeKey: string): SegmentSummary[] {
-  const groups = new Map<string, SurveyResponse[]>();
   // Latest state first, so an answer whose attributes changed lands in one segment only.
-  for (const r of latestById(responses)) {
+  const groups = groupBy(latestById(responses), (r) => {
     const value = r.attributes?.[attributeKey];
-    const segment = value === undefined || value === null || value === "" ? NO_SEGMENT : String(value);
-    const group = groups.get(segment) ?? [];
-    group.push(r);
-    groups.set(segment, group);
-  }
+    return value === undefined || value === null || value === "" ? NO_SEGMENT : String(value);
+  });
   return [...groups]
     .map(([segment, group]) => {
       const summary = summarize(group);

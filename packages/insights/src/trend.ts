@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@npskit/core";
+import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
 import { nextPeriod, periodLabel, periodStart, type Period } from "./periods.js";
 import { summarize, type NpsSummary } from "./summary.js";
@@ -18,15 +19,10 @@ export interface TrendPoint extends NpsSummary {
  * chart shows the gap instead of hiding it.
  */
 export function trend(responses: readonly SurveyResponse[], period: Period): TrendPoint[] {
-  const buckets = new Map<number, SurveyResponse[]>();
-  for (const r of latestById(responses)) {
+  const buckets = groupBy(latestById(responses), (r) => {
     const t = Date.parse(r.createdAt);
-    if (Number.isNaN(t)) continue;
-    const start = periodStart(t, period);
-    const bucket = buckets.get(start);
-    if (bucket) bucket.push(r);
-    else buckets.set(start, [r]);
-  }
+    return Number.isNaN(t) ? undefined : periodStart(t, period);
+  });
   if (buckets.size === 0) return [];
   const starts = [...buckets.keys()];
   const last = Math.max(...starts);
