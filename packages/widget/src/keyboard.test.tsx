@@ -2,6 +2,17 @@ import { fireEvent } from "@testing-library/preact";
 import { describe, expect, test } from "vitest";
 import { scoreButtons, show } from "./mount.test-support.js";
 
+/** Presses each key on the focused score (starting at score `from`) and checks where focus lands. */
+function expectMoves(root: ShadowRoot, from: number, moves: Array<[key: string, to: number]>) {
+  const buttons = scoreButtons(root);
+  let at = from;
+  for (const [key, to] of moves) {
+    fireEvent.keyDown(buttons[at]!, { key });
+    expect(root.activeElement, `${key} from ${at}`).toBe(buttons[to]);
+    at = to;
+  }
+}
+
 describe("keyboard and focus", () => {
   test("focus moves in on show and back to the page on close", async () => {
     const trigger = document.body.appendChild(document.createElement("button"));
@@ -27,34 +38,14 @@ describe("keyboard and focus", () => {
     const buttons = scoreButtons(root);
     const tabStops = () => buttons.filter((b) => b.tabIndex === 0).map((b) => b.textContent);
     expect(tabStops()).toEqual(["0"]);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowDown" });
-    expect(root.activeElement).toBe(buttons[2]);
-    fireEvent.keyDown(buttons[2]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[1]);
+    expectMoves(root, 0, [["ArrowRight", 1], ["ArrowDown", 2], ["ArrowLeft", 1]]);
     expect(tabStops()).toEqual(["1"]);
-    fireEvent.keyDown(buttons[1]!, { key: "End" });
-    expect(root.activeElement).toBe(buttons[10]);
-    fireEvent.keyDown(buttons[10]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[10]);
-    fireEvent.keyDown(buttons[10]!, { key: "Home" });
-    expect(root.activeElement).toBe(buttons[0]);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowUp" });
-    expect(root.activeElement).toBe(buttons[0]);
+    expectMoves(root, 1, [["End", 10], ["ArrowRight", 10], ["Home", 0], ["ArrowUp", 0]]);
   });
 
   test("in RTL the horizontal arrows are mirrored, vertical ones are not", async () => {
     const { root } = await show({ locale: "ar" });
-    const buttons = scoreButtons(root);
-    fireEvent.keyDown(buttons[0]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowLeft" });
-    expect(root.activeElement).toBe(buttons[2]);
-    fireEvent.keyDown(buttons[2]!, { key: "ArrowRight" });
-    expect(root.activeElement).toBe(buttons[1]);
-    fireEvent.keyDown(buttons[1]!, { key: "ArrowDown" });
-    expect(root.activeElement).toBe(buttons[2]);
+    expectMoves(root, 0, [["ArrowLeft", 1], ["ArrowLeft", 2], ["ArrowRight", 1], ["ArrowDown", 2]]);
   });
 
   test("Tab wraps inside the modal dialog", async () => {
