@@ -36,20 +36,22 @@ const resolve = <T>(ref: Ref<T>): T => {
   return tool;
 };
 
+type Track = (event: string, properties: Properties) => unknown;
+
+/** An adapter that calls `tool[method](event, properties)` for each state. */
+const eventAdapter = <M extends string>(name: string, tool: Ref<Record<M, Track>>, method: M, event: string): Adapter => ({
+  name,
+  send: (r) => void resolve(tool)[method](event, eventProperties(r)),
+});
+
 /** Forward with a `track(event, properties)` call. */
 export const segmentAdapter = (
   analytics: Ref<{ track(event: string, properties: Properties): unknown }>,
   event = "NPS Survey Answered",
-): Adapter => ({
-  name: "segment",
-  send: (r) => void resolve(analytics).track(event, eventProperties(r)),
-});
+): Adapter => eventAdapter("segment", analytics, "track", event);
 
 /** Forward with a `capture(event, properties)` call. */
 export const posthogAdapter = (
   posthog: Ref<{ capture(event: string, properties: Properties): unknown }>,
   event = "survey response",
-): Adapter => ({
-  name: "posthog",
-  send: (r) => void resolve(posthog).capture(event, eventProperties(r)),
-});
+): Adapter => eventAdapter("posthog", posthog, "capture", event);
