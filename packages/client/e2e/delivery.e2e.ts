@@ -5,6 +5,7 @@ import { beforeAll, expect, test } from "vitest";
 import { bundleForBrowser } from "../../../e2e/support/bundle.js";
 import { watchPage, type Page } from "../../../e2e/support/chromium.js";
 import { useBrowserAndServer } from "../../../e2e/support/journey.js";
+import { makeResponse } from "../../core/src/response.test-data.js";
 import type { StartOptions } from "./client-page.js";
 
 /** A fresh context per test: each starts with an empty IndexedDB and outbox. */
@@ -18,22 +19,10 @@ beforeAll(async () => {
   env.server.page("/t/elsewhere.html", `<!doctype html><title>elsewhere</title><p>another page`);
 });
 
-let seq = 0;
+/** A promoter's answer, given just now. */
 function answer(patch: Partial<SurveyResponse> = {}): SurveyResponse {
   const at = new Date().toISOString();
-  return {
-    id: `e2e-${Date.now()}-${++seq}`,
-    surveyId: "nps-q4",
-    kind: "nps",
-    score: 9,
-    category: "promoter",
-    complete: true,
-    anonymousId: "anon-e2e",
-    createdAt: at,
-    updatedAt: at,
-    sdk: { name: "npskit", version: "0.1.0" },
-    ...patch,
-  };
+  return makeResponse(9, { createdAt: at, updatedAt: at, ...patch });
 }
 
 async function openClient(options: StartOptions): Promise<Page> {
@@ -42,6 +31,15 @@ async function openClient(options: StartOptions): Promise<Page> {
   await page.waitForFunction(() => "npsTest" in window);
   await page.evaluate((o) => window.npsTest.start(o), options);
   return page;
+}
+
+/** Submits one answer from a new page whose collector first answers `status` (200 after that). */
+async function submitWhileCollectorAnswers(status: number, options: Omit<StartOptions, "endpoint"> = {}) {
+  env.server.collectStatuses.push(status);
+  const page = await openClient({ endpoint: env.server.url + "/collect", ...options });
+  const r = answer();
+  await page.evaluate((x) => window.npsTest.submit(x), r);
+  return { page, r };
 }
 
 const posts = () => env.server.received.filter((r) => r.path === "/collect");
@@ -78,10 +76,7 @@ test("backend down while answering, tab closed: the next visit delivers the fina
 });
 
 test("503 then 200: retried within 5 s and delivered", async () => {
-  env.server.collectStatuses.push(503);
-  const page = await openClient({ endpoint: env.server.url + "/collect" });
-  const r = answer();
-  await page.evaluate((x) => window.npsTest.submit(x), r);
+  const { page, r } = await submitWhileCollectorAnswers(503);
   await until(async () => (await eventsOf(page)).length > 0, 10_000);
   expect(await eventsOf(page)).toEqual([{ name: "delivered", detail: { id: r.id } }]);
   expect(bodies()).toEqual([r, r]);
@@ -91,10 +86,7 @@ test("503 then 200: retried within 5 s and delivered", async () => {
 });
 
 test("400: the response is dropped and an error event carries status and body", async () => {
-  env.server.collectStatuses.push(400);
-  const page = await openClient({ endpoint: env.server.url + "/collect" });
-  const r = answer();
-  await page.evaluate((x) => window.npsTest.submit(x), r);
+  const { page, r } = await submitWhileCollectorAnswers(400);
   await until(async () => (await eventsOf(page)).length > 0);
   expect(await eventsOf(page)).toEqual([{ name: "error", detail: { id: r.id, reason: "rejected", status: 400, body: '{"ok":false}' } }]);
   expect(await page.evaluate(() => window.npsTest.queued())).toEqual([]);
@@ -120,10 +112,8 @@ for (const noLocks of [false, true]) {
 }
 
 test("leaving the page right after answering: the page-hide keepalive request still arrives", async () => {
-  env.server.collectStatuses.push(503); // the first attempt fails, so only the page-hide path can deliver it
-  const page = await openClient({ endpoint: env.server.url + "/collect", slowRetries: true });
-  const r = answer();
-  await page.evaluate((x) => window.npsTest.submit(x), r);
+  // The first attempt fails and retries are slow, so only the page-hide path can deliver it soon.
+  const { page, r } = await submitWhileCollectorAnswers(503, { slowRetries: true });
   await until(() => posts().length === 1);
   const left = Date.now();
   await page.goto(env.server.url + "/t/elsewhere.html");
