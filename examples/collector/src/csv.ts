@@ -14,21 +14,13 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const FIXED: readonly [string, (r: SurveyResponse) => Cell][] = [
-  ["id", (r) => r.id],
-  ["survey_id", (r) => r.surveyId],
-  ["kind", (r) => r.kind],
-  ["score", (r) => r.score],
-  ["category", (r) => r.category],
-  ["complete", (r) => r.complete],
-  ["comment", (r) => r.comment],
-  ["user_id", (r) => r.userId],
-  ["anonymous_id", (r) => r.anonymousId],
-  ["url", (r) => r.url],
-  ["locale", (r) => r.locale],
-  ["created_at", (r) => r.createdAt],
-  ["updated_at", (r) => r.updatedAt],
-];
+/** The response fields exported, in column order; each column is named after its field in snake_case. */
+const FIXED = [
+  "id", "surveyId", "kind", "score", "category", "complete", "comment",
+  "userId", "anonymousId", "url", "locale", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof SurveyResponse)[];
+
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * Every response as CSV, one column per attribute key seen (`attr.plan`, …), CRLF line ends, and a
@@ -36,7 +28,7 @@ const FIXED: readonly [string, (r: SurveyResponse) => Cell][] = [
  */
 export function toCsv(responses: readonly SurveyResponse[]): string {
   const attributeKeys = [...new Set(responses.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
-  const header = [...FIXED.map(([name]) => name), ...attributeKeys.map((k) => `attr.${k}`)];
-  const rows = responses.map((r) => [...FIXED.map(([, get]) => get(r)), ...attributeKeys.map((k) => r.attributes?.[k])]);
+  const header = [...FIXED.map(snakeCase), ...attributeKeys.map((k) => `attr.${k}`)];
+  const rows = responses.map((r): Cell[] => [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])]);
   return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
