@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SurveyResponse } from "@npskit/core";
 import { createApp } from "./app.js";
-import { openPglite, type Db } from "./db.js";
-import { migrate } from "./migrations.js";
+import { openPglite } from "./db.js";
+import { useMigratedDb } from "./db.fixture.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
-let db: Db;
-beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
-}, 120_000);
-afterAll(() => db?.close());
-beforeEach(() => db.query("DELETE FROM responses"));
+const db = useMigratedDb(() => openPglite());
 
 const post = (app: ReturnType<typeof createApp>, body: unknown, headers: Record<string, string> = {}) =>
   app.request("/collect", {

@@ -1,19 +1,14 @@
 // The storage behaviour every database must show, run against PGlite and a PostgreSQL server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "./db.js";
+import { useMigratedDb } from "./db.fixture.js";
 import { migrate } from "./migrations.js";
 import { listResponses, listSurveys, saveResponse } from "./store.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 export function describeStore(name: string, open: () => Promise<Db>): void {
   describe(`storage on ${name}`, () => {
-    let db: Db;
-    beforeAll(async () => {
-      db = await open();
-      await migrate(db);
-    }, 120_000);
-    afterAll(() => db?.close());
-    beforeEach(() => db.query("DELETE FROM responses"));
+    const db = useMigratedDb(open);
 
     it("migrates once", async () => {
       expect(await migrate(db)).toEqual([]);
