@@ -7,55 +7,19 @@
 //                        earlier pages still wait (the UI chunk has its own copy)
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
-import ts from "typescript";
+import { workspaceSources } from "../../scripts/workspace-sources.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PKG = join(ROOT, "packages/browser");
 
-/** `@npskit/*` → packages/*\/src/index.ts; "./x.js" imports → the .ts/.tsx file beside. */
-function workspaceSources() {
-  return {
-    name: "npskit-workspace-sources",
-    resolveId(id, importer) {
-      // Our sources have no import-time side effects: let rollup drop whatever is unused
-      // (e.g. a zod schema module reached only for a zod-free helper beside it).
-      const m = /^@npskit\/(core|client|widget)$/.exec(id);
-      if (m) return { id: join(ROOT, "packages", m[1], "src/index.ts"), moduleSideEffects: false };
-      if (importer && id.startsWith(".") && id.endsWith(".js")) {
-        for (const ext of [".ts", ".tsx"]) {
-          const candidate = join(dirname(importer), id.slice(0, -3) + ext);
-          if (existsSync(candidate)) return { id: candidate, moduleSideEffects: false };
-        }
-      }
-      return null;
-    },
-    transform(code, id) {
-      if (!/\.tsx?$/.test(id)) return null;
-      const out = ts.transpileModule(code, {
-        fileName: id,
-        compilerOptions: {
-          target: ts.ScriptTarget.ES2020,
-          module: ts.ModuleKind.ESNext,
-          jsx: ts.JsxEmit.ReactJSX,
-          jsxImportSource: "preact",
-          verbatimModuleSyntax: true,
-          sourceMap: true,
-        },
-      });
-      return { code: out.outputText, map: out.sourceMapText };
-    },
-  };
-}
-
 const minify = () =>
   terser({ ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
-const plugins = () => [workspaceSources(), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }), minify()];
+const plugins = () => [workspaceSources({ sideEffectFree: true, sourceMap: true }), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }), minify()];
 const onwarn = (warning, warn) => {
   if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
 };
