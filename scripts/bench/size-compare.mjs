@@ -17,23 +17,43 @@ rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageV
 rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, 26 * KB), ratio(ours.surveyShown.total, 18 * KB)]);
 rows.push(["npskit: snippet (inline, gzip -9)", ours.snippet, "", ""]);
 
-/** Package versions are pinned so the figures are comparable run to run. */
+/**
+ * Package versions are pinned so the figures are comparable run to run. `pageView`: files every
+ * page loads; `survey`: what showing one survey adds. Ratios are npskit's figure over the peer's.
+ */
 const PEERS = [
-  { label: "survey-core + survey-js-ui (form library, core + plain-JS UI)", files: [["survey-core@3.1.1", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]] },
+  {
+    label: "survey-core + survey-js-ui (form library, core + plain-JS UI)",
+    pageView: [],
+    survey: [["survey-core@3.1.1", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]],
+  },
+  {
+    label: "posthog-js (product analytics SDK; surveys load as an extension)",
+    pageView: [["posthog-js@1.449.2", "package/dist/array.js"]],
+    survey: [["posthog-js@1.449.2", "package/dist/surveys.js"]],
+  },
 ];
 
+async function gzipOfPacked(dir, files) {
+  let total = 0;
+  for (const [spec, file] of files) {
+    const tarball = execFileSync("npm", ["pack", spec, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").pop();
+    execFileSync("tar", ["-xzf", tarball, file], { cwd: dir });
+    total += gzip9(readFileSync(join(dir, file)));
+    rmSync(join(dir, "package"), { recursive: true, force: true });
+  }
+  return total;
+}
+
+const peerRows = [];
 if (process.argv.includes("--peers")) {
   const dir = mkdtempSync(join(tmpdir(), "npskit-peers-"));
   try {
     for (const peer of PEERS) {
-      let total = 0;
-      for (const [spec, file] of peer.files) {
-        const tarball = execFileSync("npm", ["pack", spec, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").pop();
-        execFileSync("tar", ["-xzf", tarball, file], { cwd: dir });
-        total += gzip9(readFileSync(join(dir, file)));
-        rmSync(join(dir, "package"), { recursive: true, force: true });
-      }
-      rows.push([peer.label, total, ratio(total, 26 * KB), ratio(total, 18 * KB)]);
+      const pageView = await gzipOfPacked(dir, peer.pageView);
+      const shown = pageView + (await gzipOfPacked(dir, peer.survey));
+      rows.push([peer.label, shown, ratio(shown, 26 * KB), ratio(shown, 18 * KB)]);
+      peerRows.push([peer.label, pageView, shown]);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -43,3 +63,10 @@ if (process.argv.includes("--peers")) {
 console.log("\n| what a visitor downloads | gzip -9 (B) | of budget | of target |\n|---|---:|---:|---:|");
 for (const [what, bytes, budget, target] of rows) console.log(`| ${what} | ${bytes} | ${budget} | ${target} |`);
 console.log("\nBudgets: page view 14 KB (target 8 KB), survey shown 26 KB (target 18 KB).");
+
+if (peerRows.length) {
+  const times = (ours, theirs) => (theirs ? `${(theirs / ours).toFixed(1)}× smaller` : "n/a");
+  console.log("\n| peer | page view (B) | npskit vs peer | survey shown (B) | npskit vs peer |\n|---|---:|---:|---:|---:|");
+  for (const [label, pageView, shown] of peerRows)
+    console.log(`| ${label} | ${pageView || "n/a"} | ${times(ours.pageView.total, pageView)} | ${shown} | ${times(ours.surveyShown.total, shown)} |`);
+}
