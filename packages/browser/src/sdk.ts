@@ -6,6 +6,7 @@ import type { LazyParts } from "./chunks.js";
 import { loadConfig } from "./config.js";
 import { createEmitter } from "./events.js";
 import { describeError, guarded } from "./guard.js";
+import { nextTask } from "./idle.js";
 import { startRuntime, type Runtime } from "./runtime.js";
 
 export interface SdkOptions {
@@ -34,12 +35,16 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
     runtime ? fn(runtime) : starting ? starting.then((r) => (r ? fn(r) : fallback)) : fallback;
 
   async function start(input: unknown): Promise<Runtime | undefined> {
+    // Running this script, checking the config and starting (storage opens) are separate tasks:
+    // together, on a slow phone, they would block the page for more than 50 ms.
+    await nextTask(win);
     const loaded = await loadConfig(input, {
       fetch: (url, init) => win.fetch(url, init),
       cache: localStorageOf(win),
       mayCache: (config) => !config.requireConsent,
       remote: parts.remoteConfig,
     });
+    await nextTask(win);
     if (destroyed) return undefined;
     if ("problems" in loaded) {
       for (const problem of loaded.problems) console.error(`[npskit] invalid config: ${problem}`);
