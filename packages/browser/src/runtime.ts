@@ -3,7 +3,7 @@
 // again when its delay ends, so it never appears after the person left the page it targets.
 import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
 import type { EventName, Explanation } from "./api.js";
-import { whenIdle } from "./idle.js";
+import { nextTask, whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
 import type { Report } from "./guard.js";
 import { watchNavigation } from "./navigation.js";
@@ -133,7 +133,11 @@ function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session
   /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
   const loadUI = async () => {
     const ui = await env.parts.ui();
+    // The chunk's evaluation, starting delivery and the first render each get their own task:
+    // together they would block a slow phone for more than 50 ms.
+    await nextTask(win);
     await session.prepareDelivery(ui.createClient);
+    await nextTask(win);
     return ui.ask;
   };
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
