@@ -1,4 +1,4 @@
-import { fireEvent } from "@testing-library/preact";
+import { fireEvent, waitFor } from "@testing-library/preact";
 import { describe, expect, test, vi } from "vitest";
 import { mountSurvey, THANKS_MS } from "./mount.js";
 import { names, scoreButtons, show } from "./mount.test-support.js";
@@ -140,6 +140,27 @@ describe("dismissing", () => {
     expect(document.querySelector("npskit-survey")).toBeNull();
     expect(onShown).not.toHaveBeenCalled();
     expect(onDismiss).not.toHaveBeenCalled();
+  });
+
+  test("the first render and the focus (which forces layout) are separate tasks", async () => {
+    const onShown = vi.fn();
+    const handle = mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    const dialog = await waitFor(() => document.querySelector("npskit-survey")!.shadowRoot!.querySelector<HTMLElement>("[role=dialog]")!);
+    expect(onShown).not.toHaveBeenCalled();
+    expect(dialog.getRootNode()).not.toHaveProperty("activeElement", dialog);
+    await waitFor(() => expect(onShown).toHaveBeenCalledOnce());
+    expect(dialog.getRootNode()).toHaveProperty("activeElement", dialog);
+    handle.close();
+  });
+
+  test("closed between its render and its focus: nothing is focused or reported", async () => {
+    const onShown = vi.fn();
+    const handle = mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    await waitFor(() => expect(document.querySelector("npskit-survey")).not.toBeNull());
+    handle.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(onShown).not.toHaveBeenCalled();
+    expect(document.activeElement?.tagName).not.toBe("NPSKIT-SURVEY");
   });
 
   test("the center position is a modal with a backdrop that dismisses", async () => {

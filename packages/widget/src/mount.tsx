@@ -40,7 +40,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   let completed = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const focusDialog = () => root.querySelector<HTMLElement>("[role=dialog]")!.focus({ preventScroll: true });
+  const focusDialog = () => root.querySelector<HTMLElement>(".d")!.focus({ preventScroll: true });
 
   const close = () => {
     if (closed) return;
@@ -78,9 +78,14 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     />,
     root,
   );
-  // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer.
-  focusDialog();
-  report(options.onShown);
+  // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Focus
+  // forces style and layout, so it gets a task of its own: with the first render, a slow phone
+  // would be blocked for more than 50 ms.
+  setTimeout(() => {
+    if (closed) return;
+    focusDialog();
+    report(options.onShown);
+  });
   return close;
 }
 
