@@ -54,7 +54,7 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
       <div
         class="d"
         role="dialog"
-        aria-modal={modal ? "true" : undefined}
+        aria-modal={modal || undefined}
         aria-labelledby={done.value ? "t" : "q"}
         tabIndex={-1}
         onKeyDown={onKeyDown}

@@ -142,14 +142,22 @@ describe("dismissing", () => {
     expect(onDismiss).not.toHaveBeenCalled();
   });
 
-  test("the first render and the focus (which forces layout) are separate tasks", async () => {
+  test("host and styles, the first render, then the focus (which forces layout): three tasks", async () => {
+    vi.useFakeTimers();
     const onShown = vi.fn();
     const handle = mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
-    const dialog = await waitFor(() => document.querySelector("npskit-survey")!.shadowRoot!.querySelector<HTMLElement>("[role=dialog]")!);
+    for (let i = 0; i < 10; i++) await Promise.resolve(); // the English texts arrive: promises, no timer
+    const root = document.querySelector("npskit-survey")!.shadowRoot!;
+    expect(root.querySelectorAll("style").length).toBeGreaterThan(0); // jsdom's fallback for constructable sheets
+    expect(root.querySelector("[role=dialog]")).toBeNull();
+    vi.advanceTimersToNextTimer();
+    const dialog = root.querySelector<HTMLElement>("[role=dialog]");
+    expect(dialog).not.toBeNull();
+    expect(root.activeElement).toBeNull();
     expect(onShown).not.toHaveBeenCalled();
-    expect(dialog.getRootNode()).not.toHaveProperty("activeElement", dialog);
-    await waitFor(() => expect(onShown).toHaveBeenCalledOnce());
-    expect(dialog.getRootNode()).toHaveProperty("activeElement", dialog);
+    vi.advanceTimersToNextTimer();
+    expect(root.activeElement).toBe(dialog);
+    expect(onShown).toHaveBeenCalledOnce();
     handle.close();
   });
 

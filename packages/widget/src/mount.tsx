@@ -27,7 +27,11 @@ function focusedElement(): Element | null {
   return el;
 }
 
-/** Render the survey now; returns the function that removes it. */
+/**
+ * Show the survey, in three tasks: its host and styles, the first render, then the focus (which
+ * forces style and layout). Together they would block a slow phone for more than 50 ms.
+ * Returns the function that removes it.
+ */
 function show(options: MountOptions, lang: string, texts: string): () => void {
   const { survey, theme = {} } = options;
   const previous = focusedElement();
@@ -40,6 +44,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   let completed = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = (step: () => void) => setTimeout(() => closed || step());
   const focusDialog = () => root.querySelector<HTMLElement>(".d")!.focus({ preventScroll: true });
 
   const close = () => {
@@ -50,41 +55,41 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     const hadFocus = root.activeElement !== null;
     render(null, root);
     host.remove();
-    if (hadFocus && previous instanceof HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+    // (An element removed from the page meanwhile ignores focus().)
+    if (hadFocus) (previous as HTMLElement | null)?.focus({ preventScroll: true });
   };
 
-  render(
-    <Survey
-      kind={survey.kind}
-      copy={copyFor(survey, texts, options.product)}
-      lang={lang}
-      rtl={isRtl(lang)}
-      position={theme.position}
-      onPick={(n) => {
-        score = n;
-        report(() => options.onScore(n));
-      }}
-      onSend={(comment) => {
-        completed = true;
-        // The focused Send button is gone: keep focus inside, so it can be returned on close.
-        focusDialog();
-        timer = setTimeout(close, THANKS_MS);
-        report(() => options.onComplete({ score, comment }));
-      }}
-      onDismiss={() => {
-        if (!completed) report(options.onDismiss);
-        close();
-      }}
-    />,
-    root,
-  );
-  // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Focus
-  // forces style and layout, so it gets a task of its own: with the first render, a slow phone
-  // would be blocked for more than 50 ms.
-  setTimeout(() => {
-    if (closed) return;
-    focusDialog();
-    report(options.onShown);
+  later(() => {
+    render(
+      <Survey
+        kind={survey.kind}
+        copy={copyFor(survey, texts, options.product)}
+        lang={lang}
+        rtl={isRtl(lang)}
+        position={theme.position}
+        onPick={(n) => {
+          score = n;
+          report(() => options.onScore(n));
+        }}
+        onSend={(comment) => {
+          completed = true;
+          // The focused Send button is gone: keep focus inside, so it can be returned on close.
+          focusDialog();
+          timer = setTimeout(close, THANKS_MS);
+          report(() => options.onComplete({ score, comment }));
+        }}
+        onDismiss={() => {
+          if (!completed) report(options.onDismiss);
+          close();
+        }}
+      />,
+      root,
+    );
+    // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer.
+    later(() => {
+      focusDialog();
+      report(options.onShown);
+    });
   });
   return close;
 }
