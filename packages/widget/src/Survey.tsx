@@ -71,9 +71,7 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
           {done.value && <p>{copy.thanks}</p>}
         </div>
         <button type="button" class="x" aria-label={copy.close} onClick={onDismiss}>
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 3l10 10M13 3 3 13" />
-          </svg>
+          ×
         </button>
       </div>
     </div>

@@ -33,6 +33,27 @@ describe("keyboard and focus", () => {
     expect(document.activeElement).toBe(elsewhere);
   });
 
+  test.each([
+    ["an input", () => document.createElement("input")],
+    ["a textarea", () => document.createElement("textarea")],
+    ["a rich-text editor", () => {
+      const editor = document.createElement("div");
+      editor.setAttribute("contenteditable", "true");
+      editor.tabIndex = 0;
+      return editor;
+    }],
+  ])("someone typing in %s keeps their focus; a modal survey still takes it", async (_, create) => {
+    const field = document.body.appendChild(create());
+    field.focus();
+    expect(document.activeElement).toBe(field);
+    const { handle } = await show();
+    expect(document.activeElement).toBe(field);
+    handle.close();
+    expect(document.activeElement).toBe(field);
+    const { root, ui } = await show({ theme: { position: "center" } });
+    expect(root.activeElement).toBe(ui.getByRole("dialog"));
+  });
+
   test("one tab stop; arrows, Home and End move it", async () => {
     const { root } = await show();
     const buttons = scoreButtons(root);

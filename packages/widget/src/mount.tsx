@@ -85,9 +85,10 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
       />,
       root,
     );
-    // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer.
+    // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Someone
+    // typing in the page keeps their focus, unless the survey is a modal that blocks the page.
     later(() => {
-      focusDialog();
+      if (theme.position == "center" || !focusedElement()?.matches("input,textarea,[contenteditable]")) focusDialog();
       report(options.onShown);
     });
   });
