@@ -113,11 +113,13 @@ function rangeMessage(min: number | undefined, max: number | undefined, unit: st
  * message ("must be between 0 and 1, got 2"), or undefined when the node accepts it.
  */
 export function diagnose(node: SchemaNode, value: unknown): string | undefined {
-  const got = `, got ${describeValue(value)}`;
+  // Only when there is a problem: rendering every value checked would stringify the config
+  // once per level of nesting.
+  const got = () => `, got ${describeValue(value)}`;
   if (value === undefined) return "is required";
-  if (!typeMatches(node.type, value)) return `must be ${node.expected ?? typeWords(node.type)}${got}`;
-  if (node.const !== undefined && value !== node.const) return `must be ${expectedOf(node)}${got}`;
-  if (node.enum && !node.enum.includes(value)) return `must be ${expectedOf(node)}${got}`;
+  if (!typeMatches(node.type, value)) return `must be ${node.expected ?? typeWords(node.type)}${got()}`;
+  if (node.const !== undefined && value !== node.const) return `must be ${expectedOf(node)}${got()}`;
+  if (node.enum && !node.enum.includes(value)) return `must be ${expectedOf(node)}${got()}`;
   if (typeof value === "number") {
     const { minimum: min, maximum: max } = node;
     if ((hasMin(min) && value < min) || (hasMax(max) && value > max)) return rangeMessage(min, max, "", value);
@@ -127,7 +129,7 @@ export function diagnose(node: SchemaNode, value: unknown): string | undefined {
     if (node.maxLength !== undefined && value.length > node.maxLength) {
       return `must be at most ${node.maxLength} characters long, got ${value.length}`;
     }
-    if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `must be ${expectedOf(node)}${got}`;
+    if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `must be ${expectedOf(node)}${got()}`;
   }
   if (Array.isArray(value)) {
     if (node.minItems !== undefined && value.length < node.minItems) {
