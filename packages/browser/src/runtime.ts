@@ -55,7 +55,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
     .then(() => session.load(env.identity))
     .then(() => emit("ready", session.who()));
-  const turns = createTurns(ready, report);
+  // The calls that waited for ready (the first page view decides) start in a task of their own.
+  const turns = createTurns(ready.then(() => nextTask(win)), report);
   const whenReady = (where: string, fn: () => unknown) => void turns.take(where, fn).catch(() => {});
 
   function display(survey: SurveyConfig): void {
