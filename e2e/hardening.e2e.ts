@@ -144,3 +144,22 @@ test("survey texts that look like HTML are shown literally and never run", async
   expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
   expect(watch.pageErrors).toEqual([]);
 });
+
+test("in a sandboxed frame, where every storage API throws, npskit starts in memory and throws nothing", async () => {
+  const endpoint = `${env.server.url}/collect`;
+  const calls = `npskit.on("ready", (who) => (window.readyWith = who)); npskit.on("error", (e) => (window.errors = [...(window.errors || []), String(e.message || e)]));`;
+  env.server.page("/t/sandboxed-child.html", hostPage({ config: checkoutConfig(endpoint), calls }));
+  // allow-scripts without allow-same-origin: an opaque origin, where localStorage and IndexedDB throw.
+  env.server.page("/t/sandboxed.html", `<!doctype html><html lang="en"><head><title>sandbox</title></head><body><iframe title="app" sandbox="allow-scripts" src="/t/sandboxed-child.html"></iframe></body></html>`);
+  const page = await env.context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${env.server.url}/t/sandboxed.html`);
+  const frame = () => page.frames().find((f) => f.url().endsWith("/t/sandboxed-child.html"))!;
+  await poll(() => frame()?.evaluate(() => Boolean((window as any).readyWith))).toBe(true);
+  const child = frame();
+  expect(await child.evaluate(() => { try { return typeof localStorage; } catch (e) { return (e as Error).name; } })).toBe("SecurityError");
+  expect(await child.evaluate(() => (window as any).readyWith.anonymousId)).toMatch(/^[0-9a-f-]{36}$/);
+  expect(await child.evaluate(() => (window as any).npskit.explain("nps-q4"))).toMatchObject({ eligible: true });
+  expect(await child.evaluate(() => (window as any).errors ?? [])).toEqual([]);
+  expect(watch.pageErrors).toEqual([]);
+});

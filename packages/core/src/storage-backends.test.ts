@@ -58,9 +58,45 @@ describe("createStorage", () => {
     vi.stubGlobal("indexedDB", undefined);
     try {
       const s = createStorage();
-      expect(s.backend()).toBe("memory");
       await s.set("k", 1);
+      expect(s.backend()).toBe("memory");
       expect(await s.get("k")).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("createStorage's localStorage fallback", () => {
+  it("is not touched while IndexedDB works (its probe is a synchronous write)", async () => {
+    const { ls, map } = fakeLocalStorage();
+    const setItem = vi.spyOn(ls, "setItem");
+    vi.stubGlobal("localStorage", ls);
+    try {
+      const s = createStorage();
+      await s.set("k", 1);
+      expect(s.backend()).toBe("indexeddb");
+      expect(setItem).not.toHaveBeenCalled();
+      expect(map.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("is used without IndexedDB, and gives way to memory when its probe write is refused", async () => {
+    const { ls, map, fail } = fakeLocalStorage();
+    vi.stubGlobal("indexedDB", undefined);
+    vi.stubGlobal("localStorage", ls);
+    try {
+      const usable = createStorage();
+      await usable.set("k", 1);
+      expect(usable.backend()).toBe("localstorage");
+      expect(map.get("npskit:k")).toBe("1");
+      fail(new DOMException("full", "QuotaExceededError"));
+      const refused = createStorage();
+      await refused.set("k", 2);
+      expect(refused.backend()).toBe("memory");
+      expect(await refused.get("k")).toBe(2);
     } finally {
       vi.unstubAllGlobals();
     }
@@ -85,17 +121,29 @@ describe("localStorageBackend", () => {
   it("prefixes keys with npskit: and round-trips JSON", async () => {
     const { ls, map } = fakeLocalStorage();
     map.set("other-app", "x");
-    const s = localStorageBackend("npskit:", ls)!;
+    const s = localStorageBackend("npskit:", ls);
     await s.set("state:user", { n: 1 });
     expect(map.get("npskit:state:user")).toBe('{"n":1}');
     expect(await s.get("state:user")).toEqual({ n: 1 });
     expect(await s.keys()).toEqual(["state:user"]);
   });
 
-  it("is unavailable when a write is refused (private mode, disabled storage)", () => {
+  it("rejects its first operation when a write is refused (private mode, disabled storage)", async () => {
     const { ls, fail } = fakeLocalStorage();
     fail(new DOMException("full", "QuotaExceededError"));
-    expect(localStorageBackend("npskit:", ls)).toBeUndefined();
+    await expect(localStorageBackend("npskit:", ls).get("k")).rejects.toThrow("full");
+  });
+
+  it("rejects where reading localStorage itself throws (sandboxed frames)", async () => {
+    vi.stubGlobal("localStorage", undefined);
+    Object.defineProperty(globalThis, "localStorage", { configurable: true, get: () => { throw new DOMException("denied", "SecurityError"); } });
+    try {
+      const s = fallbackStorage([localStorageBackend()]);
+      await s.set("k", 1);
+      expect(s.backend()).toBe("memory");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
@@ -103,7 +151,7 @@ describe("fallbackStorage", () => {
   it("moves to the next backend on an error and keeps this session's writes", async () => {
     const { ls, fail } = fakeLocalStorage();
     const onFallback = vi.fn();
-    const s = fallbackStorage([localStorageBackend("npskit:", ls)!], { onFallback });
+    const s = fallbackStorage([localStorageBackend("npskit:", ls)], { onFallback });
     await s.set("a", 1);
     fail(new DOMException("full", "QuotaExceededError"));
     await s.set("b", 2); // quota exceeded: memory takes over, with "a" replayed

@@ -31,28 +31,36 @@ export function memoryStorage(): NamedStorage {
   };
 }
 
-/** localStorage under a key prefix, or undefined when it cannot be used (blocked, disabled). */
-export function localStorageBackend(prefix = "npskit:", ls: Storage | undefined = globalThis.localStorage): NamedStorage | undefined {
-  try {
-    // Reading `localStorage` itself throws SecurityError in sandboxed frames; a write proves quota.
-    ls!.setItem(prefix + "probe", "1");
-    ls!.removeItem(prefix + "probe");
-  } catch {
-    return undefined;
-  }
-  const store = ls!;
+/**
+ * localStorage under a key prefix. Whether it can be used (reading `localStorage` throws in
+ * sandboxed frames; a write proves quota) is checked on first use, not at creation: it is the
+ * fallback, and the check is a synchronous write that sessions where IndexedDB works never need.
+ * An operation on unusable storage rejects, so a fallback chain moves on.
+ */
+export function localStorageBackend(prefix = "npskit:", ls?: Storage): NamedStorage {
+  let checked: Storage | undefined;
+  const store = () => {
+    if (!checked) {
+      const s = ls ?? globalThis.localStorage;
+      s.setItem(prefix + "probe", "1");
+      s.removeItem(prefix + "probe");
+      checked = s;
+    }
+    return checked;
+  };
   return {
     name: "localstorage",
     get: async <T>(key: string) => {
-      const raw = store.getItem(prefix + key);
+      const raw = store().getItem(prefix + key);
       return (raw === null ? undefined : JSON.parse(raw)) as T | undefined;
     },
-    set: async (key, value) => store.setItem(prefix + key, JSON.stringify(value)),
-    del: async (key) => store.removeItem(prefix + key),
+    set: async (key, value) => store().setItem(prefix + key, JSON.stringify(value)),
+    del: async (key) => store().removeItem(prefix + key),
     keys: async (p) => {
+      const s = store();
       const out: string[] = [];
-      for (let i = 0; i < store.length; i++) {
-        const key = store.key(i);
+      for (let i = 0; i < s.length; i++) {
+        const key = s.key(i);
         if (key?.startsWith(prefix)) out.push(key.slice(prefix.length));
       }
       return out.filter(startsWith(p));
