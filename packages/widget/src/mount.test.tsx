@@ -191,6 +191,17 @@ describe("safety", () => {
     expect((window as { pwned?: number }).pwned).toBeUndefined();
   });
 
+  test("a render that fails (here an unknown kind) is logged in its own task, not thrown into the page", async () => {
+    vi.useFakeTimers();
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const onShown = vi.fn();
+    mountSurvey({ survey: { id: "s", kind: "bogus" as "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(() => vi.runAllTimers()).not.toThrow();
+    expect(error).toHaveBeenCalledWith("[npskit]", expect.any(TypeError));
+    error.mockRestore();
+  });
+
   test("a throwing callback is logged, not thrown into the page", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const { ui } = await show({

@@ -44,7 +44,8 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   let completed = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const later = (step: () => void) => setTimeout(() => closed || step());
+  // A step runs in a later task, guarded like the rest: a failure is logged, never thrown.
+  const later = (step: () => void) => setTimeout(() => closed || report(step));
   const focusDialog = () => root.querySelector<HTMLElement>(".d")!.focus({ preventScroll: true });
 
   const close = () => {
