@@ -1,6 +1,6 @@
 // The dialog: question, scale, follow-up by category, thank-you; Escape and Close dismiss.
 import { categoryOf, type SurveyKind } from "@npskit/core";
-import { useSignal } from "@preact/signals";
+import { useSignal, type Signal } from "@preact/signals";
 import { FollowUp } from "./FollowUp.js";
 import type { Copy } from "./i18n.js";
 import { Scale } from "./Scale.js";
@@ -12,6 +12,8 @@ export interface SurveyProps {
   lang: string;
   rtl: boolean;
   position: WidgetTheme["position"];
+  /** Said politely when the survey appears without taking focus (someone is typing in the page). */
+  notice: Signal<string>;
   onPick(score: number): void;
   onSend(comment: string): void;
   onDismiss(): void;
@@ -28,7 +30,7 @@ function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
   }
 }
 
-export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPick, onSend, onDismiss }: SurveyProps) {
+export function Survey({ kind, copy, lang, rtl, position = "bottom-right", notice, onPick, onSend, onDismiss }: SurveyProps) {
   const score = useSignal<number | null>(null);
   const done = useSignal(false);
   const modal = position === "center";
@@ -68,7 +70,7 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", onPic
         )}
         {/* Present from the start so the thank-you is announced when it appears. */}
         <div role="status" id="t">
-          {done.value && <p>{copy.thanks}</p>}
+          {done.value ? <p>{copy.thanks}</p> : <span class="sr">{notice}</span>}
         </div>
         <button type="button" class="x" aria-label={copy.close} onClick={onDismiss}>
           ×

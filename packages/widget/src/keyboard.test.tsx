@@ -42,16 +42,18 @@ describe("keyboard and focus", () => {
       editor.tabIndex = 0;
       return editor;
     }],
-  ])("someone typing in %s keeps their focus; a modal survey still takes it", async (_, create) => {
+  ])("someone typing in %s keeps their focus and hears the question; a modal survey still takes focus", async (_, create) => {
     const field = document.body.appendChild(create());
     field.focus();
     expect(document.activeElement).toBe(field);
-    const { handle } = await show();
+    const { handle, ui } = await show();
     expect(document.activeElement).toBe(field);
+    expect(ui.getByRole("status").textContent).toBe("How likely are you to recommend Acme to a friend or colleague?");
     handle.close();
     expect(document.activeElement).toBe(field);
-    const { root, ui } = await show({ theme: { position: "center" } });
-    expect(root.activeElement).toBe(ui.getByRole("dialog"));
+    const modal = await show({ theme: { position: "center" } });
+    expect(modal.root.activeElement).toBe(modal.ui.getByRole("dialog"));
+    expect(modal.ui.getByRole("status").textContent).toBe(""); // focus on the named dialog says it already
   });
 
   test("one tab stop; arrows, Home and End move it", async () => {

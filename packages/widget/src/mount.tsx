@@ -1,6 +1,7 @@
 // mountSurvey: the widget's seam. It shows one survey and reports through callbacks; it stores
 // and sends nothing.
 import { render } from "preact";
+import { signal } from "@preact/signals";
 import { copyFor, isRtl, loadTexts, negotiate } from "./i18n.js";
 import { createHost } from "./shadow.js";
 import { CSS } from "./styles.js";
@@ -60,11 +61,14 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     if (hadFocus) (previous as HTMLElement | null)?.focus({ preventScroll: true });
   };
 
+  const copy = copyFor(survey, texts, options.product);
+  const notice = signal("");
   later(() => {
     render(
       <Survey
         kind={survey.kind}
-        copy={copyFor(survey, texts, options.product)}
+        copy={copy}
+        notice={notice}
         lang={lang}
         rtl={isRtl(lang)}
         position={theme.position}
@@ -87,9 +91,11 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
       root,
     );
     // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Someone
-    // typing in the page keeps their focus, unless the survey is a modal that blocks the page.
+    // typing in the page keeps their focus (unless the survey is a modal that blocks the page) and
+    // hears the question instead.
     later(() => {
       if (theme.position == "center" || !focusedElement()?.matches("input,textarea,[contenteditable]")) focusDialog();
+      else notice.value = copy.question;
       report(options.onShown);
     });
   });

@@ -8,8 +8,9 @@
 export function createHost(parent: Element, css: string[]): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement("npskit-survey");
   const root = host.attachShadow({ mode: "open" });
-  if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
-    // Constructable sheets are not inline styles, so they work under `style-src 'self'`.
+  if (root.adoptedStyleSheets) {
+    // Constructable sheets (replaceSync shipped with adoptedStyleSheets in every engine) are not
+    // inline styles, so they work under `style-src 'self'`.
     root.adoptedStyleSheets = css.map((text) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(text);

@@ -19,7 +19,7 @@ export const CSS =
   ".l,.f{display:flex;justify-content:space-between;align-items:center;gap:16px;margin-top:6px;font-size:13px;color:var(--mu)}" +
   "label{display:block;margin:20px 0 8px;font-weight:600}textarea{display:block;width:100%;min-height:88px;padding:8px 10px;resize:vertical}" +
   ".snd{padding:8px 20px}" +
-  ".x{position:absolute;top:12px;inset-inline-end:12px;width:32px;height:32px;padding:0;border:0;background:none;font:400 24px/1 sans-serif}" +
+  ".x{position:absolute;top:12px;inset-inline-end:12px;width:32px;height:32px;padding:0;border:0;background:none;font:24px/1 sans-serif}" +
   ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}" +
   "@media(max-width:400px){.d,.bottom-left .d{left:8px;right:8px;bottom:8px;width:auto;max-width:none;padding:16px 12px}.s{gap:2px}.center .d{translate:0 -50%}}" +
   "@media(prefers-reduced-motion:no-preference){.d{animation:in .2s ease-out}@keyframes in{from{opacity:0;transform:translateY(8px)}}}";
