@@ -163,3 +163,21 @@ test("in a sandboxed frame, where every storage API throws, npskit starts in mem
   expect(await child.evaluate(() => (window as any).errors ?? [])).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
 });
+
+test("the page gains one global, window.npskit, and keeps no survey element or style after the survey", async () => {
+  env.server.page("/t/globals.html", hostPage({ config: checkoutConfig("/collect") }));
+  const page = await env.context.newPage();
+  await page.addInitScript(() => Object.defineProperty(window, "__before", { value: Object.getOwnPropertyNames(window), enumerable: false }));
+  await page.goto(`${env.server.url}/t/globals.html`);
+  await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
+  const dialog = page.getByRole("dialog");
+  await poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByRole("button", { name: /^9(,|$)/ }).click();
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await poll(() => env.server.received.length).toBe(2);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await poll(() => page.locator("npskit-survey").count()).toBe(0);
+  const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((name) => name !== "__before" && !(window as any).__before.includes(name)));
+  expect(added).toEqual(["npskit"]);
+  expect(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length, customElements.get("npskit-survey")])).toEqual([0, 0, undefined]);
+});
