@@ -147,7 +147,7 @@ test("survey texts that look like HTML are shown literally and never run", async
 
 test("in a sandboxed frame, where every storage API throws, npskit starts in memory and throws nothing", async () => {
   const endpoint = `${env.server.url}/collect`;
-  const calls = `npskit.on("ready", (who) => (window.readyWith = who)); npskit.on("error", (e) => (window.errors = [...(window.errors || []), String(e.message || e)]));`;
+  const calls = `npskit.on("ready", (who) => (window.readyWith = who)); npskit.on("error", (e) => (window.errors = [...(window.errors || []), e.where + ": " + e.reason]));`;
   env.server.page("/t/sandboxed-child.html", hostPage({ config: checkoutConfig(endpoint), calls }));
   // allow-scripts without allow-same-origin: an opaque origin, where localStorage and IndexedDB throw.
   env.server.page("/t/sandboxed.html", `<!doctype html><html lang="en"><head><title>sandbox</title></head><body><iframe title="app" sandbox="allow-scripts" src="/t/sandboxed-child.html"></iframe></body></html>`);

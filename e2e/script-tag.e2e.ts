@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { responseSchema } from "@npskit/core";
 import { watchPage, type Page } from "./support/chromium.js";
 import { poll, useBrowserAndServer } from "./support/journey.js";
+import { startServer } from "./support/server.js";
 import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
 
 const DAY = 86_400_000;
@@ -261,4 +262,34 @@ test("examples/script-tag: the demo page asks on checkout and delivers to ?endpo
   await poll(() => page.getByRole("status").filter({ hasText: "Thanks!" }).count()).toBe(1);
   await poll(() => env.server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length).toBe(1);
   expect(watch.pageErrors).toEqual([]);
+});
+
+test.each([
+  ["with CORS headers, the survey loads and is answered", true],
+  ["without CORS headers, the UI chunk is refused: one error, nothing thrown, nothing shown", false],
+])("npskit served from another origin (a CDN): %s", async (_, cors) => {
+  const cdn = await startServer({ corsFiles: cors });
+  try {
+    const calls = `npskit.on("error", (e) => (window.errors = [...(window.errors || []), e.where + ": " + e.reason])); npskit.on("shown", () => (window.shown = true));`;
+    const page = hostPage({ config: checkoutConfig(`${env.server.url}/collect`), calls }).replace(`src="${LOADER}"`, `src="${cdn.url}${LOADER}"`);
+    env.server.page("/t/cdn.html", page);
+    const tab = await env.context.newPage();
+    const watch = watchPage(tab);
+    await tab.goto(`${env.server.url}/t/cdn.html`);
+    await tab.evaluate(() => new Promise((ready) => (window as any).npskit.on("ready", ready)));
+    await tab.evaluate(() => (window as any).npskit.track("checkout"));
+    if (cors) {
+      await answer(tab, 10, "fast");
+      await poll(() => collected().filter((r) => r.complete).length).toBe(1);
+      expect([...cdn.jsBytes.keys()]).toContain("/packages/browser/dist/npskit-ui.js");
+    } else {
+      await poll(() => tab.evaluate(() => ((window as any).errors ?? []).length)).toBe(1);
+      expect(await tab.evaluate(() => Boolean((window as any).shown))).toBe(false);
+      expect(await tab.locator("npskit-survey").count()).toBe(0);
+      expect(await tab.evaluate(() => (window as any).errors[0])).toMatch(/^show: .*(import|module|fetch)/i);
+    }
+    expect(watch.pageErrors).toEqual([]);
+  } finally {
+    await cdn.close();
+  }
 });

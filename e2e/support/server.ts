@@ -56,7 +56,12 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+  /** Send `Access-Control-Allow-Origin: *` with the repository's files, as a CDN would. */
+  corsFiles?: boolean;
+}
+
+export async function startServer({ corsFiles = false }: ServerOptions = {}): Promise<TestServer> {
   const pages = new Map<string, Page>();
   const state: Omit<TestServer, "url" | "close" | "page"> = {
     received: [],
@@ -96,7 +101,7 @@ export async function startServer(): Promise<TestServer> {
       const data = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (type.startsWith("text/javascript")) state.jsBytes.set(path, (state.jsBytes.get(path) ?? 0) + data.length);
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store" });
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store", ...(corsFiles ? { "access-control-allow-origin": "*" } : {}) });
       res.end(data);
     } catch {
       res.writeHead(404);
