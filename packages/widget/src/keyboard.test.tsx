@@ -35,6 +35,7 @@ describe("keyboard and focus", () => {
 
   test.each([
     ["an input", () => document.createElement("input")],
+    ["an email input", () => Object.assign(document.createElement("input"), { type: "email" })],
     ["a textarea", () => document.createElement("textarea")],
     ["a rich-text editor", () => {
       const editor = document.createElement("div");
@@ -54,6 +55,19 @@ describe("keyboard and focus", () => {
     const modal = await show({ theme: { position: "center" } });
     expect(modal.root.activeElement).toBe(modal.ui.getByRole("dialog"));
     expect(modal.ui.getByRole("status").textContent).toBe(""); // focus on the named dialog says it already
+  });
+
+  test.each([
+    ["a submit input", () => Object.assign(document.createElement("input"), { type: "submit" })],
+    ["a checkbox", () => Object.assign(document.createElement("input"), { type: "checkbox" })],
+    ["a read-only input", () => Object.assign(document.createElement("input"), { readOnly: true })],
+  ])("focus on %s (no typing there) moves into the survey", async (_, create) => {
+    const control = document.body.appendChild(create());
+    control.focus();
+    expect(document.activeElement).toBe(control);
+    const { root, ui } = await show();
+    expect(root.activeElement).toBe(ui.getByRole("dialog"));
+    expect(ui.getByRole("status").textContent).toBe("");
   });
 
   test("one tab stop; arrows, Home and End move it", async () => {
