@@ -7,14 +7,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzip9, measure } from "./size-measure.mjs";
+import { BUDGETS, gzip9, measure } from "./size-measure.mjs";
 
 const KB = 1024;
+const { pageView, surveyShown } = BUDGETS;
 const rows = [];
 const ours = await measure();
 const ratio = (bytes, of) => `${((bytes / of) * 100).toFixed(0)} %`;
-rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageView.total, 14 * KB), ratio(ours.pageView.total, 8 * KB)]);
-rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, 26 * KB), ratio(ours.surveyShown.total, 18 * KB)]);
+rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageView.total, pageView.budget), ratio(ours.pageView.total, pageView.target)]);
+rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, surveyShown.budget), ratio(ours.surveyShown.total, surveyShown.target)]);
 rows.push(["npskit: snippet (inline, gzip -9)", ours.snippet, "", ""]);
 
 /**
@@ -52,7 +53,7 @@ if (process.argv.includes("--peers")) {
     for (const peer of PEERS) {
       const pageView = await gzipOfPacked(dir, peer.pageView);
       const shown = pageView + (await gzipOfPacked(dir, peer.survey));
-      rows.push([peer.label, shown, ratio(shown, 26 * KB), ratio(shown, 18 * KB)]);
+      rows.push([peer.label, shown, ratio(shown, surveyShown.budget), ratio(shown, surveyShown.target)]);
       peerRows.push([peer.label, pageView, shown]);
     }
   } finally {
@@ -62,7 +63,7 @@ if (process.argv.includes("--peers")) {
 
 console.log("\n| what a visitor downloads | gzip -9 (B) | of budget | of target |\n|---|---:|---:|---:|");
 for (const [what, bytes, budget, target] of rows) console.log(`| ${what} | ${bytes} | ${budget} | ${target} |`);
-console.log("\nBudgets: page view 14 KB (target 8 KB), survey shown 26 KB (target 18 KB).");
+console.log(`\nBudgets: page view ${pageView.budget / KB} KB (target ${pageView.target / KB} KB), survey shown ${surveyShown.budget / KB} KB (target ${surveyShown.target / KB} KB).`);
 
 if (peerRows.length) {
   const times = (ours, theirs) => (theirs ? `${(theirs / ours).toFixed(1)}× smaller` : "n/a");

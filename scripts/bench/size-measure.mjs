@@ -12,6 +12,13 @@ export const DIST = `${ROOT}packages/browser/dist/`;
 
 export const gzip9 = (data) => gzipSync(data, { level: 9 }).length;
 
+const KB = 1024;
+/** The budgets `npm test` enforces (scripts/size.mjs) and their targets, by measure() key. */
+export const BUDGETS = {
+  pageView: { name: "page view, no survey shown", budget: 14 * KB, target: 8 * KB },
+  surveyShown: { name: "page view showing a survey", budget: 26 * KB, target: 18 * KB },
+};
+
 /** The e2e helpers are TypeScript; compile them two levels below the root so their paths still hold. */
 export async function importSupport(name) {
   const source = readFileSync(`${ROOT}e2e/support/${name}.ts`, "utf8");

@@ -2,9 +2,9 @@
 // share (rendered bytes before minification, and gzip -9 of that code on its own), largest first.
 // `node scripts/bench/size-modules.mjs [npskit.js|npskit-ui.js]`
 import { rollup } from "rollup";
-import { gzipSync } from "node:zlib";
 import { relative } from "node:path";
 import { browserBuilds } from "../../packages/browser/rollup.browser.mjs";
+import { gzip9 } from "./size-measure.mjs";
 
 const only = process.argv[2];
 for (const config of browserBuilds()) {
@@ -17,7 +17,7 @@ for (const config of browserBuilds()) {
 function tally(chunk, file) {
   if (only && file !== only) return;
   const rows = Object.entries(chunk.modules)
-    .map(([id, m]) => ({ id: relative(process.cwd(), id.replace(/^\0/, "")), raw: m.renderedLength, gz: m.code ? gzipSync(m.code, { level: 9 }).length : 0 }))
+    .map(([id, m]) => ({ id: relative(process.cwd(), id.replace(/^\0/, "")), raw: m.renderedLength, gz: m.code ? gzip9(m.code) : 0 }))
     .filter((r) => r.raw > 0)
     .sort((a, b) => b.raw - a.raw);
   console.log(`\n${file}: ${rows.reduce((s, r) => s + r.raw, 0)} B rendered (unminified)`);

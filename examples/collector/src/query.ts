@@ -1,6 +1,7 @@
 // Query-string parameters shared by the summary API, the report and the export.
 import type { Period } from "@npskit/insights";
 import type { ResponseFilter } from "./store.js";
+import type { Problem } from "./validate.js";
 
 export interface ReportQuery {
   filter: ResponseFilter;
@@ -11,7 +12,7 @@ export interface ReportQuery {
   value?: string | undefined;
 }
 
-export type QueryResult = { ok: true; query: ReportQuery } | { ok: false; problems: { path: string; message: string }[] };
+export type QueryResult = { ok: true; query: ReportQuery } | { ok: false; problems: Problem[] };
 
 const PERIODS: readonly Period[] = ["week", "month", "quarter"];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,7 +21,7 @@ const KEY = /^[^\u0000-\u001f\u007f]{1,100}$/;
 
 /** `from`/`to` take a date (`2026-11-30`, whole UTC day, `to` inclusive) or an ISO timestamp. */
 export function parseReportQuery(params: Record<string, string | undefined>): QueryResult {
-  const problems: { path: string; message: string }[] = [];
+  const problems: Problem[] = [];
   const date = (name: "from" | "to") => {
     const raw = params[name]?.trim();
     if (!raw) return undefined;

@@ -33,6 +33,11 @@ export function scoredResponse(id: string, survey: { id: string; kind: SurveyKin
   };
 }
 
+/** The same response with a changed score (the person picked another one). */
+export function rescoredResponse(scored: SurveyResponse, score: number, now: number): SurveyResponse {
+  return { ...scored, score, category: categoryOf(scored.kind, score), updatedAt: new Date(now).toISOString() };
+}
+
 /** The same response, completed: an empty comment is left out rather than sent as "". */
 export function completedResponse(scored: SurveyResponse, comment: string | undefined, now: number): SurveyResponse {
   const text = comment?.trim();

@@ -1,8 +1,8 @@
 // What happens while a person answers one survey (in the UI chunk: a page view that shows nothing
 // never downloads it): the widget is mounted, and each score, comment or close becomes a
 // wire-format response for delivery, a record in the person's state and an SDK event.
-import { categoryOf, type SurveyOutcome, type SurveyResponse } from "@npskit/core";
-import { completedResponse, scoredResponse, type Respondent } from "./answer.js";
+import type { SurveyOutcome, SurveyResponse } from "@npskit/core";
+import { completedResponse, rescoredResponse, scoredResponse, type Respondent } from "./answer.js";
 import type { EventName } from "./api.js";
 import type { MountOptions, MountSurvey } from "./chunks.js";
 
@@ -38,9 +38,7 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
     },
     onScore(score) {
       const first = !scored;
-      scored = scored
-        ? { ...scored, score, category: categoryOf(survey.kind, score), updatedAt: new Date(hooks.now()).toISOString() }
-        : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
+      scored = scored ? rescoredResponse(scored, score, hooks.now()) : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
       hooks.submit(scored);
       if (first) hooks.record("answered");
       hooks.emit("answered", { surveyId, id: scored.id, score, category: scored.category });

@@ -40,7 +40,10 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
     await nextTask(win);
     const loaded = await loadConfig(input, {
       fetch: (url, init) => win.fetch(url, init),
-      cache: localStorageOf(win),
+      // Read by the configUrl chunk only: a page without configUrl never touches localStorage.
+      get cache() {
+        return localStorageOf(win);
+      },
       mayCache: (config) => !config.requireConsent,
       remote: parts.remoteConfig,
     });

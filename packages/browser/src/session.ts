@@ -25,7 +25,9 @@ export interface SessionEnv {
 
 export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let consented = !config.requireConsent;
-  let storage: KeyValueStorage = consented ? createStorage() : memoryStorage();
+  /** Without consent, nothing is written to the device. */
+  const storageFor = (granted: boolean): KeyValueStorage => (granted ? createStorage() : memoryStorage());
+  let storage = storageFor(consented);
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
   let identity: Identity = { userId: null, attributes: {} };
@@ -88,18 +90,12 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     async consent(granted: boolean): Promise<void> {
       if (granted === consented) return;
       consented = granted;
-      if (!granted) {
-        stopClient();
-        storage = memoryStorage();
-        store = await loadUserState(storage);
-        await this.identify(identity);
-        return;
-      }
-      // What is stored from earlier visits wins: nothing was shown or answered before consent.
-      storage = createStorage();
+      if (!granted) stopClient();
+      // Granted: what is stored from earlier visits wins (nothing was shown or answered before).
+      storage = storageFor(granted);
       store = await loadUserState(storage);
       await this.identify(identity);
-      await deliverLeftovers();
+      if (granted) await deliverLeftovers();
     },
     async reset(): Promise<void> {
       identity = { userId: null, attributes: {} };

@@ -1,5 +1,5 @@
 // The delivery engine: takes queued states to their sinks, one attempt per response at a time.
-import type { SurveyResponse } from "@npskit/core";
+import { withTimeout, type SurveyResponse } from "@npskit/core";
 import type { Adapter } from "./adapters.js";
 import type { TryLock } from "./lock.js";
 import { isExpired, type Entry, type Queue } from "./queue.js";
@@ -181,15 +181,11 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
 
 /** Calls a sink, turning sync throws, rejections and hangs into an outcome. */
 function call(sink: Adapter, response: SurveyResponse, hiding: boolean): Promise<Outcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timed out")), SEND_TIMEOUT_MS);
-  });
   // The executor runs now, not in a microtask: on page hide the request must start before unload.
   const sent = new Promise<unknown>((resolve) => resolve(sink.send(response, hiding)));
-  return Promise.race([sent, timeout]).then(
+  return withTimeout(sent, SEND_TIMEOUT_MS).then(
     () => ({ name: sink.name }),
     // Anything thrown counts: an Error, a DeliveryFailure-like object, even a string.
     (error: unknown) => ({ name: sink.name, error: Object(error) as DeliveryFailure }),
-  ).finally(() => clearTimeout(timer));
+  );
 }

@@ -47,9 +47,6 @@ export function formatPath(path: Path): string {
   return out || "config";
 }
 
-/** A short rendering of what the user wrote, for "got …". */
-export const describeValue = (value: unknown) => showValue(value);
-
 /** A problem while validating; `at` (the raw path, for ordering) is dropped from results. */
 export interface Issue extends ConfigProblem {
   at: Path;
@@ -115,7 +112,7 @@ function rangeMessage(min: number | undefined, max: number | undefined, unit: st
 export function diagnose(node: SchemaNode, value: unknown): string | undefined {
   // Only when there is a problem: rendering every value checked would stringify the config
   // once per level of nesting.
-  const got = () => `, got ${describeValue(value)}`;
+  const got = () => `, got ${showValue(value)}`;
   if (value === undefined) return "is required";
   if (!typeMatches(node.type, value)) return `must be ${node.expected ?? typeWords(node.type)}${got()}`;
   if (node.const !== undefined && value !== node.const) return `must be ${expectedOf(node)}${got()}`;
@@ -141,24 +138,24 @@ export function diagnose(node: SchemaNode, value: unknown): string | undefined {
 }
 
 /** The message for a value that matches none of a union's branches. */
-export const unionMessage = (node: SchemaNode, value: unknown) => `must be ${expectedOf(node)}, got ${describeValue(value)}`;
+export const unionMessage = (node: SchemaNode, value: unknown) => `must be ${expectedOf(node)}, got ${showValue(value)}`;
 
 /** `obj[key]` only when it is the object's own (a key named "constructor" is not a schema). */
 export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
   return obj && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
+/** One step down the schema: a list's items, a property, or a record's schema for any other key. */
+export function childSchema(node: SchemaNode | undefined, seg: PathSegment): SchemaNode | undefined {
+  if (typeof seg === "number") return node?.items;
+  const extra = node?.additionalProperties;
+  return own(node?.properties, seg) ?? (typeof extra === "object" ? extra : undefined);
+}
+
 /** The schema of the value at `path`, following properties, records and list items. */
 export function schemaAt(root: SchemaNode, path: Path): SchemaNode | undefined {
   let node: SchemaNode | undefined = root;
-  for (const seg of path) {
-    if (!node) return undefined;
-    if (typeof seg === "number") node = node.items;
-    else {
-      const extra: SchemaNode | boolean | undefined = node.additionalProperties;
-      node = own(node.properties, seg) ?? (typeof extra === "object" ? extra : undefined);
-    }
-  }
+  for (const seg of path) node = childSchema(node, seg);
   return node;
 }
 

@@ -5,9 +5,8 @@ import { DAY_OPS, LIST_OPS, ORDER_OPS } from "./config-constants.js";
 import { CATEGORIES } from "./kinds.js";
 import { scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
 import { unknownKeyMessage } from "./config-warnings.js";
+import { isRecord, type Dict } from "./values.js";
 
-type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export interface RuleOptions {
@@ -16,14 +15,14 @@ export interface RuleOptions {
 }
 
 export function configRuleProblems(config: unknown, options: RuleOptions = {}): Issue[] {
-  if (!isDict(config)) return [];
+  if (!isRecord(config)) return [];
   const out: Issue[] = [];
   if (config.endpoint === undefined && config.configUrl === undefined && !options.hasTransport) {
     out.push(problem(["endpoint"], "is required (or set configUrl, or pass a transport function in code)"));
   }
   const firstIndexOf = new Map<unknown, number>();
   list(config.surveys).forEach((survey, i) => {
-    if (!isDict(survey)) return;
+    if (!isRecord(survey)) return;
     const seen = firstIndexOf.get(survey.id);
     if (typeof survey.id === "string" && seen !== undefined) {
       out.push(problem(["surveys", i, "id"], `"${survey.id}" is already used by surveys[${seen}]; survey ids must be unique`));
@@ -36,7 +35,7 @@ export function configRuleProblems(config: unknown, options: RuleOptions = {}): 
 function surveyRuleProblems(survey: Dict, at: Path): Issue[] {
   const out: Issue[] = [];
   const { trigger, followUp, schedule, audience } = survey;
-  if (isDict(trigger)) {
+  if (isRecord(trigger)) {
     const hasEvent = trigger.event !== undefined;
     if (hasEvent === (trigger.pageview !== undefined)) {
       out.push(problem([...at, "trigger"], 'needs exactly one of "pageview": true or "event": "<event name>"'));
@@ -44,16 +43,16 @@ function surveyRuleProblems(survey: Dict, at: Path): Issue[] {
       out.push(problem([...at, "trigger", "properties"], 'only applies to an "event" trigger'));
     }
   }
-  if (isDict(followUp)) {
+  if (isRecord(followUp)) {
     for (const key of Object.keys(followUp)) {
       if (!(CATEGORIES as readonly string[]).includes(key)) {
         out.push(problem([...at, "followUp", key], unknownKeyMessage(key, CATEGORIES, "is not a category")));
       }
     }
   }
-  if (isDict(schedule)) out.push(...scheduleProblems(schedule, [...at, "schedule"]));
-  if (isDict(audience)) {
-    list(audience.attributes).forEach((c, j) => isDict(c) && out.push(...conditionProblems(c, [...at, "audience", "attributes", j])));
+  if (isRecord(schedule)) out.push(...scheduleProblems(schedule, [...at, "schedule"]));
+  if (isRecord(audience)) {
+    list(audience.attributes).forEach((c, j) => isRecord(c) && out.push(...conditionProblems(c, [...at, "audience", "attributes", j])));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The steps both validators share around their structural check: take the transport function
 // out of the JSON part, apply the cross-field rules, collect warnings, shape the result.
-import { own, problem, type ConfigProblem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
+import { childSchema, problem, type ConfigProblem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 import { configRuleProblems } from "./config-rules.js";
 import { unknownKeyWarnings } from "./config-warnings.js";
 import type { NpsKitConfig, Transport } from "./config-schema.js";
@@ -48,12 +48,9 @@ export function finishValidation(
 function readingOrder(schema: SchemaNode, at: Path): number[] {
   let node: SchemaNode | undefined = schema;
   return at.map((seg) => {
-    if (typeof seg === "number") {
-      node = node?.items;
-      return seg;
-    }
     const names = Object.keys(node?.properties ?? {});
-    node = own(node?.properties, seg);
+    node = childSchema(node, seg);
+    if (typeof seg === "number") return seg;
     const index = names.indexOf(seg);
     return index < 0 ? names.length : index; // unknown keys (e.g. followUp typos) after known ones
   });

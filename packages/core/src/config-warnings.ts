@@ -1,6 +1,6 @@
 // Unknown keys are not errors (a newer config may meet an older SDK) but usually are typos:
 // warn, name the key, and suggest the closest known one.
-import { own, problem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
+import { childSchema, problem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 
 /** Edit distance (Levenshtein, with adjacent swaps counting as one edit). */
 export function editDistance(a: string, b: string): number {
@@ -43,7 +43,7 @@ export function unknownKeyWarnings(node: SchemaNode, input: unknown, path: Path 
   const out: Issue[] = [];
   const known = Object.keys(node.properties ?? {});
   for (const [key, value] of Object.entries(input)) {
-    const child = own(node.properties, key) ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
+    const child = childSchema(node, key);
     if (child) out.push(...unknownKeyWarnings(child, value, [...path, key]));
     else if (node.properties) out.push(problem([...path, key], unknownKeyMessage(key, known)));
   }

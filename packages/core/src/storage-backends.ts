@@ -4,6 +4,8 @@
 // never see a storage error.
 import { createStore, del as idbDel, get as idbGet, keys as idbKeys, set as idbSet } from "idb-keyval";
 import type { KeyValueStorage } from "./storage.js";
+import { withTimeout } from "./clock.js";
+import { jsonCopy } from "./values.js";
 
 export type BackendName = "indexeddb" | "localstorage" | "memory";
 
@@ -16,7 +18,6 @@ export interface FallbackStorage extends KeyValueStorage {
   backend(): BackendName;
 }
 
-const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 const startsWith = (prefix?: string) => (key: string) => !prefix || key.startsWith(prefix);
 
 /** Storage that lives as long as the page: for tests, and for consent-off mode. */
@@ -24,8 +25,8 @@ export function memoryStorage(): NamedStorage {
   const map = new Map<string, unknown>();
   return {
     name: "memory",
-    get: async <T>(key: string) => copy(map.get(key)) as T | undefined,
-    set: async (key, value) => void map.set(key, copy(value)),
+    get: async <T>(key: string) => jsonCopy(map.get(key)) as T | undefined,
+    set: async (key, value) => void map.set(key, jsonCopy(value)),
     del: async (key) => void map.delete(key),
     keys: async (prefix) => [...map.keys()].filter(startsWith(prefix)),
   };
@@ -86,13 +87,6 @@ export function indexedDbBackend(dbName = "npskit", storeName = "kv"): NamedStor
   };
 }
 
-/** Rejects when `promise` has not settled in `ms`: an IndexedDB open can hang in some private modes. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("storage timed out")), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export interface FallbackOptions {
   /** Longest wait for one operation before the backend counts as failed. Default 3000 ms. */
   timeoutMs?: number;
@@ -127,7 +121,7 @@ export function fallbackStorage(backends: NamedStorage[], options: FallbackOptio
     for (;;) {
       const current = chain[index]!;
       try {
-        return await (current.name === "memory" ? op(current) : withTimeout(op(current), options.timeoutMs ?? 3000));
+        return await (current.name === "memory" ? op(current) : withTimeout(op(current), options.timeoutMs ?? 3000, "storage timed out"));
       } catch (error) {
         await failOver(error);
       }
@@ -138,7 +132,7 @@ export function fallbackStorage(backends: NamedStorage[], options: FallbackOptio
     backend: () => chain[index]!.name,
     get: (key) => run((s) => s.get(key)),
     set: (key, value) => {
-      written.set(key, copy(value));
+      written.set(key, jsonCopy(value));
       return run((s) => s.set(key, value));
     },
     del: (key) => {

@@ -5,6 +5,7 @@ import type { KeyValueStorage } from "./storage.js";
 import type { Attributes } from "./targeting.js";
 import type { SurveyHistory, ThrottleState } from "./throttle.js";
 import { systemClock, type Clock } from "./clock.js";
+import { isRecord } from "./values.js";
 
 export interface UserState extends ThrottleState {
   anonymousId: string;
@@ -59,7 +60,6 @@ export function recordOutcome(state: UserState, surveyId: string, outcome: Surve
   return outcome === "shown" ? { ...next, lastSurveyShownAt: now } : next;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const time = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
 /** Read a stored state defensively: old or corrupt data becomes a fresh state, not a crash. */
@@ -106,8 +106,10 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? randomId;
   const read = async () => sanitizeState(await storage.get(USER_STATE_KEY));
-  let current = (await read()) ?? options.initial ?? newUserState(newId());
-  await storage.set(USER_STATE_KEY, current);
+  const stored = await read();
+  let current = stored ?? options.initial ?? newUserState(newId());
+  // Only a new state is written now; a stored one is already there (and sanitised on every read).
+  if (!stored) await storage.set(USER_STATE_KEY, current);
 
   // Read-modify-write: tabs share one storage, so a change another tab made meanwhile is kept.
   const update = async (change: (s: UserState) => UserState) => {

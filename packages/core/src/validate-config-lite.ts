@@ -5,8 +5,8 @@ import { diagnose, own, problem, unionMessage, type Issue, type Path, type Schem
 import { finishValidation, splitTransport, type ValidationResult } from "./config-validation.js";
 import { CONFIG_SCHEMA } from "./config-schema.generated.js";
 import type { NpsKitConfig } from "./config-schema.js";
+import { jsonCopy, type Dict } from "./values.js";
 
-type Dict = Record<string, unknown>;
 
 /** Same contract as validateConfig, without zod. */
 export function validateConfigLite(input: unknown): ValidationResult {
@@ -19,7 +19,7 @@ export function validateConfigLite(input: unknown): ValidationResult {
 /** Check `value` against `node`, returning it with defaults applied and unknown keys dropped. */
 function walk(node: SchemaNode, value: unknown, path: Path, problems: Issue[]): unknown {
   // Defaults are copied and then checked, so nested defaults apply too.
-  if (value === undefined) value = node.default === undefined ? undefined : JSON.parse(JSON.stringify(node.default));
+  if (value === undefined) value = jsonCopy(node.default);
   if (value === undefined) return undefined;
   if (node.anyOf) {
     for (const branch of node.anyOf) {

@@ -1,9 +1,7 @@
 import { categoryOf, type SurveyResponse } from "@npskit/core";
 import { latestBy } from "./latest.js";
 import type { ValueOf } from "./revenue.js";
-import { scored } from "./summary.js";
-
-const NPS_KINDS = new Set(["nps", "enps"] as const);
+import { NPS_KINDS, scored } from "./summary.js";
 
 /** Who answered: the user id, else the anonymous id (prefixed so the two never collide). */
 export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r.userId}` : `anon:${r.anonymousId}`);

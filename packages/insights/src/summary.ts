@@ -14,7 +14,8 @@ export interface NpsSummary {
   marginOfError: number | null;
 }
 
-const NPS_KINDS: ReadonlySet<SurveyKind> = new Set(["nps", "enps"]);
+/** The kinds scored as NPS (0–10, promoters minus detractors). */
+export const NPS_KINDS: ReadonlySet<SurveyKind> = new Set(["nps", "enps"]);
 
 /** Responses of the given kinds whose score is valid for their scale, latest state per id. */
 export function scored(responses: readonly SurveyResponse[], kinds: ReadonlySet<SurveyKind>): SurveyResponse[] {

@@ -4,42 +4,21 @@
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
-import ts from "typescript";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { gzipSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { workspaceSources } from "../../../scripts/workspace-sources.mjs";
+import { gzip9 as gzip } from "../../../scripts/bench/size-measure.mjs";
 
 const BUDGET = 4096;
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const widget = `${root}packages/widget`;
 const isVendor = (id) => /^(preact|@preact\/signals)(\/|$)/.test(id);
 
-/** Workspace packages and sibling imports ("./x.js") resolve to TypeScript sources, transpiled. */
-const sources = () => ({
-  name: "sources",
-  resolveId(id, importer) {
-    // Core is side-effect free (package.json "sideEffects": false): only what the widget uses stays.
-    if (id === "@npskit/core") return { id: `${root}packages/core/src/index.ts`, moduleSideEffects: false };
-    if (!importer || !id.startsWith(".")) return null;
-    const base = join(dirname(importer), id.replace(/\.js$/, ""));
-    return [".ts", ".tsx"].map((ext) => base + ext).find(existsSync) ?? null;
-  },
-  transform(_code, id) {
-    if (!/\.tsx?$/.test(id)) return null;
-    const options = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.ReactJSX, jsxImportSource: "preact", verbatimModuleSyntax: true };
-    return { code: ts.transpileModule(readFileSync(id, "utf8"), { fileName: id, compilerOptions: options }).outputText, map: null };
-  },
-});
-
-const gzip = (code) => gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length;
-
 async function gzippedSize(external) {
   const build = await rollup({
     input: `${widget}/src/index.ts`,
     external,
     plugins: [
-      sources(),
+      workspaceSources({ sideEffectFree: true }),
       nodeResolve({ browser: true }),
       terser({ module: true, ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
     ],

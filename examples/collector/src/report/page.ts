@@ -2,6 +2,7 @@
 // Links are relative, so the collector also works mounted under a path prefix behind a proxy.
 import type { Analysis } from "../analysis.js";
 import type { ReportQuery } from "../query.js";
+import { dateOnly } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import { commentsCard, detractorsCard, otherScalesCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
 import { STYLE } from "./style.js";
@@ -55,8 +56,7 @@ function filters({ query, surveys, attributes, params }: ReportInput): Html {
 function rangeText(query: ReportQuery): string {
   const { from, to } = query.filter;
   if (!from && !to) return "All time";
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return `${from ? day(from) : "…"} – ${to ? day(new Date(to.getTime() - 1)) : "today"}`;
+  return `${from ? dateOnly(from.toISOString()) : "…"} – ${to ? dateOnly(new Date(to.getTime() - 1).toISOString()) : "today"}`;
 }
 
 /** The export takes the survey and date filters of the report. */
