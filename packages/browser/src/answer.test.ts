@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { responseSchema } from "@npskit/core";
-import { completedResponse, scoredResponse, type Respondent } from "./answer.js";
+import { completedResponse, rescoredResponse, scoredResponse, type Respondent } from "./answer.js";
 import { VERSION } from "./version.js";
 import manifest from "../package.json" with { type: "json" };
 
@@ -26,11 +26,14 @@ describe("responses", () => {
     expect(responseSchema.safeParse(done).success).toBe(true);
   });
 
-  test("an empty comment is left out; updatedAt never goes backwards", () => {
+  test("an empty comment is left out; each newer state is later, even if the clock stood still or went back", () => {
     const scored = scoredResponse(ID, { id: "nps", kind: "nps" }, 7, who, T0);
     const done = completedResponse(scored, "   ", T0 - 5000);
     expect(done).not.toHaveProperty("comment");
-    expect(done.updatedAt).toBe(scored.updatedAt);
+    expect(done.updatedAt).toBe("2026-11-24T10:00:00.001Z");
+    const rescored = rescoredResponse(scored, 9, T0);
+    expect(rescored).toMatchObject({ score: 9, category: "promoter", updatedAt: "2026-11-24T10:00:00.001Z" });
+    expect(completedResponse(rescored, "ok", T0).updatedAt).toBe("2026-11-24T10:00:00.002Z");
   });
 
   test("the SDK version matches package.json", () => {

@@ -33,14 +33,20 @@ export function scoredResponse(id: string, survey: { id: string; kind: SurveyKin
   };
 }
 
+/**
+ * When a newer state of `previous` happens: now, but always after `previous`. The queue keeps the
+ * state with the later updatedAt, so an equal one (a clock that did not move) would be dropped.
+ */
+const after = (previous: SurveyResponse, now: number) => new Date(Math.max(now, Date.parse(previous.updatedAt) + 1)).toISOString();
+
 /** The same response with a changed score (the person picked another one). */
 export function rescoredResponse(scored: SurveyResponse, score: number, now: number): SurveyResponse {
-  return { ...scored, score, category: categoryOf(scored.kind, score), updatedAt: new Date(now).toISOString() };
+  return { ...scored, score, category: categoryOf(scored.kind, score), updatedAt: after(scored, now) };
 }
 
 /** The same response, completed: an empty comment is left out rather than sent as "". */
 export function completedResponse(scored: SurveyResponse, comment: string | undefined, now: number): SurveyResponse {
   const text = comment?.trim();
   const { comment: _previous, ...rest } = scored;
-  return { ...rest, ...(text ? { comment: text } : {}), complete: true, updatedAt: new Date(Math.max(now, Date.parse(scored.updatedAt))).toISOString() };
+  return { ...rest, ...(text ? { comment: text } : {}), complete: true, updatedAt: after(scored, now) };
 }
