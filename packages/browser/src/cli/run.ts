@@ -27,6 +27,10 @@ export const USAGE = `Usage:
       rates (flags, or --summary with a collector's /api/summary JSON): answers a month, their
       margin of error, and the sample that reaches the target margin.
 ${wrap(optionList("simulate").map((o) => `[${o}]`), "                 ")}
+      Observed rates: --monthly-users people a month reaching each trigger; --response-rate share
+      of those shown who answer; --promoters, --detractors shares of the answers; --answers answers
+      a month seen for --survey, to work out the rate not given; --summary the JSON of a collector's
+      /api/summary?surveyId=…; --margin the target in NPS points (default 5).
 In this repository, after \`npm run build\`: node packages/browser/bin/npskit.mjs <command> …`;
 
 /** Run the CLI; resolves to the process exit code (0 ok, 1 invalid config, 2 bad usage). */

@@ -15,6 +15,9 @@ const RULES: Partial<Record<CheckCode, (s: SurveyConfig) => string>> = {
   sample: (s) => `audience.sample ${s.audience.sample}`,
 };
 
+/** The engine's order of rules (core's surveyChecks): the first failing one removes a user. */
+const ORDER: readonly CheckCode[] = ["trigger", "schedule", "url", "device", "locale", "attributes", "sample", "answered", "dismissed", "maxDisplays", "global", "visible"];
+
 export interface Fixed {
   url?: string;
   device?: string;
@@ -34,9 +37,11 @@ export function printSimulation(sim: Simulation, config: NpsKitConfig, fixed: Fi
   const width = Math.max(...sim.surveys.map((s) => s.surveyId.length));
   sim.surveys.forEach((result, i) => {
     const survey = config.surveys[i]!;
-    const removed = Object.entries(result.removedBy).map(([code, n]) => `${count(n)} by ${RULES[code as CheckCode]?.(survey) ?? code}`);
+    const removed = (Object.entries(result.removedBy) as Array<[CheckCode, number]>)
+      .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+      .map(([code, n]) => `${count(n)} by ${RULES[code]?.(survey) ?? code}`);
     out(`${result.surveyId.padEnd(width)}  ${count(result.shown).padStart(count(sim.users).length)} shown (${pct(result.shown, sim.users)})${removed.length ? `; removed ${removed.join(", ")}` : ""}`);
-    if (result.removedBy.attributes === sim.users) {
+    if (result.byReason.attributes === sim.users) {
       const hint = attributes.length ? "the --attr values given do not meet them" : `simulated users have no attributes: give them yours, e.g. ${attrExample(survey, now)}`;
       out(`${" ".repeat(width)}  ${hint}`);
     }
