@@ -4,7 +4,7 @@ import type { AskSurvey, LazyParts } from "./chunks.js";
 import { createDebugLog } from "./debug.js";
 import { createSdk } from "./sdk.js";
 
-const survey = { id: "nps-q4", kind: "nps", trigger: { event: "checkout" } };
+const survey = { id: "nps-q4", kind: "nps" as const, trigger: { event: "checkout" } };
 const valid = { endpoint: "/collect", surveys: [survey] };
 
 let errors: ReturnType<typeof vi.spyOn>;
@@ -35,7 +35,7 @@ const ready = (sdk: ReturnType<typeof createSdk>) => new Promise((resolve) => sd
 test("an invalid config logs one console.error per problem, naming its path, and stays inert", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });
-  expect(() => sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] })).not.toThrow();
+  expect(() => sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] } as never)).not.toThrow();
   sdk.show("x", { force: true });
   expect(await sdk.explain("x")).toMatchObject({ eligible: false });
   const lines = errors.mock.calls.map((c: unknown[]) => String(c[0]));
