@@ -85,7 +85,7 @@ describe("observedRatesFromSummary", () => {
           { period: "2026-11", start: "2026-11-01T00:00:00.000Z", total: 40 }, // NOW is 25 November: not complete
         ],
       },
-      responseRate: { shown: 1000, answered: 120 },
+      responseRate: { shown: 1000, dismissed: 700, answered: 120, completed: 90, rate: 12, low: 10.1, high: 14.2 },
     };
     expect(observedRatesFromSummary(summary, NOW)).toEqual({
       promoters: 0.5, detractors: 0.2, answersPerMonth: 180, responseRate: 0.12, surveyId: "nps-q4",

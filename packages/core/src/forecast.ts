@@ -154,8 +154,9 @@ function inferenceBasis(config: Pick<NpsKitConfig, "surveys">, observed: Observe
 
 /**
  * Observed rates from a collector's `GET /api/summary` JSON (period month): the answer mix, the
- * mean answers of the complete months, the response rate when the summary counts displays, and
- * the survey it was filtered to. Fields it does not find are left out.
+ * mean answers of the complete months, the response rate when the summary counts displays
+ * (`responseRate.shown` and `.answered`), and the survey it was filtered to. Fields it does not
+ * find are left out.
  */
 export function observedRatesFromSummary(summary: unknown, now: number): ObservedRates {
   const s = (summary ?? {}) as Record<string, any>;
@@ -168,9 +169,9 @@ export function observedRatesFromSummary(summary: unknown, now: number): Observe
   const points: Array<Record<string, any>> = s.trend?.period === "month" && Array.isArray(s.trend.points) ? s.trend.points : [];
   const complete = points.filter((p) => typeof p.total === "number" && nextMonth(Date.parse(p.start)) <= now);
   if (complete.length) observed.answersPerMonth = complete.reduce((sum, p) => sum + p.total, 0) / complete.length;
+  // From the counts (its `rate` is rounded, in percent).
   const rate = s.responseRate ?? {};
-  if (share(rate.rate)) observed.responseRate = rate.rate;
-  else if (typeof rate.shown === "number" && rate.shown > 0 && typeof rate.answered === "number") observed.responseRate = rate.answered / rate.shown;
+  if (typeof rate.shown === "number" && rate.shown > 0 && typeof rate.answered === "number") observed.responseRate = rate.answered / rate.shown;
   if (typeof s.filters?.surveyId === "string") observed.surveyId = s.filters.surveyId;
   return observed;
 }
