@@ -16,8 +16,15 @@ export interface CliIo {
   now(): number;
 }
 
-const wrap = (words: string[], indent: string) =>
-  words.reduce((lines, w) => ((lines.at(-1)!.length + w.length > 96 ? lines.push(indent + w) : (lines[lines.length - 1] += ` ${w}`)), lines), [indent.slice(1)]).join("\n");
+/** `words` in lines of at most about 96 characters, each starting with `indent`. */
+function wrap(words: string[], indent: string): string {
+  const lines = [indent];
+  for (const word of words) {
+    if (lines.at(-1)!.length + word.length > 96) lines.push(indent);
+    lines[lines.length - 1] += (lines.at(-1) === indent ? "" : " ") + word;
+  }
+  return lines.join("\n");
+}
 
 export const USAGE = `Usage:
   npskit validate <config.json> [--json]
