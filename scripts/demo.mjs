@@ -75,6 +75,7 @@ log(`host page: ${hostUrl}`);
 log(`NPS report: ${reportUrl}`);
 log(`collector: ${collectorUrl} (PGlite in ${dataDir})`);
 log("Answer the survey on the host page (\"Preview the survey\"), then reload the report. Ctrl-C stops.");
+log("Add &npskit_debug=1 to the host page URL and the console says why each survey is shown or not.");
 process.once("SIGINT", () => void stop(0));
 process.once("SIGTERM", () => void stop(0));
 
