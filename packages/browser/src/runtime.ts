@@ -68,7 +68,9 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   /** A page view (no event) or an event: the first eligible survey is shown, or waits its delay. */
   function consider(event?: TargetingEvent): void {
     const consent = session.canShow();
-    const [state, where, at] = [session.state(), context(event), now()];
+    const state = session.state();
+    const where = context(event);
+    const at = now();
     const decision = consent ? pickSurvey(config, state, where, at) : undefined;
     if (debugLog) void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
     if (!decision) return;
