@@ -24,7 +24,8 @@ const library = (pkg) => {
   const manifest = JSON.parse(readFileSync(`packages/${pkg}/package.json`, "utf8"));
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return {
-    input: `packages/${pkg}/src/index.ts`,
+    // The browser package's CLI (src/cli/run.ts → dist/cli.js) is built beside its library; bin/npskit.mjs imports it.
+    input: pkg === "browser" ? { index: `packages/${pkg}/src/index.ts`, cli: `packages/${pkg}/src/cli/run.ts` } : `packages/${pkg}/src/index.ts`,
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
     output: {
       dir: `packages/${pkg}/dist`,

@@ -1,8 +1,10 @@
 // What developers install: `npskit` (packages/browser) must pack with correct exports and types.
 // publint lints package.json against the packed files; attw resolves the types the way Node and
-// bundlers do (ESM only: the package has no CommonJS entry). Run by `npm test` after the build.
+// bundlers do (ESM only: the package has no CommonJS entry); the tarball check installs the packed
+// packages into a scratch app and uses them (check-tarball.mjs). Run by `npm test` after the build.
 import { execSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { checkTarball } from "./check-tarball.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const checks = [
@@ -19,4 +21,9 @@ for (const [name, cmd] of checks) {
     console.error(`[npskit] ${name} failed:\n${e.stdout}${e.stderr}`);
   }
 }
+const problems = checkTarball();
+if (problems.length) {
+  failed = true;
+  console.error(`[npskit] packed tarball in a scratch app failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+} else console.log("[npskit] packed tarball in a scratch app: ok");
 if (failed) process.exit(1);

@@ -21,6 +21,8 @@ export function serveStatic({ root, port, allow, index }) {
   const server = createServer(async (req, res) => {
     const path = pathOf(req.url);
     if (path === "/") return res.writeHead(302, { location: index }).end();
+    // Browsers ask every host for one; "no content" keeps the demo page's console free of a 404.
+    if (path === "/favicon.ico") return res.writeHead(204).end();
     if (path === undefined) return res.writeHead(400).end("bad path");
     if (req.method !== "GET" || !allow.some((prefix) => path.startsWith(prefix))) return res.writeHead(404).end("not found");
     try {

@@ -27,6 +27,10 @@ describe("the demo's static server", () => {
     expect((await status("/")).code).toBe(302);
   });
 
+  it("answers the browser's favicon request without an error", async () => {
+    expect((await status("/favicon.ico")).code).toBe(204);
+  });
+
   it("never serves anything outside them, however the path is spelled", async () => {
     for (const path of ["/package.json", "/examples/../package.json", "/examples/%2e%2e/package.json", "/examples/..%2fpackage.json", "/examples/%2e%2e/%2e%2e/etc/passwd"]) {
       expect((await status(path)).code, path).toBe(404);

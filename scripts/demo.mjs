@@ -1,8 +1,9 @@
 // `npm run demo`: installs, builds, starts the reference collector (PGlite in .data/demo) with six
 // months of sample answers, serves the script-tag host page, and prints the URLs. Ctrl-C stops.
 // `--smoke`: the same on random ports and a temporary data directory, then checks that every URL
-// answers and that a posted response reaches the report, and exits (0 = all good). It builds only
-// what is missing. `--no-build`: use the SDK as built (e.g. right after `npm run build`).
+// answers and that a posted response reaches the report, and exits (0 = all good). The ports are
+// checked first; the SDK is built only when a source changed since the last build (or with
+// --smoke, only when it is missing). `--no-build`: use the SDK as built.
 import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bootstrap } from "./bootstrap.mjs";
 import { serveStatic } from "./demo-static.mjs";
+import { busyPort, staleBuild } from "./demo-build.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
@@ -23,20 +25,24 @@ const fail = (message) => {
   process.exit(1);
 };
 
+const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
+if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65534) fail(`PORT must be a port number such as 9000, got "${process.env.PORT}"`);
+const hostPort = basePort === 0 ? 0 : basePort + 1;
+const busy = await busyPort([basePort, hostPort]);
+if (busy !== undefined) fail(`port ${busy} is in use (another demo running?); try PORT=9000 npm run demo`);
 bootstrap();
 await buildEverything();
 const { startCollector } = await import(pathToFileURL(join(root, "examples/collector/dist/main.js")).href);
 const { sampleResponses } = await import(pathToFileURL(join(root, "examples/collector/dist/sample.js")).href);
 
 const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : (process.env.NPSKIT_DATA_DIR ?? join(root, ".data/demo"));
-const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
 if (!existsSync(join(root, HOST_PAGE))) fail(`the host page ${HOST_PAGE} is missing`);
 let seeding = true;
 const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? ` "${r.comment}"` : ""}`);
 const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch((e) =>
   fail(`cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`),
 );
-const host = await serveStatic({ root, port: basePort === 0 ? 0 : basePort + 1, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
+const host = await serveStatic({ root, port: hostPort, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
   await collector.stop();
   fail(`cannot serve the host page (${e.message}); try another PORT`);
 });
@@ -65,18 +71,20 @@ try {
   await stop(1);
 }
 
-log(`collector: ${collectorUrl} (PGlite in ${dataDir})`);
 log(`host page: ${hostUrl}`);
 log(`NPS report: ${reportUrl}`);
+log(`collector: ${collectorUrl} (PGlite in ${dataDir})`);
 log("Answer the survey on the host page (\"Preview the survey\"), then reload the report. Ctrl-C stops.");
+log("Add &npskit_debug=1 to the host page URL and the console says why each survey is shown or not.");
 process.once("SIGINT", () => void stop(0));
 process.once("SIGTERM", () => void stop(0));
 
-/** Builds the SDK (unless --smoke finds it built) and compiles the collector. */
+/** Builds the SDK when a source changed since the last build, and compiles the collector. */
 async function buildEverything() {
-  const built = ["packages/browser/dist/npskit.js", "packages/core/dist/index.js", "packages/insights/dist/index.js"].every((f) => existsSync(join(root, f)));
-  if (!skipBuild && (!smoke || !built)) {
-    log("building the SDK…");
+  const stale = skipBuild ? undefined : staleBuild(root);
+  // --smoke (run by npm test right after its own build) rebuilds only what is missing.
+  if (stale && (!smoke || stale.endsWith("is missing"))) {
+    log(`building the SDK (${stale})…`);
     const { build } = await import("./build.mjs");
     build();
   }

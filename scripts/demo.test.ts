@@ -33,12 +33,15 @@ describe.skipIf(!built)("npm run demo -- --smoke (skipped until `npm run build` 
       await new Promise<void>((resolve, reject) => {
         const read = (chunk: Buffer) => {
           output += chunk;
-          if (/NPS report: http/.test(output)) resolve();
+          if (/collector: http/.test(output)) resolve();
         };
         child.stdout.on("data", read);
         child.stderr.on("data", read);
         void exited.then((code) => reject(new Error(`the demo exited (${code}) before printing its URLs:\n${output}`)));
       });
+      // The host page first: it is what a newcomer opens.
+      expect(output.indexOf("host page: http")).toBeLessThan(output.indexOf("NPS report: http"));
+      expect(output.indexOf("NPS report: http")).toBeLessThan(output.indexOf("collector: http"));
       const report = /NPS report: (http:\S+)/.exec(output)![1]!;
       const host = /host page: (http:\S+)/.exec(output)![1]!;
       expect((await fetch(report)).status).toBe(200);

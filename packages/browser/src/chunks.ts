@@ -6,6 +6,7 @@ import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { AnswerHooks, AskedSurvey } from "./answering.js";
 import type { loadRemoteConfig } from "./remote-config.js";
+import type { createDebugLog } from "./debug.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
 export type MountSurvey = (options: MountOptions) => SurveyHandle;
@@ -23,6 +24,8 @@ export interface LazyParts {
   ui: () => Promise<UIChunk>;
   client: () => Promise<CreateClient>;
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
+  /** Debug mode's messages (debug.ts), loaded only when it is on. */
+  debug: () => Promise<typeof createDebugLog>;
 }
 
 /** Loads once and shares the promise; a failed load (e.g. offline) may be tried again later. */
@@ -49,5 +52,6 @@ export function siblingChunks(directory: string): LazyParts {
     ui: once(() => load("npskit-ui.js") as Promise<UIChunk>),
     client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
     remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
+    debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
   };
 }

@@ -10,6 +10,7 @@ const parts: LazyParts = {
   ui: once(() => import("./ui-chunk.js")),
   client: once(() => import("@npskit/client").then((client) => client.createClient)),
   remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
+  debug: once(() => import("./debug.js").then((chunk) => chunk.createDebugLog)),
 };
 
 /** A new npskit instance; with a config it is initialised at once (same as calling `init`). */

@@ -51,6 +51,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       visibleSurveyId: presenter.showing(),
     }) as EngineContext;
   let stopped = false;
+  // Debug mode: every decision also goes to the debug chunk, which holds all of its messages.
+  const debugLog = (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) && env.parts.debug().then((create) => create(config), (e: unknown) => void report("debug", e));
   // State loads in idle time, after the page's own work: nothing of ours on the critical path.
   const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
     .then(() => session.load(env.identity))
@@ -65,8 +67,12 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 
   /** A page view (no event) or an event: the first eligible survey is shown, or waits its delay. */
   function consider(event?: TargetingEvent): void {
-    if (!session.canShow()) return;
-    const decision = pickSurvey(config, session.state(), context(event), now());
+    const consent = session.canShow();
+    const state = session.state();
+    const where = context(event);
+    const at = now();
+    const decision = consent ? pickSurvey(config, state, where, at) : undefined;
+    if (debugLog) void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
     if (!decision) return;
     const { survey } = decision;
     if (decision.delaySeconds <= 0) return display(survey);

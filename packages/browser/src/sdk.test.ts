@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { AskSurvey, LazyParts } from "./chunks.js";
+import { createDebugLog } from "./debug.js";
 import { createSdk } from "./sdk.js";
 
 const survey = { id: "nps-q4", kind: "nps" as const, trigger: { event: "checkout" } };
@@ -25,6 +26,7 @@ function fakeParts() {
     remoteConfig: vi.fn(async () => {
       throw new Error("not used");
     }),
+    debug: vi.fn(async () => createDebugLog),
   };
   return { parts, asked, createClient };
 }
@@ -33,7 +35,7 @@ const ready = (sdk: ReturnType<typeof createSdk>) => new Promise((resolve) => sd
 test("an invalid config logs one console.error per problem, naming its path, and stays inert", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });
-  expect(() => sdk.init({ endpoint: 5 as unknown as string, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] })).not.toThrow();
+  expect(() => sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] } as never)).not.toThrow();
   sdk.show("x", { force: true });
   expect(await sdk.explain("x")).toMatchObject({ eligible: false });
   const lines = errors.mock.calls.map((c: unknown[]) => String(c[0]));
@@ -111,4 +113,59 @@ test("a throwing host listener is reported, not thrown", async () => {
   await ready(sdk);
   expect(String(errors.mock.calls[0]?.[0])).toContain("host bug");
   sdk.destroy();
+});
+
+describe("debug mode", () => {
+  let info: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    info = vi.spyOn(console, "info").mockImplementation(() => {});
+  });
+  const lines = () => info.mock.calls.map((c: unknown[]) => String(c[0]));
+  const sampled = { endpoint: "/collect", surveys: [{ ...survey, audience: { sample: 0.25 } }] };
+
+  test("is off by default: its chunk is never loaded and nothing is logged", async () => {
+    const { parts } = fakeParts();
+    const sdk = createSdk({ parts });
+    sdk.identify("user-42");
+    sdk.init(sampled);
+    sdk.track("checkout");
+    await sdk.explain("nps-q4"); // runs after the track
+    expect(parts.debug).not.toHaveBeenCalled();
+    expect(info).not.toHaveBeenCalled();
+    sdk.destroy();
+  });
+
+  test("init({ debug: true }) says, once per page view, why each survey is (not) shown", async () => {
+    const { parts, asked } = fakeParts();
+    const sdk = createSdk({ parts });
+    sdk.identify("user-42"); // bucket 0.77 for nps-q4: outside a 25% sample
+    sdk.init({ ...sampled, debug: true });
+    sdk.track("checkout");
+    sdk.track("checkout");
+    await sdk.explain("nps-q4"); // after the page view and both events
+    const sampledOut = "[npskit] nps-q4: not shown — sampled out (bucket 0.77 ≥ sample 0.25); force it with npskit.show('nps-q4', { force: true })";
+    expect(lines()).toEqual([sampledOut]);
+    sdk.page(); // a new page view says it again
+    sdk.track("checkout");
+    await sdk.explain("nps-q4");
+    expect(lines()).toEqual([sampledOut, sampledOut]);
+    expect(asked).toEqual([]);
+    sdk.destroy();
+  });
+
+  test("?npskit_debug=1 in the page URL turns it on too", async () => {
+    history.replaceState(null, "", "/checkout?npskit_debug=1");
+    try {
+      const { parts, asked } = fakeParts();
+      const sdk = createSdk({ parts });
+      sdk.identify("user-7"); // bucket 0.06: inside the sample
+      sdk.init(sampled);
+      sdk.track("checkout");
+      await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
+      expect(lines()).toEqual(['[npskit] nps-q4: waits for npskit.track("checkout")', "[npskit] nps-q4: shown"]);
+      sdk.destroy();
+    } finally {
+      history.replaceState(null, "", "/");
+    }
+  });
 });

@@ -114,6 +114,7 @@ export const configSchema = z.object({
   product: z.optional(text(100, "Product name for {product} in questions")),
   theme: z.prefault(themeSchema, {}),
   requireConsent: z._default(z.boolean().check(doc("Store and send nothing before consent(true)")), false),
+  debug: z.optional(z.boolean().check(doc("Log why each survey is or is not shown on the console (also ?npskit_debug=1 in the page URL)"))),
   globalThrottle: z.prefault(z.object({ minDaysBetweenSurveys: days(7, "Days between any two surveys for one user") }), {}),
   surveys: z._default(z.array(surveySchema).check(z.maxLength(100)), []),
 });

@@ -1,6 +1,6 @@
 // @npskit/core's public API. Every module is free of top-level side effects, so a bundle keeps only
 // what it uses: the browser loader's imports (targeting, sampling, throttle, user state, engine,
-// storage, validateConfigLite) never pull in zod; validateConfig and the CLI do.
+// storage, validateConfigLite) never pull in zod; validateConfig does.
 export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
@@ -35,4 +35,7 @@ export {
 } from "./user-state.js";
 export { decide, explain, pickSurvey, surveyChecks, type Decision, type Explanation, type EngineContext, type EngineConfig } from "./engine.js";
 export { simulate, SIMULATED_TRAFFIC, type SimulateOptions, type Simulation, type SurveySimulation } from "./simulate.js";
-export { runCli, type CliIo } from "./cli.js";
+export {
+  forecast, npsMarginOfError, answersForMargin, observedRatesFromSummary,
+  type ObservedRates, type Forecast, type ForecastOptions, type SurveyForecast,
+} from "./forecast.js";

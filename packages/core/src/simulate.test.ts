@@ -14,7 +14,7 @@ describe("simulate", () => {
   const bySurvey = Object.fromEntries(sim.surveys.map((s) => [s.surveyId, s]));
 
   it("counts everyone as shown when nothing excludes them", () => {
-    expect(bySurvey.all).toEqual({ surveyId: "all", shown: 20_000, excluded: 0, byReason: {} });
+    expect(bySurvey.all).toEqual({ surveyId: "all", shown: 20_000, excluded: 0, byReason: {}, removedBy: {} });
   });
 
   it("fires each survey's own trigger and samples about the configured share", () => {
@@ -29,6 +29,10 @@ describe("simulate", () => {
     expect(s.shown / 20_000).toBeLessThan(0.42);
     expect(s.byReason.device! / 20_000).toBeCloseTo(0.4, 1);
     expect(s.byReason.url! / 20_000).toBeCloseTo(0.35, 1);
+    // Each excluded user once, under the first rule that removed them (page before device).
+    expect(s.removedBy.url).toBe(s.byReason.url);
+    expect(s.removedBy.url! + s.removedBy.device!).toBe(s.excluded);
+    expect(s.removedBy.device).toBeLessThan(s.byReason.device!);
   });
 
   it("uses the given attributes and the given moment", () => {

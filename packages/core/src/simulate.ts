@@ -53,6 +53,8 @@ export interface SurveySimulation {
   excluded: number;
   /** Excluded users per failing rule; a user failing several rules counts under each. */
   byReason: Partial<Record<CheckCode, number>>;
+  /** Excluded users by the first rule that removed them, in the engine's order: these add up to `excluded`. */
+  removedBy: Partial<Record<CheckCode, number>>;
 }
 
 export interface Simulation {
@@ -67,7 +69,7 @@ export interface Simulation {
  */
 export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle">, options: SimulateOptions): Simulation {
   const now = options.now ?? systemClock();
-  const results = config.surveys.map((s): SurveySimulation => ({ surveyId: s.id, shown: 0, excluded: 0, byReason: {} }));
+  const results = config.surveys.map((s): SurveySimulation => ({ surveyId: s.id, shown: 0, excluded: 0, byReason: {}, removedBy: {} }));
   for (let i = 0; i < options.users; i++) {
     const state = { ...newUserState(`sim-${i}`), attributes: { ...options.attributes } };
     const context: EngineContext = {
@@ -83,7 +85,10 @@ export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle"
       if (decision.eligible) result.shown++;
       else {
         result.excluded++;
-        for (const c of decision.checks) if (!c.ok) result.byReason[c.code] = (result.byReason[c.code] ?? 0) + 1;
+        const failing = decision.checks.filter((c) => !c.ok);
+        for (const c of failing) result.byReason[c.code] = (result.byReason[c.code] ?? 0) + 1;
+        const first = failing[0]!.code;
+        result.removedBy[first] = (result.removedBy[first] ?? 0) + 1;
       }
     });
   }
