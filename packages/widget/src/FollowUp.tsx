@@ -1,6 +1,5 @@
 // The follow-up question: a labelled textbox with a visible length counter, and Send.
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { fill, type Copy } from "./i18n.js";
 
 const MAX_COMMENT = 1000;
@@ -11,19 +10,19 @@ const ANNOUNCE_AFTER_MS = 800;
 const focusOnMount = (el: HTMLElement | null) => el?.focus({ preventScroll: true });
 
 export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; onSend(comment: string): void }) {
-  const text = useSignal("");
-  const announcement = useSignal("");
-  const left = MAX_COMMENT - text.value.length;
+  const [text, setText] = useState("");
+  const [announcement, setAnnouncement] = useState("");
+  const left = MAX_COMMENT - text.length;
 
   useEffect(() => {
-    if (left > ANNOUNCE_BELOW) return void (announcement.value = "");
-    const timer = setTimeout(() => (announcement.value = fill(copy.left, "n", `${left}`)), ANNOUNCE_AFTER_MS);
+    if (left > ANNOUNCE_BELOW) return setAnnouncement("");
+    const timer = setTimeout(() => setAnnouncement(fill(copy.left, "n", `${left}`)), ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [left]);
 
   const submit = (e: Event) => {
     e.preventDefault();
-    onSend(text.value.trim());
+    onSend(text.trim());
   };
 
   return (
@@ -35,11 +34,11 @@ export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; o
         ref={focusOnMount}
         maxLength={MAX_COMMENT}
         aria-describedby="n"
-        value={text.value}
-        onInput={(e) => (text.value = e.currentTarget.value)}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
       />
       <div class="f">
-        <span id="n">{`${text.value.length}/${MAX_COMMENT}`}</span>
+        <span id="n">{`${text.length}/${MAX_COMMENT}`}</span>
         <button type="submit" class="snd">
           {copy.send}
         </button>

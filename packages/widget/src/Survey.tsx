@@ -1,6 +1,6 @@
 // The dialog: question, scale, follow-up by category, thank-you; Escape and Close dismiss.
 import { categoryOf, type SurveyKind } from "@npskit/core";
-import { useSignal, type Signal } from "@preact/signals";
+import { useState } from "preact/hooks";
 import { FollowUp } from "./FollowUp.js";
 import type { Copy } from "./i18n.js";
 import { Scale } from "./Scale.js";
@@ -13,7 +13,7 @@ export interface SurveyProps {
   rtl: boolean;
   position: WidgetTheme["position"];
   /** Said politely when the survey appears without taking focus (someone is typing in the page). */
-  notice: Signal<string>;
+  notice: string;
   onPick(score: number): void;
   onSend(comment: string): void;
   onDismiss(): void;
@@ -31,16 +31,16 @@ function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
 }
 
 export function Survey({ kind, copy, lang, rtl, position = "bottom-right", notice, onPick, onSend, onDismiss }: SurveyProps) {
-  const score = useSignal<number | null>(null);
-  const done = useSignal(false);
+  const [score, setScore] = useState<number | null>(null);
+  const [done, setDone] = useState(false);
   const modal = position === "center";
 
   const pick = (n: number) => {
-    score.value = n;
+    setScore(n);
     onPick(n);
   };
   const send = (comment: string) => {
-    done.value = true;
+    setDone(true);
     onSend(comment);
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -57,20 +57,20 @@ export function Survey({ kind, copy, lang, rtl, position = "bottom-right", notic
         class="d"
         role="dialog"
         aria-modal={modal || undefined}
-        aria-labelledby={done.value ? "t" : "q"}
+        aria-labelledby={done ? "t" : "q"}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        {!done.value && (
+        {!done && (
           <>
             <h2 id="q">{copy.question}</h2>
-            <Scale kind={kind} copy={copy} rtl={rtl} value={score.value} onPick={pick} />
-            {score.value !== null && <FollowUp label={copy[categoryOf(kind, score.value)]} copy={copy} onSend={send} />}
+            <Scale kind={kind} copy={copy} rtl={rtl} value={score} onPick={pick} />
+            {score !== null && <FollowUp label={copy[categoryOf(kind, score)]} copy={copy} onSend={send} />}
           </>
         )}
         {/* Present from the start so the thank-you is announced when it appears. */}
         <div role="status" id="t">
-          {done.value ? <p>{copy.thanks}</p> : <span class="sr">{notice}</span>}
+          {done ? <p>{copy.thanks}</p> : <span class="sr">{notice}</span>}
         </div>
         <button type="button" class="x" aria-label={copy.close} onClick={onDismiss}>
           ×

@@ -1,7 +1,6 @@
 // mountSurvey: the widget's seam. It shows one survey and reports through callbacks; it stores
 // and sends nothing.
 import { render } from "preact";
-import { signal } from "@preact/signals";
 import { copyFor, isRtl, loadTexts, negotiate } from "./i18n.js";
 import { createHost } from "./shadow.js";
 import { CSS } from "./styles.js";
@@ -62,8 +61,8 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   };
 
   const copy = copyFor(survey, texts, options.product);
-  const notice = signal("");
-  later(() => {
+  // Rendered again (same tree, new notice) when the survey appears without taking focus.
+  const view = (notice: string) =>
     render(
       <Survey
         kind={survey.kind}
@@ -90,12 +89,14 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
       />,
       root,
     );
+  later(() => {
+    view("");
     // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Someone
     // typing in the page keeps their focus (unless the survey is a modal that blocks the page) and
     // hears the question instead.
     later(() => {
       if (theme.position == "center" || !focusedElement()?.matches(":read-write")) focusDialog();
-      else notice.value = copy.question;
+      else view(copy.question);
       report(options.onShown);
     });
   });
