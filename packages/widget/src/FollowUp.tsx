@@ -7,7 +7,8 @@ const MAX_COMMENT = 1000;
 const ANNOUNCE_BELOW = 100;
 const ANNOUNCE_AFTER_MS = 800;
 
-const focusOnMount = (el: HTMLElement | null) => el?.focus({ preventScroll: true });
+// The dialog scrolls to the comment box if it has to (a small screen, a large font).
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
 export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; onSend(comment: string): void }) {
   const [text, setText] = useState("");

@@ -21,7 +21,7 @@ export interface SurveyProps {
 
 /** Keep Tab inside a modal dialog: wrap from the last control to the first and back. */
 function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
-  const controls = [...dialog.querySelectorAll<HTMLElement>("button,textarea")].filter((el) => el.tabIndex >= 0);
+  const controls = [...dialog.querySelectorAll<HTMLElement>("button,textarea")];
   const active = (dialog.getRootNode() as ShadowRoot).activeElement;
   const edge = e.shiftKey ? [controls[0], dialog] : [controls[controls.length - 1]];
   if (edge.includes(active as HTMLElement)) {

@@ -35,11 +35,7 @@ function focusedElement(): Element | null {
 function show(options: MountOptions, lang: string, texts: string): () => void {
   const { survey, theme = {} } = options;
   const previous = focusedElement();
-  const { host, root } = createHost(options.parent ?? document.documentElement, [
-    CSS,
-    // The page's own font unless the theme names one, so the survey looks native.
-    themeCss({ ...theme, font: theme.font || getComputedStyle(document.body ?? document.documentElement).fontFamily }),
-  ]);
+  const { host, root } = createHost(options.parent ?? document.documentElement, [CSS, themeCss(theme)]);
   let score = 0;
   let completed = false;
   let closed = false;
