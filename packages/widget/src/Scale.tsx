@@ -9,7 +9,7 @@ interface ScaleProps {
   kind: SurveyKind;
   copy: Copy;
   rtl: boolean;
-  value: number | null;
+  value: number | undefined;
   onPick(score: number): void;
 }
 

@@ -13,7 +13,8 @@
 //   Focus rings are CanvasText: the text colour of the light or dark scheme (≥ 3:1 on either
 //   background, whatever the accent) and the system text colour in forced colors.
 // - Forced colors (Windows high contrast) repaint everything in the person's system colours,
-//   except the picked score, which keeps its accent so it still looks picked.
+//   except the picked score (which would otherwise look unpicked) and Send: they keep the accent
+//   and the text colour chosen for it.
 export const CSS =
   ":host{all:initial!important;position:fixed!important;z-index:2147483000!important}*{box-sizing:border-box}" +
   ".w{--bg:#fff;--fg:#111827;--mu:#4b5563;--bo:#6b7280;--r:12px;--m:min(16px,2vw);color-scheme:light;" +
@@ -27,7 +28,7 @@ export const CSS =
   "padding:min(1.25em,4vw);background:var(--bg);border:1px solid #8885;border-radius:var(--r);box-shadow:0 12px 32px #0005;outline-offset:-5px;container-type:inline-size}" +
   ".s{display:flex;gap:min(.25em,1vw);margin-top:1em}.s div,.s i{display:contents}.s button,.s i{flex:1 0 0;min-width:24px;height:2.5em;padding:0}" +
   "@container(max-width:21em){.s{flex-direction:column}.s div,.s i{display:flex;gap:inherit}.s button{font-size:min(1em,9vw)}}" +
-  "[aria-pressed=true],.snd{background:var(--a);color:var(--on);border-color:var(--a)}[aria-pressed=true]{forced-color-adjust:none}" +
+  "[aria-pressed=true],.snd{background:var(--a);color:var(--on);border-color:var(--a);forced-color-adjust:none}" +
   ".l,.f{display:flex;justify-content:space-between;align-items:center;gap:1em;margin-top:.4em;font-size:.875em;color:var(--mu)}" +
   "label{display:block;margin:1.25em 0 .5em;font-weight:600}textarea{display:block;width:100%;min-height:5.5em;padding:.5em;resize:vertical}" +
   ".snd{padding:.5em 1.25em}.f{flex-flow:wrap;white-space:nowrap}" +
