@@ -23,9 +23,10 @@ export const CSS =
   "h2,p{margin:0;margin-inline-end:2em;font-size:1.125em;font-weight:600}" +
   "button,textarea{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--bo);border-radius:calc(var(--r)/2)}" +
   "button{cursor:pointer;font-weight:600}button:hover{border-color:var(--fg)}:focus-visible{outline:2px solid CanvasText;outline-offset:2px}" +
-  // After :focus-visible: the dialog's own ring goes inside its edge, on its own background.
+  // After :focus-visible, to override it: no ring on the dialog itself, which takes focus only to be
+  // announced (it is not a control); Chromium would draw one for pointer users too. Controls get one.
   ".d{position:fixed;bottom:var(--m);right:var(--m);width:min(25em,100% - 2*var(--m));max-height:calc(100% - 2*var(--m));overflow:auto;" +
-  "padding:min(1.25em,4vw);background:var(--bg);border:1px solid #8885;border-radius:var(--r);box-shadow:0 12px 32px #0005;outline-offset:-5px;container-type:inline-size}" +
+  "padding:min(1.25em,4vw);background:var(--bg);border:1px solid #8885;border-radius:var(--r);box-shadow:0 12px 32px #0005;outline:0;container-type:inline-size}" +
   ".s{display:flex;gap:min(.25em,1vw);margin-top:1em}.s div,.s i{display:contents}.s button,.s i{flex:1 0 0;min-width:24px;height:2.5em;padding:0}" +
   "@container(max-width:21em){.s{flex-direction:column}.s div,.s i{display:flex;gap:inherit}.s button{font-size:min(1em,9vw)}}" +
   "[aria-pressed=true],.snd{background:var(--a);color:var(--on);border-color:var(--a);forced-color-adjust:none}" +
