@@ -1,4 +1,5 @@
-// Regenerates docs/screenshots/widget-{light,dark,rtl,320,zoom-200}.png in real Chromium:
+// Regenerates docs/screenshots/widget-{light,dark,rtl,320,zoom-200}.png and widget-in-host.png (the
+// script-tag example with the built bundles: run `node scripts/build.mjs` first) in real Chromium:
 //   UPDATE_SCREENSHOTS=1 npx vitest run --project e2e packages/widget/e2e/screenshots.e2e.ts
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -74,4 +75,15 @@ test.runIf(process.env.UPDATE_SCREENSHOTS)("screenshots of light, dark and RTL r
     }
     await context.close();
   }
+});
+
+test.runIf(process.env.UPDATE_SCREENSHOTS)("screenshot of the survey in the script-tag example page", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 640 }, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/examples/script-tag/index.html`);
+  await page.getByRole("button", { name: "Complete checkout" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "3", exact: true }).click();
+  await page.getByRole("textbox").fill("Demo check: checkout froze twice");
+  await page.screenshot({ path: `${OUT}widget-in-host.png` });
+  await context.close();
 });
