@@ -33,8 +33,8 @@ export interface SurveyProps extends SurveyState {
 /** Keep Tab inside a modal dialog: wrap from the last control to the first and back. */
 function trapTab(e: KeyboardEvent, dialog: HTMLElement) {
   const controls = [...dialog.querySelectorAll<HTMLElement>("button,textarea")];
-  // The focused element (the listener is inside the shadow root, so the target is not retargeted).
   const edge = e.shiftKey ? [controls[0], dialog] : [controls[controls.length - 1]];
+  // The target is the focused element: the listener is inside the shadow root, so not retargeted.
   if (edge.includes(e.target as HTMLElement)) {
     e.preventDefault();
     controls[e.shiftKey ? controls.length - 1 : 0]?.focus();
@@ -68,7 +68,14 @@ export function Survey(props: SurveyProps) {
             <h2 id="q">{copy.question}</h2>
             <Scale kind={kind} copy={copy} rtl={rtl} value={score} onPick={onPick} />
             {score !== undefined && (
-              <FollowUp label={copy[categoryOf(kind, score)]} copy={copy} comment={props.comment} left={props.left} onInput={props.onComment} onSend={props.onSend} />
+              <FollowUp
+                label={copy[categoryOf(kind, score)]}
+                copy={copy}
+                comment={props.comment}
+                left={props.left}
+                onInput={props.onComment}
+                onSend={props.onSend}
+              />
             )}
           </>
         )}

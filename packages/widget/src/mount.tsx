@@ -41,6 +41,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   const previous = focusedElement();
   const { host, root } = createHost(options.parent ?? document.documentElement, [CSS, themeCss(theme)]);
   let closed = false;
+  // The one pending timer: the remaining-length announcement while typing, then the thank-you's close.
   let timer: ReturnType<typeof setTimeout> | undefined;
   // A step runs in a later task, guarded like the rest: a failure is logged, never thrown.
   const later = (step: () => void) => setTimeout(() => closed || report(step));
@@ -59,6 +60,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   };
 
   const copy = copyFor(survey, texts, options.product);
+  // The survey's state: every change renders the dialog again (Preact diffs the tree).
   const state: SurveyState = { comment: "" };
   const update = (change: Partial<SurveyState>) => {
     Object.assign(state, change);
@@ -98,7 +100,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     );
   };
   later(() => {
-    update({});
+    update({}); // the first render
     // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Someone
     // typing in the page keeps their focus (unless the survey is a modal that blocks the page) and
     // hears the question instead.
