@@ -28,7 +28,7 @@ export const themeSchema = z.object({
   ),
   position: z._default(z.enum(POSITIONS).check(doc("Where the survey card appears")), "bottom-right"),
   radius: z.optional(count(0, 32, "Corner radius of the card in CSS pixels")),
-  font: z.optional(text(200, "CSS font-family list; the page's font when absent")),
+  font: z.optional(text(200, "CSS font-family list; a system sans-serif font when absent")),
 });
 
 export const attributeConditionSchema = z.object({

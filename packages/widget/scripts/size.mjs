@@ -1,5 +1,5 @@
 // Size of the widget chunk, gzip -9: its own code + CSS + English texts (budget 4096 B), each
-// other language's chunk, and the chunk with Preact and signals included.
+// other language's chunk, and the chunk with Preact included.
 // Run: node packages/widget/scripts/size.mjs (also part of `npm test`).
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
@@ -11,7 +11,7 @@ import { gzip9 as gzip } from "../../../scripts/bench/size-measure.mjs";
 const BUDGET = 4096;
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const widget = `${root}packages/widget`;
-const isVendor = (id) => /^(preact|@preact\/signals)(\/|$)/.test(id);
+const isVendor = (id) => /^preact(\/|$)/.test(id);
 
 async function gzippedSize(external) {
   const build = await rollup({
@@ -39,7 +39,7 @@ const total = await gzippedSize(() => false);
 const largestLocale = Math.max(...own.locales);
 console.log(`[widget] own code + CSS + English: ${own.entry} B gzip -9 (budget ${BUDGET} B)`);
 console.log(`[widget] each other language: ${Math.min(...own.locales)}–${largestLocale} B gzip -9 (${own.locales.length} chunks)`);
-console.log(`[widget] with preact + @preact/signals: ${total.entry} B gzip -9 (+ ${largestLocale} B at most for a language)`);
+console.log(`[widget] with preact: ${total.entry} B gzip -9 (+ ${largestLocale} B at most for a language)`);
 if (own.entry > BUDGET) {
   console.error(`[widget] over budget by ${own.entry - BUDGET} B`);
   process.exit(1);

@@ -1,29 +1,25 @@
 // The follow-up question: a labelled textbox with a visible length counter, and Send.
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { fill, type Copy } from "./i18n.js";
+import type { Copy } from "./i18n.js";
 
-const MAX_COMMENT = 1000;
-/** Screen readers hear the remaining length only near the limit, once typing pauses. */
-const ANNOUNCE_BELOW = 100;
-const ANNOUNCE_AFTER_MS = 800;
+export const MAX_COMMENT = 1000;
 
-const focusOnMount = (el: HTMLElement | null) => el?.focus({ preventScroll: true });
+// The dialog scrolls to the comment box if it has to (a small screen, a large font).
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
-export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; onSend(comment: string): void }) {
-  const text = useSignal("");
-  const announcement = useSignal("");
-  const left = MAX_COMMENT - text.value.length;
+interface FollowUpProps {
+  label: string;
+  copy: Copy;
+  comment: string;
+  /** The remaining length, for screen readers (mount.tsx decides when). */
+  left: string | undefined;
+  onInput(text: string): void;
+  onSend(): void;
+}
 
-  useEffect(() => {
-    if (left > ANNOUNCE_BELOW) return void (announcement.value = "");
-    const timer = setTimeout(() => (announcement.value = fill(copy.left, "n", `${left}`)), ANNOUNCE_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [left]);
-
+export function FollowUp({ label, copy, comment, left, onInput, onSend }: FollowUpProps) {
   const submit = (e: Event) => {
     e.preventDefault();
-    onSend(text.value.trim());
+    onSend();
   };
 
   return (
@@ -35,17 +31,17 @@ export function FollowUp({ label, copy, onSend }: { label: string; copy: Copy; o
         ref={focusOnMount}
         maxLength={MAX_COMMENT}
         aria-describedby="n"
-        value={text.value}
-        onInput={(e) => (text.value = e.currentTarget.value)}
+        value={comment}
+        onInput={(e) => onInput(e.currentTarget.value)}
       />
       <div class="f">
-        <span id="n">{`${text.value.length}/${MAX_COMMENT}`}</span>
+        <span id="n">{`${comment.length}/${MAX_COMMENT}`}</span>
         <button type="submit" class="snd">
           {copy.send}
         </button>
       </div>
       <span class="sr" aria-live="polite">
-        {announcement}
+        {left}
       </span>
     </form>
   );

@@ -1,14 +1,15 @@
-// The score buttons: one tab stop (roving tabindex), arrows/Home/End move focus, Enter/Space or a
-// click picks. Buttons rather than radios, because picking moves on to the follow-up question.
+// The scores: a group of toggle buttons, each its own tab stop, so Tab alone reaches every one
+// (README: why not a radio group). Arrows, Home and End move between them too; Enter, Space or a
+// click picks, and the picked one is aria-pressed. The scale comes in two halves (0–5, 6–10) that
+// sit in one row, or in two rows when the dialog is narrow (styles.ts).
 import { SCALES, type SurveyKind } from "@npskit/core";
-import { useSignal } from "@preact/signals";
 import type { Copy } from "./i18n.js";
 
 interface ScaleProps {
   kind: SurveyKind;
   copy: Copy;
   rtl: boolean;
-  value: number | null;
+  value: number | undefined;
   onPick(score: number): void;
 }
 
@@ -16,37 +17,45 @@ const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: 
 
 export function Scale({ kind, copy, rtl, value, onPick }: ScaleProps) {
   const [min, max] = SCALES[kind];
-  const tabStop = useSignal(value ?? min);
   const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  // The first half is the larger one: 0–5 / 6–10, 1–4 / 5–7, 1–3 / 4–5.
+  const split = (max - min + 2) >> 1;
 
   const onKeyDown = (e: KeyboardEvent) => {
+    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll("button")];
     const step = STEPS[e.key];
     // Horizontal arrows follow the visual order, which RTL mirrors.
     const mirror = rtl && (e.key === "ArrowLeft" || e.key === "ArrowRight") ? -1 : 1;
-    const target = e.key === "Home" ? min : e.key === "End" ? max : step && tabStop.value + step * mirror;
+    const target =
+      e.key === "Home" ? 0 : e.key === "End" ? buttons.length - 1 : step && buttons.indexOf(e.target as HTMLButtonElement) + step * mirror;
     if (target === undefined) return;
     e.preventDefault();
-    const group = e.currentTarget as HTMLElement;
-    (group.children[Math.min(max, Math.max(min, target)) - min] as HTMLElement).focus();
+    // Past either end, focus stays where it is.
+    buttons[target]?.focus();
   };
+
+  const button = (n: number) => (
+    <button
+      type="button"
+      key={n}
+      aria-pressed={n === value}
+      // The end buttons carry the scale labels, so the name still starts with the number.
+      aria-label={n === min ? `${n}, ${copy.low}` : n === max ? `${n}, ${copy.high}` : undefined}
+      onClick={() => onPick(n)}
+    >
+      {n}
+    </button>
+  );
 
   return (
     <div>
       <div class="s" role="group" onKeyDown={onKeyDown}>
-        {scores.map((n) => (
-          <button
-            type="button"
-            key={n}
-            tabIndex={n === tabStop.value ? 0 : -1}
-            aria-pressed={n === value}
-            // The end buttons carry the scale labels, so the name still starts with the number.
-            aria-label={n === min ? `${n}, ${copy.low}` : n === max ? `${n}, ${copy.high}` : undefined}
-            onFocus={() => (tabStop.value = n)}
-            onClick={() => onPick(n)}
-          >
-            {n}
-          </button>
-        ))}
+        <div>{scores.slice(0, split).map(button)}</div>
+        {/* The empty cell keeps the second row's buttons as wide as the first row's. */}
+        <div>
+          {scores.slice(split).map(button)}
+          <i />
+        </div>
       </div>
       <div class="l" aria-hidden="true">
         <span>{copy.low}</span>

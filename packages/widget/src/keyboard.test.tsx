@@ -70,14 +70,17 @@ describe("keyboard and focus", () => {
     expect(ui.getByRole("status").textContent).toBe("");
   });
 
-  test("one tab stop; arrows, Home and End move it", async () => {
+  test("every score is its own tab stop; arrows, Home and End move between them too", async () => {
     const { root } = await show();
     const buttons = scoreButtons(root);
     const tabStops = () => buttons.filter((b) => b.tabIndex === 0).map((b) => b.textContent);
-    expect(tabStops()).toEqual(["0"]);
+    const all = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    expect(tabStops()).toEqual(all);
     expectMoves(root, 0, [["ArrowRight", 1], ["ArrowDown", 2], ["ArrowLeft", 1]]);
-    expect(tabStops()).toEqual(["1"]);
-    expectMoves(root, 1, [["End", 10], ["ArrowRight", 10], ["Home", 0], ["ArrowUp", 0]]);
+    expect(tabStops()).toEqual(all);
+    expectMoves(root, 1, [["End", 10], ["ArrowRight", 10], ["Home", 0], ["ArrowUp", 0], ["ArrowLeft", 0]]);
+    // Across the two halves of the scale (two rows on narrow screens), in both directions.
+    expectMoves(root, 5, [["ArrowRight", 6], ["ArrowLeft", 5]]);
   });
 
   test("in RTL the horizontal arrows are mirrored, vertical ones are not", async () => {

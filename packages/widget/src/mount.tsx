@@ -1,16 +1,19 @@
 // mountSurvey: the widget's seam. It shows one survey and reports through callbacks; it stores
 // and sends nothing.
 import { render } from "preact";
-import { signal } from "@preact/signals";
-import { copyFor, isRtl, loadTexts, negotiate } from "./i18n.js";
+import { MAX_COMMENT } from "./FollowUp.js";
+import { copyFor, fill, isRtl, loadTexts, negotiate } from "./i18n.js";
 import { createHost } from "./shadow.js";
 import { CSS } from "./styles.js";
-import { Survey } from "./Survey.js";
+import { Survey, type SurveyState } from "./Survey.js";
 import { themeCss } from "./theme.js";
 import type { MountOptions, SurveyHandle } from "./types.js";
 
 /** How long the thank-you stays before the widget closes itself. */
 export const THANKS_MS = 4000;
+/** Screen readers hear the remaining comment length only near the limit, once typing pauses. */
+const ANNOUNCE_BELOW = 100;
+const ANNOUNCE_AFTER_MS = 800;
 
 /** Errors (ours or the integration's callbacks) are logged, never thrown into the page. */
 function report(callback: (() => void) | undefined) {
@@ -36,14 +39,9 @@ function focusedElement(): Element | null {
 function show(options: MountOptions, lang: string, texts: string): () => void {
   const { survey, theme = {} } = options;
   const previous = focusedElement();
-  const { host, root } = createHost(options.parent ?? document.documentElement, [
-    CSS,
-    // The page's own font unless the theme names one, so the survey looks native.
-    themeCss({ ...theme, font: theme.font || getComputedStyle(document.body ?? document.documentElement).fontFamily }),
-  ]);
-  let score = 0;
-  let completed = false;
+  const { host, root } = createHost(options.parent ?? document.documentElement, [CSS, themeCss(theme)]);
   let closed = false;
+  // The one pending timer: the remaining-length announcement while typing, then the thank-you's close.
   let timer: ReturnType<typeof setTimeout> | undefined;
   // A step runs in a later task, guarded like the rest: a failure is logged, never thrown.
   const later = (step: () => void) => setTimeout(() => closed || report(step));
@@ -62,40 +60,53 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
   };
 
   const copy = copyFor(survey, texts, options.product);
-  const notice = signal("");
-  later(() => {
+  // The survey's state: every change renders the dialog again (Preact diffs the tree).
+  const state: SurveyState = { comment: "" };
+  const update = (change: Partial<SurveyState>) => {
+    Object.assign(state, change);
     render(
       <Survey
         kind={survey.kind}
         copy={copy}
-        notice={notice}
+        {...state}
         lang={lang}
         rtl={isRtl(lang)}
         position={theme.position}
-        onPick={(n) => {
-          score = n;
-          report(() => options.onScore(n));
+        onPick={(score) => {
+          update({ score });
+          report(() => options.onScore(score));
         }}
-        onSend={(comment) => {
-          completed = true;
+        onComment={(comment) => {
+          const left = MAX_COMMENT - comment.length;
+          clearTimeout(timer);
+          if (left > ANNOUNCE_BELOW) return update({ comment, left: "" });
+          update({ comment });
+          timer = setTimeout(() => update({ left: fill(copy.left, "n", `${left}`) }), ANNOUNCE_AFTER_MS);
+        }}
+        onSend={() => {
+          update({ done: true });
           // The focused Send button is gone: keep focus inside, so it can be returned on close.
           focusDialog();
+          clearTimeout(timer);
           timer = setTimeout(close, THANKS_MS);
-          report(() => options.onComplete({ score, comment }));
+          report(() => options.onComplete({ score: state.score!, comment: state.comment.trim() }));
         }}
         onDismiss={() => {
-          if (!completed) report(options.onDismiss);
+          if (!state.done) report(options.onDismiss);
           close();
         }}
       />,
       root,
     );
+  };
+  later(() => {
+    update({}); // the first render
     // Focus the dialog itself, not a score: a ring on "0" would read as a suggested answer. Someone
     // typing in the page keeps their focus (unless the survey is a modal that blocks the page) and
     // hears the question instead.
     later(() => {
       if (theme.position == "center" || !focusedElement()?.matches(":read-write")) focusDialog();
-      else notice.value = copy.question;
+      else update({ notice: copy.question });
       report(options.onShown);
     });
   });
