@@ -1,6 +1,7 @@
-import { CATEGORIES, categoryOf, isValidScore, type Category, type SurveyResponse } from "@npskit/core";
+import { CATEGORIES, categoryOf, type Category, type SurveyResponse } from "@npskit/core";
 import { latestById } from "./latest.js";
 import { stopWordsFor } from "./stopwords.js";
+import { hasScore } from "./summary.js";
 
 export interface Theme {
   /** A word or a two-word phrase, lowercase. */
@@ -49,7 +50,7 @@ function termsOf(comment: string, stopWords: ReadonlySet<string>): Set<string> {
 export function themes(responses: readonly SurveyResponse[], options: ThemeOptions = {}): Themes {
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<string, number>()])) as Record<Category, Map<string, number>>;
   for (const r of latestById(responses)) {
-    if (!r.comment?.trim() || !isValidScore(r.kind, r.score)) continue;
+    if (!r.comment?.trim() || !hasScore(r)) continue;
     const tally = counts[categoryOf(r.kind, r.score)];
     // Counted once per comment: one verbose answer should not make a theme.
     for (const term of termsOf(r.comment, stopWordsFor(options.locale ?? r.locale))) tally.set(term, (tally.get(term) ?? 0) + 1);
