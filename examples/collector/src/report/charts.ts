@@ -69,7 +69,7 @@ export function trendChart(points: readonly TrendPoint[], size: ChartSize): Html
   const dots = at.map(
     ({ p, x, y, hi, lo }) => html`<line x1="${f(x)}" x2="${f(x)}" y1="${f(hi)}" y2="${f(lo)}" class="whisker"/>
       <circle cx="${f(x)}" cy="${f(y)}" r="${font / 3}" class="${p.small ? "small" : ""}"><title>${p.period}: NPS ${signed(p.nps)}, 95% interval ${interval(p.low, p.high)} (n=${p.total})</title></circle>
-      ${p.small && room ? html`<text x="${f(x)}" y="${f(Math.max(hi - 6, font))}" text-anchor="middle" class="n">n=${p.total}</text>` : null}`,
+      ${p.small && room ? html`<text x="${f(x - font * 0.7)}" y="${f(y + font / 3)}" text-anchor="end" class="n">n=${p.total}</text>` : null}`,
   );
   const summary = measured.map((p) => `${p.period}: ${signed(p.nps)}${p.small ? ` (only ${p.total} answers)` : ""}`).join(", ");
   return html`<svg class="trend ${size.name}" viewBox="0 0 ${W} ${H}" font-size="${font}" role="img" aria-label="NPS trend. ${summary}">

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 
 export const STYLE = `
 :root { color-scheme: light dark; --bg: #f8fafc; --card: #fff; --text: #0f172a; --muted: #475569; --border: #e2e8f0;
-  --promoter: #15803d; --passive: #a16207; --detractor: #b91c1c; --accent: #4338ca; --on-accent: #fff; --band: #c7d2fe; --shadow: rgba(15, 23, 42, .28); }
+  --promoter: #15803d; --passive: #a16207; --detractor: #b91c1c; --accent: #4338ca; --on-accent: #fff; --band: #c7d2fe; --shadow: rgba(15, 23, 42, .35); }
 @media (prefers-color-scheme: dark) { :root { --bg: #0b1120; --card: #111827; --text: #e5e7eb; --muted: #9ca3af;
   --border: #1f2937; --promoter: #4ade80; --passive: #facc15; --detractor: #f87171; --accent: #a5b4fc; --on-accent: #0b1120; --band: #312e81; --shadow: rgba(0, 0, 0, .7); } }
 * { box-sizing: border-box; }
@@ -41,8 +41,8 @@ svg.trend circle { fill: var(--accent); } svg.trend circle.small { fill: var(--c
 /* Shadows at the edges that can scroll: the cue that a table goes on (they stay put while the content scrolls). */
 .scroll { overflow-x: auto; background: linear-gradient(to right, var(--card) 30%, transparent) left / 40px 100% no-repeat local,
   linear-gradient(to left, var(--card) 30%, transparent) right / 40px 100% no-repeat local,
-  radial-gradient(farthest-side at 0 50%, var(--shadow), transparent) left / 14px 100% no-repeat scroll,
-  radial-gradient(farthest-side at 100% 50%, var(--shadow), transparent) right / 14px 100% no-repeat scroll; }
+  radial-gradient(farthest-side at 0 50%, var(--shadow), transparent) left / 18px 100% no-repeat scroll,
+  radial-gradient(farthest-side at 100% 50%, var(--shadow), transparent) right / 18px 100% no-repeat scroll; }
 caption { text-align: left; font-size: 12px; padding-bottom: 4px; }
 .nowrap { white-space: nowrap; } code { font-size: 13px; }
 .warn { color: var(--passive); } .score.tentative { color: var(--muted); } .note { font-size: 13px; margin: 8px 0 0; }
