@@ -114,6 +114,7 @@ export const configSchema = z.object({
   product: z.optional(text(100, "Product name for {product} in questions")),
   theme: z.prefault(themeSchema, {}),
   requireConsent: z._default(z.boolean().check(doc("Store and send nothing before consent(true)")), false),
+  impressions: z._default(z.boolean().check(doc("Send a record for every survey display (status shown, then dismissed or answered); false sends answers only")), true),
   globalThrottle: z.prefault(z.object({ minDaysBetweenSurveys: days(7, "Days between any two surveys for one user") }), {}),
   surveys: z._default(z.array(surveySchema).check(z.maxLength(100)), []),
 });
