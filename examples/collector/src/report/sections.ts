@@ -1,6 +1,6 @@
 // The report's cards, each a pure function of the analysis.
 import { CATEGORIES, type Category } from "@npskit/core";
-import { MIN_ANSWERS, type ResponseRate } from "@npskit/insights";
+import { MIN_ANSWERS, type ResponseRate, type Theme } from "@npskit/insights";
 import type { Analysis } from "../analysis.js";
 import { NARROW, splitBar, trendChart, WIDE } from "./charts.js";
 import { count, dateOnly, interval, money, percent, signed } from "./format.js";
@@ -99,11 +99,15 @@ export function segmentCard(a: Analysis, attributes: readonly string[], hrefFor:
 }
 
 export function themesCard(a: Analysis): Html {
+  // Each language is counted apart (its own words and stop words): label them when there are several.
+  const languages = new Set(CATEGORIES.flatMap((c) => a.themes[c].map((t) => t.language)));
+  const theme = (t: Theme) =>
+    html`<li><span${t.language ? html` lang="${t.language}"` : null}>${t.term}</span> <span class="muted">(${t.count})</span>${
+      languages.size > 1 ? html` <span class="tag">${t.language ?? "?"}</span>` : null
+    }</li>`;
   const column = (c: Category) => {
     const list = a.themes[c];
-    return html`<div><h3 class="${c}-text">${LABELS[c]}</h3>${
-      list.length ? html`<ol class="themes">${list.map((t) => html`<li>${t.term} <span class="muted">(${t.count})</span></li>`)}</ol>` : html`<p class="muted">Not enough comments yet.</p>`
-    }</div>`;
+    return html`<div><h3 class="${c}-text">${LABELS[c]}</h3>${list.length ? html`<ol class="themes">${list.map(theme)}</ol>` : html`<p class="muted">Not enough comments yet.</p>`}</div>`;
   };
   return html`<section class="card wide" aria-labelledby="themes-h"><h2 id="themes-h">What people talk about</h2>
     <div class="columns">${CATEGORIES.map(column)}</div></section>`;
