@@ -54,7 +54,7 @@ async function open(width: number): Promise<Page> {
 
 /** Rendered size in CSS px of each visible chart label: its font size scaled like its SVG. */
 const chartTextSizes = (page: Page) =>
-  page.$$eval("svg.trend", (svgs) =>
+  page.$$eval<number[], SVGSVGElement>("svg.trend", (svgs) =>
     svgs
       .filter((svg) => svg.getBoundingClientRect().width > 0)
       .flatMap((svg) => {

@@ -112,7 +112,7 @@ test("without impressions, nothing is sent before a score and no record has a st
   expect(first.submitted).toEqual([]);
   const second = setup();
   second.ui.onScore(3);
-  second.ui.onComplete({ score: 3, comment: undefined });
+  second.ui.onComplete({ score: 3, comment: "" });
   expect(second.submitted.map((r) => r.status)).toEqual([undefined, undefined]);
 });
 
