@@ -180,9 +180,9 @@ describe("GET /api/export.csv", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet apps
     const [header, row, end] = new TextDecoder().decode(bytes).split("\r\n");
-    expect(header).toBe("id,survey_id,kind,score,category,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
+    expect(header).toBe("id,survey_id,kind,score,category,status,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
     expect(row).toBe(
-      `csv-row-000001,nps-q4,nps,2,detractor,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
+      `csv-row-000001,nps-q4,nps,2,detractor,,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
     );
     expect(end).toBe("");
   });
