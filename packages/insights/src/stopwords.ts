@@ -32,7 +32,7 @@ export const STOP_WORDS: Record<string, ReadonlySet<string>> = {
     ella ellas ellos en entre era es esa esas ese eso esos esta está están estas este esto estos fue ha
     hay la las le les lo los más me mi mis mucho muy nada ni no nos o os otra otro para pero poco por
     porque que qué se sea ser si sí sin sobre son su sus también tan te tiene todo todos tu tus un una
-    uno unos y ya aplicación producto`),
+    uno unos y ya bien aplicación producto`),
   pt: words(`a ao aos as até com como da das de dela dele do dos e é ela elas ele eles em entre era essa
     esse esta está este eu foi há isso isto já lhe mais mas me meu minha muito na não nas nem no nos
     nós o os ou para pela pelo por porque qual quando que se sem ser seu sua são também te tem tu um

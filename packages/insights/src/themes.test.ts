@@ -47,6 +47,7 @@ describe("themes", () => {
       said(9, "Sehr schnell", "de"),
       said(10, "Sehr, sehr schnell", "de"),
       said(9, "Muy bien, rápido", "es"),
+      said(10, "Bien. Rápido", "es-MX"),
       said(10, "Bem rápido e fácil", "pt-BR"),
       said(9, "Fast and easy", "en"),
       said(10, "Easy and fast", "en"),
@@ -55,6 +56,7 @@ describe("themes", () => {
       { term: "easy", count: 2, language: "en" },
       { term: "fast", count: 2, language: "en" },
       { term: "rapide", count: 2, language: "fr" },
+      { term: "rápido", count: 2, language: "es" },
       { term: "schnell", count: 2, language: "de" },
     ]);
   });
