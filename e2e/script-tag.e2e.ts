@@ -50,7 +50,7 @@ test("a plain synchronous script tag works without the snippet", async () => {
   await poll(() => page.getByRole("dialog").count()).toBe(1);
 });
 
-test("identify + track → survey → answer: the backend receives the partial then the complete record", async () => {
+test("identify + track → survey → answer: the backend receives the display, the partial then the complete record", async () => {
   env.server.page("/t/answer.html", hostPage({
     config: { ...checkoutConfig("/collect"), locale: "en" },
     calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");
@@ -59,22 +59,26 @@ test("identify + track → survey → answer: the backend receives the partial t
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/answer.html`);
-  await score(page, 9).click();
+  // The display is recorded as soon as the survey is on screen, without a score.
   await poll(() => collected().length).toBe(1);
+  expect(collected()[0]).toMatchObject({ status: "shown", score: null, category: null, complete: false });
+  await score(page, 9).click();
+  await poll(() => collected().length).toBe(2);
   await page.getByRole("textbox").fill("Fast and simple");
   await page.getByRole("button", { name: "Send" }).click();
-  await poll(() => collected().length).toBe(2);
+  await poll(() => collected().length).toBe(3);
 
-  const [partial, complete] = collected();
-  expect(partial).toMatchObject({ complete: false, score: 9, category: "promoter" });
+  const [shown, partial, complete] = collected();
+  expect(partial).toMatchObject({ status: "answered", complete: false, score: 9, category: "promoter" });
   expect(partial).not.toHaveProperty("comment");
-  expect(complete!.id).toBe(partial!.id);
+  expect([partial!.id, complete!.id]).toEqual([shown!.id, shown!.id]);
   expect(complete).toEqual({
     id: expect.stringMatching(/^[0-9a-f-]{36}$/),
     surveyId: "nps-q4",
     kind: "nps",
     score: 9,
     category: "promoter",
+    status: "completed",
     comment: "Fast and simple",
     complete: true,
     userId: "user-42",
@@ -82,7 +86,7 @@ test("identify + track → survey → answer: the backend receives the partial t
     attributes: { plan: "pro", signupDate: "2025-03-01" },
     url: `${env.server.url}/t/answer.html`,
     locale: "en",
-    createdAt: partial!.createdAt,
+    createdAt: shown!.createdAt,
     updatedAt: expect.any(String),
     sdk: { name: "npskit", version: "0.1.0" },
   });
@@ -247,7 +251,7 @@ test("requireConsent: nothing is stored or shown before consent(true); then the 
   await page.evaluate(() => (window as any).npskit.track("checkout"));
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   await score(page, 8).click();
-  await poll(() => collected().length).toBe(1);
+  await poll(() => collected().filter((r) => r.status === "answered").length).toBe(1);
   expect((await stored()).databases + (await stored()).local).toBeGreaterThan(0);
 });
 

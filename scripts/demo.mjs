@@ -105,7 +105,7 @@ function collectorCompiled() {
 
 /** Posts the sample through the public endpoint; the same ids every run, so nothing doubles. */
 async function seed() {
-  const sample = sampleResponses({ surveyId: SURVEY, count: SAMPLE_SIZE, now: Date.now() });
+  const sample = sampleResponses({ surveyId: SURVEY, count: SAMPLE_SIZE, now: Date.now(), unanswered: 1.6 });
   const results = { created: 0, updated: 0, ignored: 0 };
   const queue = [...sample];
   const worker = async () => {

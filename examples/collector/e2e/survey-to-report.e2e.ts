@@ -7,7 +7,8 @@ import { createApp } from "../src/app.js";
 import { openPglite, type Db } from "../src/db.js";
 import { migrate } from "../src/migrations.js";
 import { sampleResponses } from "../src/sample.js";
-import { saveResponse } from "../src/store.js";
+import { listResponses, saveResponse } from "../src/store.js";
+import { responseRate } from "@npskit/insights";
 import { watchPage } from "../../../e2e/support/chromium.js";
 import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 
@@ -66,10 +67,47 @@ test("an answer given on the host page shows up in the report, with its segment 
   const toContact = report.getByRole("region", { name: "Detractors to contact" });
   expect(await toContact.getByRole("row", { name: /e2e-reader.*pro.*3.*The <b>export<\/b> keeps failing/ }).count()).toBe(1);
   const segments = report.getByRole("region", { name: "NPS by plan" });
-  expect(await segments.getByRole("row", { name: /^pro small 1 -100\.0/ }).count()).toBe(1);
+  expect(await segments.getByRole("row", { name: /^pro n < 30 1 -100\.0/ }).count()).toBe(1);
   // The stylesheet is allowed by its hash: no CSP violation and the styles apply.
   expect(reportWatch.consoleErrors).toEqual([]);
   expect(await report.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("system-ui");
+  await context.close();
+});
+
+test("each display reaches the collector with its status: shown → dismissed, shown → answered → completed; the report shows the rate", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  const endpoint = encodeURIComponent(`${collectorUrl}/collect`);
+  await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-rate`);
+  const states = async () =>
+    (await listResponses(db, { surveyId: "nps-checkout" })).filter((r) => r.userId === "e2e-rate").map((r) => [r.status, r.score]);
+  const preview = page.getByRole("button", { name: "Preview the survey" });
+  const dialog = page.getByRole("dialog");
+
+  await preview.click();
+  await dialog.waitFor();
+  await expect.poll(states, { timeout: 15_000 }).toEqual([["shown", null]]);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect.poll(states, { timeout: 15_000 }).toEqual([["dismissed", null]]);
+
+  await preview.click();
+  await dialog.getByRole("button", { name: /^9(,|$)/ }).click();
+  await expect.poll(async () => (await states()).sort(), { timeout: 15_000 }).toEqual([["answered", 9], ["dismissed", null]]);
+  await dialog.getByRole("textbox").fill("Quick and clear");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect.poll(async () => (await states()).sort(), { timeout: 15_000 }).toEqual([["completed", 9], ["dismissed", null]]);
+  expect(watch.pageErrors).toEqual([]);
+
+  const report = await context.newPage();
+  await report.goto(`${collectorUrl}/report?surveyId=nps-checkout`);
+  // Every display of this survey so far (other tests' too) counts: the report shows what insights computes.
+  const expected = responseRate(await listResponses(db, { surveyId: "nps-checkout" }));
+  expect(expected.dismissed).toBeGreaterThanOrEqual(1);
+  expect(expected.completed).toBeGreaterThanOrEqual(1);
+  const rate = report.getByRole("region", { name: "Response rate" });
+  expect(await rate.textContent()).toContain(`${expected.rate?.toFixed(1)}%`);
+  expect(await rate.textContent()).toContain(`${expected.answered} answered of ${expected.shown} displays`);
   await context.close();
 });
 

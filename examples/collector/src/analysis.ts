@@ -5,6 +5,9 @@ import {
   detractorsToContact,
   npsDifference,
   numericAttribute,
+  responseRate,
+  responseRateBySegment,
+  responseRateTrend,
   revenueAtRisk,
   summarize,
   summarizeCes,
@@ -14,6 +17,7 @@ import {
   type Detractor,
   type NpsDifference,
   type NpsSummary,
+  type ResponseRate,
   type RevenueAtRisk,
   type ScaleSummary,
   type SegmentSummary,
@@ -34,15 +38,18 @@ export interface Analysis {
   nps: NpsSummary;
   csat: ScaleSummary;
   ces: ScaleSummary;
-  segments: { attribute: string; rows: SegmentSummary[] } | null;
+  segments: { attribute: string; rows: SegmentSummary[]; responseRates: ({ segment: string } & ResponseRate)[] } | null;
+  /** Recorded displays and how many were answered: overall and per trend period. */
+  responseRate: ResponseRate & { byPeriod: ({ period: string } & ResponseRate)[] };
   trend: { period: ReportQuery["period"]; points: TrendPoint[] };
   themes: Themes;
-  revenueAtRisk: ({ attribute: string } & RevenueAtRisk) | null;
+  /** `currency` (ISO 4217) when the query or the collector's setting names one. */
+  revenueAtRisk: ({ attribute: string; currency?: string } & RevenueAtRisk) | null;
   latestComments: Record<Category, SurveyResponse[]>;
   /** Respondents whose latest answer is a detractor, the most valuable first. */
   detractors: Detractor[];
   /** NPS of the last period with answers against the one before it. */
-  change: ({ period: string; nps: number; previousPeriod: string; previousNps: number } & NpsDifference) | null;
+  change: ({ period: string; nps: number; total: number; previousPeriod: string; previousNps: number; previousTotal: number } & NpsDifference) | null;
 }
 
 export function analyze(responses: readonly SurveyResponse[], query: ReportQuery): Analysis {
@@ -53,10 +60,13 @@ export function analyze(responses: readonly SurveyResponse[], query: ReportQuery
     nps: summarize(responses),
     csat: summarizeCsat(responses),
     ces: summarizeCes(responses),
-    segments: query.segment ? { attribute: query.segment, rows: bySegment(responses, query.segment) } : null,
+    segments: query.segment
+      ? { attribute: query.segment, rows: bySegment(responses, query.segment), responseRates: responseRateBySegment(responses, query.segment) }
+      : null,
+    responseRate: { ...responseRate(responses), byPeriod: responseRateTrend(responses, query.period).map(({ start: _, ...rate }) => rate) },
     trend: { period: query.period, points },
     themes: themes(responses),
-    revenueAtRisk: valueAttribute && value ? { attribute: valueAttribute, ...revenueAtRisk(responses, value) } : null,
+    revenueAtRisk: valueAttribute && value ? { attribute: valueAttribute, ...(query.currency ? { currency: query.currency } : {}), ...revenueAtRisk(responses, value) } : null,
     latestComments: latestComments(responses),
     detractors: detractorsToContact(responses, value ? { value } : {}),
     change: change(points),
@@ -67,7 +77,15 @@ function change(points: readonly TrendPoint[]): Analysis["change"] {
   const [previous, last] = points.filter((p) => p.nps !== null).slice(-2);
   const difference = previous && last ? npsDifference(last, previous) : null;
   if (!previous || !last || !difference) return null;
-  return { period: last.period, nps: last.nps as number, previousPeriod: previous.period, previousNps: previous.nps as number, ...difference };
+  return {
+    period: last.period,
+    nps: last.nps as number,
+    total: last.total,
+    previousPeriod: previous.period,
+    previousNps: previous.nps as number,
+    previousTotal: previous.total,
+    ...difference,
+  };
 }
 
 function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {

@@ -26,6 +26,26 @@ describe("POST /collect", () => {
     expect((await summary(app)).nps).toMatchObject({ total: 1, promoters: 1, nps: 100 });
   });
 
+  it("accepts the bodies of every earlier SDK (no status) and the states of a display", async () => {
+    const app = createApp({ db });
+    // Verbatim what SDK 0.1.0 sends (CONTRACT §4 example).
+    const v010 = {
+      id: "7b0c1f6e-0000-4000-8000-000000000001", surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter",
+      comment: "Fast and simple", complete: true, userId: "user-42", anonymousId: "a-1", attributes: { plan: "pro" },
+      url: "https://app.example.com/app/settings", locale: "en", createdAt: "2026-11-24T10:00:00.000Z",
+      updatedAt: "2026-11-24T10:00:09.000Z", sdk: { name: "npskit", version: "0.1.0" },
+    };
+    expect((await post(app, v010)).status).toBe(200);
+    const shown = makeResponse(9, { score: null, category: null, status: "shown", complete: false });
+    expect(await (await post(app, shown)).json()).toEqual({ id: shown.id, result: "created" });
+    const dismissed = { ...shown, status: "dismissed", updatedAt: "2026-11-24T10:00:04.000Z" };
+    expect(await (await post(app, dismissed)).json()).toEqual({ id: shown.id, result: "updated" });
+    expect((await post(app, { ...shown, status: "answered" })).status).toBe(400);
+    const body = await summary(app);
+    expect(body.nps).toMatchObject({ total: 1, promoters: 1 });
+    expect(body.responseRate).toMatchObject({ shown: 1, dismissed: 1, answered: 0, rate: 0 });
+  });
+
   it("rejects invalid responses with every reason, by path", async () => {
     const app = createApp({ db });
     const { anonymousId: _, ...missing } = makeResponse(9);
@@ -108,7 +128,7 @@ describe("POST /collect", () => {
 });
 
 describe("GET /api/summary", () => {
-  /** 5 promoters, 2 passives, 3 detractors: NPS 20 ± 54.0 (see insights' summary tests). */
+  /** 5 promoters, 2 passives, 3 detractors: NPS 20 in −36.6 .. 67.3 (see insights' summary tests). */
   async function seed(app: ReturnType<typeof createApp>) {
     const rows: SurveyResponse[] = [
       ...[10, 10, 9, 9, 9].map((s) => makeResponse(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" })),
@@ -123,7 +143,7 @@ describe("GET /api/summary", () => {
     const app = createApp({ db });
     await seed(app);
     const body = await summary(app, "?surveyId=nps-q4&segment=plan&period=month");
-    expect(body.nps).toEqual({ total: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, marginOfError: 54 });
+    expect(body.nps).toEqual({ total: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, low: -36.6, high: 67.3, marginOfError: 52 });
     expect(body.segments.rows.map((s: { segment: string; nps: number; small: boolean }) => [s.segment, s.nps, s.small])).toEqual([
       ["free", -60, true],
       ["pro", 100, true],
@@ -160,9 +180,9 @@ describe("GET /api/export.csv", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet apps
     const [header, row, end] = new TextDecoder().decode(bytes).split("\r\n");
-    expect(header).toBe("id,survey_id,kind,score,category,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
+    expect(header).toBe("id,survey_id,kind,score,category,status,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
     expect(row).toBe(
-      `csv-row-000001,nps-q4,nps,2,detractor,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
+      `csv-row-000001,nps-q4,nps,2,detractor,,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
     );
     expect(end).toBe("");
   });
@@ -194,7 +214,37 @@ describe("GET /report", () => {
     expect(page).not.toContain("<img");
     expect(page).toContain("NPS by plan");
     expect(page).toContain("Detractors to contact");
-    expect(page).toMatch(/class="score">0\.0 <small>± 138\.6<\/small>/);
+    expect(page).toMatch(/class="score tentative">0\.0 <small>± 100\.0<\/small>/);
+    expect(page).toContain("2 answers: too few to read as a score. The true NPS is likely anywhere from -100.0 to +100.0.");
+  });
+
+  it("says 'not enough answers' for a change from one answer, never 'beyond the margin'", async () => {
+    // 1 December: the month's only answer, a 10, after a November of 28 answers (NPS +28.6).
+    const app = createApp({ db });
+    const november = [...Array(12).fill(10), ...Array(8).fill(8), ...Array(4).fill(2), ...Array(4).fill(5)].map((score: number, i) =>
+      makeResponse(score, { createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.000Z` }),
+    );
+    for (const r of [...november, makeResponse(10, { createdAt: "2026-12-01T09:00:00.000Z" })]) await post(app, r);
+    const page = await (await app.request("/report")).text();
+    expect(page).toContain("Not enough answers to call a change");
+    expect(page).toContain("(fewer than 30 in 2026-12)");
+    expect(page).not.toMatch(/beyond|a real change/);
+    // The December point is drawn as tentative: hollow, with an "n=1" label and a hatched band.
+    expect(page).toMatch(/<circle [^>]*class="small"><title>2026-12: NPS \+100\.0, 95% interval -100\.0 to \+100\.0 \(n=1\)/);
+    expect(page).toContain(">n=1</text>");
+    expect(page).toContain('fill="url(#hatch-wide)"');
+  });
+
+  it("shows the response rate of recorded displays, and the currency asked for", async () => {
+    const app = createApp({ db });
+    const shown = makeResponse(9, { score: null, category: null, status: "shown", complete: false });
+    await post(app, { ...shown, status: "dismissed", updatedAt: "2026-11-24T10:00:05.000Z" });
+    await post(app, makeResponse(2, { status: "answered", attributes: { ltv: 1234 } }));
+    const page = await (await app.request("/report?currency=eur")).text();
+    expect(page).toMatch(/Response rate<\/h2>\s*<div class="big">50\.0%/);
+    expect(page).toContain("1 answered of 2 displays · 0 completed · 1 dismissed");
+    expect(page).toContain("€1,234");
+    expect((await app.request("/report?currency=euro")).status).toBe(400);
   });
 
   it("still renders, with a 400 status, when parameters are invalid", async () => {

@@ -16,7 +16,7 @@ export function csvCell(value: Cell): string {
 
 /** The response fields exported, in column order; each column is named after its field in snake_case. */
 const FIXED = [
-  "id", "surveyId", "kind", "score", "category", "complete", "comment",
+  "id", "surveyId", "kind", "score", "category", "status", "complete", "comment",
   "userId", "anonymousId", "url", "locale", "createdAt", "updatedAt",
 ] as const satisfies readonly (keyof SurveyResponse)[];
 

@@ -25,6 +25,12 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE INDEX IF NOT EXISTS responses_created ON responses (created_at)`,
     ],
   },
+  {
+    version: 2,
+    name: "displays without a score",
+    // A display recorded before (or without) an answer has `score: null` (CONTRACT §4 status).
+    statements: [`ALTER TABLE responses ALTER COLUMN score DROP NOT NULL`],
+  },
 ];
 
 /** Brings the schema up to date; returns the versions it applied. */

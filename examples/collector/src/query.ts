@@ -10,6 +10,8 @@ export interface ReportQuery {
   period: Period;
   /** Numeric attribute for revenue at risk (e.g. `ltv`); detected when absent. */
   value?: string | undefined;
+  /** ISO 4217 currency of that attribute (e.g. `EUR`), for formatting; absent: plain numbers. */
+  currency?: string | undefined;
 }
 
 export type QueryResult = { ok: true; query: ReportQuery } | { ok: false; problems: Problem[] };
@@ -39,6 +41,18 @@ export function parseReportQuery(params: Record<string, string | undefined>): Qu
   const [segment, value] = [key("segment"), key("value")];
   const period = (params.period?.trim() || "month") as Period;
   if (!PERIODS.includes(period)) problems.push({ path: "period", message: `must be one of ${PERIODS.join(", ")}` });
-  const query: ReportQuery = { filter, segment, value, period };
+  const currency = params.currency?.trim().toUpperCase() || undefined;
+  if (currency && !isCurrency(currency)) problems.push({ path: "currency", message: `must be an ISO 4217 currency code like EUR or USD, got "${params.currency}"` });
+  const query: ReportQuery = { filter, segment, value, period, ...(currency && isCurrency(currency) ? { currency } : {}) };
   return problems.length ? { ok: false, problems } : { ok: true, query };
+}
+
+/** A three-letter code that `Intl.NumberFormat` knows as a currency. */
+export function isCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    return Intl.supportedValuesOf("currency").includes(code);
+  } catch {
+    return false;
+  }
 }

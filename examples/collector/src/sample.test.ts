@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { responseSchema } from "@npskit/core";
-import { summarize, trend } from "@npskit/insights";
+import { responseRate, summarize, trend } from "@npskit/insights";
 import { sampleResponses } from "./sample.js";
 
 const now = Date.parse("2026-11-25T14:00:00Z");
@@ -25,5 +25,14 @@ describe("sampleResponses", () => {
     expect(Math.min(s.promoters, s.passives, s.detractors)).toBeGreaterThan(30);
     const months = trend(sample, "quarter").filter((p) => p.total > 50);
     expect(months.at(-1)!.nps!).toBeGreaterThan(months[0]!.nps!);
+  });
+
+  it("adds unanswered displays on request, so the report shows a response rate", () => {
+    const withDisplays = sampleResponses({ surveyId: "nps-checkout", count: 100, now, unanswered: 1.5 });
+    expect(withDisplays).toHaveLength(250);
+    expect(withDisplays.every((r) => responseSchema.safeParse(r).success)).toBe(true);
+    expect(new Set(withDisplays.map((r) => r.id)).size).toBe(250);
+    expect(summarize(withDisplays).total).toBe(100);
+    expect(responseRate(withDisplays)).toMatchObject({ shown: 250, answered: 100, rate: 40 });
   });
 });

@@ -71,13 +71,42 @@ export interface SampleOptions {
   now: number;
   days?: number;
   seed?: number;
+  /**
+   * Also the displays nobody answered, as an SDK recording impressions sends them: about this many
+   * per answer, most dismissed, some left open; answers then carry their `status` too. Default 0.
+   */
+  unanswered?: number;
 }
 
 /**
  * `count` NPS answers spread over the last `days` days. Ids and contents depend only on the seed
  * and the day of `now`, so seeding twice the same day changes nothing.
  */
-export function sampleResponses({ surveyId, count, now, days = 182, seed = 42 }: SampleOptions): SurveyResponse[] {
+export function sampleResponses({ surveyId, count, now, days = 182, seed = 42, unanswered = 0 }: SampleOptions): SurveyResponse[] {
+  const answers = sampleAnswers({ surveyId, count, now, days, seed });
+  if (unanswered === 0) return answers;
+  const rand = random(seed + 1);
+  const today = Math.floor(now / DAY) * DAY;
+  const displays = Array.from({ length: Math.round(count * unanswered) }, (_unused, i): SurveyResponse => {
+    const template = answers[Math.floor(rand() * answers.length)] as SurveyResponse;
+    const { comment: _, ...rest } = template;
+    const createdAt = new Date(today - rand() * days * DAY);
+    return {
+      ...rest,
+      id: `00000000-5eed-4000-9000-${(seed * 1_000_000 + i).toString(16).padStart(12, "0")}`,
+      score: null,
+      category: null,
+      status: rand() < 0.85 ? "dismissed" : "shown",
+      complete: false,
+      createdAt: createdAt.toISOString(),
+      updatedAt: new Date(createdAt.getTime() + 4000).toISOString(),
+    };
+  });
+  const withStatus = answers.map((r): SurveyResponse => ({ ...r, status: r.complete ? "completed" : "answered" }));
+  return [...withStatus, ...displays];
+}
+
+function sampleAnswers({ surveyId, count, now, days, seed }: Required<Omit<SampleOptions, "unanswered">>): SurveyResponse[] {
   const rand = random(seed);
   const today = Math.floor(now / DAY) * DAY;
   return Array.from({ length: count }, (_, i) => {

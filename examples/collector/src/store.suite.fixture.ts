@@ -13,7 +13,7 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     it("migrates once", async () => {
       expect(await migrate(db)).toEqual([]);
       const { rows } = await db.query<{ version: number }>("SELECT version FROM npskit_migrations");
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2]);
     });
 
     it("upserts by id: newer updatedAt wins, duplicates and older states are ignored", async () => {
@@ -24,6 +24,17 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
       expect(await saveResponse(db, commented)).toBe("updated");
       expect(await saveResponse(db, scored)).toBe("ignored");
       expect(await listResponses(db)).toEqual([commented]);
+    });
+
+    it("stores a display through its states: shown, then answered, then completed", async () => {
+      const shown = makeResponse(9, { score: null, category: null, status: "shown", complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+      const answered = { ...shown, score: 9, category: "promoter" as const, status: "answered" as const, updatedAt: "2026-11-24T10:00:03.000Z" };
+      const completed = { ...answered, status: "completed" as const, complete: true, updatedAt: "2026-11-24T10:00:09.000Z" };
+      expect(await saveResponse(db, shown)).toBe("created");
+      expect(await listResponses(db)).toEqual([shown]);
+      expect(await saveResponse(db, completed)).toBe("updated");
+      expect(await saveResponse(db, answered)).toBe("ignored");
+      expect(await listResponses(db)).toEqual([completed]);
     });
 
     it("filters by survey and by answer time (from inclusive, to exclusive)", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { responseSchema } from "@npskit/core";
-import { completedResponse, rescoredResponse, scoredResponse, type Respondent } from "./answer.js";
+import { completedResponse, dismissedResponse, rescoredResponse, scoredResponse, shownResponse, type Respondent } from "./answer.js";
 import { VERSION } from "./version.js";
 import manifest from "../package.json" with { type: "json" };
 
@@ -34,6 +34,18 @@ describe("responses", () => {
     const rescored = rescoredResponse(scored, 9, T0);
     expect(rescored).toMatchObject({ score: 9, category: "promoter", updatedAt: "2026-11-24T10:00:00.001Z" });
     expect(completedResponse(rescored, "ok", T0).updatedAt).toBe("2026-11-24T10:00:00.002Z");
+  });
+
+  test("a display starts without a score and keeps its id and createdAt through its states", () => {
+    const shown = shownResponse(ID, { id: "nps-q4", kind: "nps" }, who, T0);
+    expect(shown).toMatchObject({ id: ID, score: null, category: null, status: "shown", complete: false, createdAt: "2026-11-24T10:00:00.000Z" });
+    const dismissed = dismissedResponse(shown, T0 + 4000);
+    const answered = rescoredResponse(shown, 10, T0 + 3000);
+    const completed = completedResponse(answered, "Nice", T0 + 9000);
+    expect(dismissed).toMatchObject({ status: "dismissed", score: null, updatedAt: "2026-11-24T10:00:04.000Z" });
+    expect(answered).toMatchObject({ status: "answered", score: 10, category: "promoter" });
+    expect(completed).toMatchObject({ status: "completed", complete: true, comment: "Nice", createdAt: shown.createdAt });
+    for (const r of [shown, dismissed, answered, completed]) expect(responseSchema.safeParse(r).success).toBe(true);
   });
 
   test("the SDK version matches package.json", () => {

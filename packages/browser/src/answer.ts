@@ -1,5 +1,7 @@
 // Builds the wire-format response (CONTRACT §4): the score is saved the moment it is picked
-// (complete: false); the comment later updates the same id (complete: true).
+// (complete: false); the comment later updates the same id (complete: true). With impressions,
+// the record starts when the survey is shown (score null, status "shown") and every later state
+// of that display (dismissed, answered, completed) updates it.
 import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core";
 import type { Attributes } from "./api.js";
 import { SDK } from "./version.js";
@@ -12,15 +14,22 @@ export interface Respondent {
   locale: string;
 }
 
-/** `id` is a new random UUID (core's randomId, passed in so the UI chunk does not carry a copy). */
+/** A display that has no answer yet. `id` is a new random UUID (core's randomId, passed in so the UI chunk does not carry a copy). */
+export function shownResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number): SurveyResponse {
+  return { ...newResponse(id, survey, who, now), score: null, category: null, status: "shown" };
+}
+
+/** A first answer, when its display was not recorded (impressions off). */
 export function scoredResponse(id: string, survey: { id: string; kind: SurveyKind }, score: number, who: Respondent, now: number): SurveyResponse {
+  return { ...newResponse(id, survey, who, now), score, category: categoryOf(survey.kind, score) };
+}
+
+function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number) {
   const at = new Date(now).toISOString();
   return {
     id,
     surveyId: survey.id,
     kind: survey.kind,
-    score,
-    category: categoryOf(survey.kind, score),
     complete: false,
     userId: who.userId,
     anonymousId: who.anonymousId,
@@ -39,14 +48,20 @@ export function scoredResponse(id: string, survey: { id: string; kind: SurveyKin
  */
 const after = (previous: SurveyResponse, now: number) => new Date(Math.max(now, Date.parse(previous.updatedAt) + 1)).toISOString();
 
-/** The same response with a changed score (the person picked another one). */
-export function rescoredResponse(scored: SurveyResponse, score: number, now: number): SurveyResponse {
-  return { ...scored, score, category: categoryOf(scored.kind, score), updatedAt: after(scored, now) };
+/** Status only where the display is recorded (a record that has one). */
+const withStatus = (previous: SurveyResponse, status: SurveyResponse["status"]) => (previous.status ? { status } : {});
+
+/** The same response with a (changed) score: the person picked one, or another one. */
+export function rescoredResponse(previous: SurveyResponse, score: number, now: number): SurveyResponse {
+  return { ...previous, score, category: categoryOf(previous.kind, score), ...withStatus(previous, "answered"), updatedAt: after(previous, now) };
 }
 
 /** The same response, completed: an empty comment is left out rather than sent as "". */
 export function completedResponse(scored: SurveyResponse, comment: string | undefined, now: number): SurveyResponse {
   const text = comment?.trim();
   const { comment: _previous, ...rest } = scored;
-  return { ...rest, ...(text ? { comment: text } : {}), complete: true, updatedAt: after(scored, now) };
+  return { ...rest, ...(text ? { comment: text } : {}), complete: true, ...withStatus(scored, "completed"), updatedAt: after(scored, now) };
 }
+
+/** The display, closed before any score. */
+export const dismissedResponse = (shown: SurveyResponse, now: number): SurveyResponse => ({ ...shown, status: "dismissed", updatedAt: after(shown, now) });

@@ -1,11 +1,11 @@
 import { expect, test, vi } from "vitest";
-import type { SurveyResponse } from "@npskit/core";
+import { responseSchema, type SurveyResponse } from "@npskit/core";
 import { askSurvey, type AnswerHooks } from "./answering.js";
 import type { MountOptions } from "./chunks.js";
 
 const survey = { id: "nps-q4", kind: "nps" as const };
 
-function setup() {
+function setup({ impressions = false } = {}) {
   const mounted: MountOptions[] = [];
   const close = vi.fn();
   const submitted: SurveyResponse[] = [];
@@ -22,6 +22,7 @@ function setup() {
     emit: (name, payload) => void events.push([name, payload]),
     done,
     display: { locale: "de", product: "Acme" },
+    impressions,
   };
   const remove = askSurvey((options) => (mounted.push(options), { close }), survey, hooks);
   mounted[0]!.onShown?.();
@@ -71,6 +72,48 @@ test("closing before a score records a dismissal; closing at the follow-up does 
   second.ui.onDismiss();
   expect(second.recorded).toEqual(["shown", "answered"]);
   expect(second.events.at(-1)).toEqual(["dismissed", { surveyId: "nps-q4", answered: true }]);
+});
+
+test("with impressions, the display is one record: shown, then answered, then completed", () => {
+  const { ui, submitted, recorded } = setup({ impressions: true });
+  expect(submitted.map((r) => [r.status, r.score, r.category, r.complete])).toEqual([["shown", null, null, false]]);
+  ui.onScore(6);
+  ui.onScore(9);
+  ui.onComplete({ score: 9, comment: "Great" });
+  ui.onDismiss(); // the thank-you closed: the answer stands
+  expect(submitted.map((r) => [r.status, r.score, r.complete])).toEqual([
+    ["shown", null, false],
+    ["answered", 6, false],
+    ["answered", 9, false],
+    ["completed", 9, true],
+  ]);
+  expect(new Set(submitted.map((r) => r.id)).size).toBe(1);
+  expect(new Set(submitted.map((r) => r.createdAt)).size).toBe(1);
+  expect(submitted.map((r) => Date.parse(r.updatedAt))).toEqual([...submitted.map((r) => Date.parse(r.updatedAt))].sort());
+  expect(submitted.every((r) => responseSchema.safeParse(r).success)).toBe(true);
+  expect(recorded).toEqual(["shown", "answered"]);
+});
+
+test("with impressions, closing before a score sends the dismissal; closing after one keeps the answer", () => {
+  const first = setup({ impressions: true });
+  first.ui.onDismiss();
+  expect(first.submitted.map((r) => [r.status, r.score])).toEqual([["shown", null], ["dismissed", null]]);
+  expect(first.submitted[1]!.updatedAt > first.submitted[0]!.updatedAt).toBe(true);
+
+  const second = setup({ impressions: true });
+  second.ui.onScore(8);
+  second.ui.onDismiss();
+  expect(second.submitted.map((r) => [r.status, r.score])).toEqual([["shown", null], ["answered", 8]]);
+});
+
+test("without impressions, nothing is sent before a score and no record has a status", () => {
+  const first = setup();
+  first.ui.onDismiss();
+  expect(first.submitted).toEqual([]);
+  const second = setup();
+  second.ui.onScore(3);
+  second.ui.onComplete({ score: 3, comment: "" });
+  expect(second.submitted.map((r) => r.status)).toEqual([undefined, undefined]);
 });
 
 test("the returned function removes the widget", () => {

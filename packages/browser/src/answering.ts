@@ -1,8 +1,8 @@
 // What happens while a person answers one survey (in the UI chunk: a page view that shows nothing
-// never downloads it): the widget is mounted, and each score, comment or close becomes a
-// wire-format response for delivery, a record in the person's state and an SDK event.
+// never downloads it): the widget is mounted, and its display, each score, comment or close
+// becomes a wire-format response for delivery, a record in the person's state and an SDK event.
 import type { SurveyOutcome, SurveyResponse } from "@npskit/core";
-import { completedResponse, rescoredResponse, scoredResponse, type Respondent } from "./answer.js";
+import { completedResponse, dismissedResponse, rescoredResponse, scoredResponse, shownResponse, type Respondent } from "./answer.js";
 import type { EventName } from "./api.js";
 import type { MountOptions, MountSurvey } from "./chunks.js";
 
@@ -20,12 +20,16 @@ export interface AnswerHooks {
   /** The survey no longer needs the screen: closed, or completed (its thank-you closes itself). */
   done: () => void;
   display: Pick<MountOptions, "locale" | "theme" | "product">;
+  /** Send a record when the survey is shown (and when it is dismissed unanswered), not only answers. */
+  impressions: boolean;
 }
 
 /** Mounts `survey` and reports what the person does; returns the function that removes it. */
 export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: AnswerHooks): () => void {
   const surveyId = survey.id;
-  let scored: SurveyResponse | undefined;
+  /** The latest state of this display's record: shown, or answered (scored). */
+  let current: SurveyResponse | undefined;
+  let answered = false;
   let completed = false;
   const handle = mount({
     survey,
@@ -34,19 +38,20 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
     // that was never seen, so it counts as no display.
     onShown() {
       hooks.record("shown");
+      if (hooks.impressions) hooks.submit((current = shownResponse(hooks.newId(), survey, hooks.respondent(), hooks.now())));
       hooks.emit("shown", { surveyId });
     },
     onScore(score) {
-      const first = !scored;
-      scored = scored ? rescoredResponse(scored, score, hooks.now()) : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
-      hooks.submit(scored);
-      if (first) hooks.record("answered");
-      hooks.emit("answered", { surveyId, id: scored.id, score, category: scored.category });
+      current = current ? rescoredResponse(current, score, hooks.now()) : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
+      hooks.submit(current);
+      if (!answered) hooks.record("answered");
+      answered = true;
+      hooks.emit("answered", { surveyId, id: current.id, score, category: current.category });
     },
     onComplete({ comment }) {
-      if (!scored || completed) return;
+      if (!current || !answered || completed) return;
       completed = true;
-      const response = completedResponse(scored, comment, hooks.now());
+      const response = completedResponse(current, comment, hooks.now());
       hooks.submit(response);
       hooks.emit("completed", { surveyId, id: response.id, response });
       hooks.done();
@@ -54,8 +59,12 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
     onDismiss() {
       handle.close();
       hooks.done();
-      if (!scored) hooks.record("dismissed");
-      hooks.emit("dismissed", { surveyId, answered: Boolean(scored) });
+      // After a score the answer stands: closing the follow-up changes nothing on the record.
+      if (!answered) {
+        hooks.record("dismissed");
+        if (current) hooks.submit((current = dismissedResponse(current, hooks.now())));
+      }
+      hooks.emit("dismissed", { surveyId, answered });
     },
   });
   return () => handle.close();

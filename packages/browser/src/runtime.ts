@@ -156,6 +156,7 @@ function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session
     record: (outcome) => quietly("record", session.record(survey.id, outcome)),
     emit: env.emit,
     display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
+    impressions: config.impressions,
   }));
   return { presenter, loadUI };
 }

@@ -20,10 +20,23 @@ export const eventProperties = (r: SurveyResponse) => ({
   category: r.category,
   comment: r.comment,
   complete: r.complete,
+  status: r.status,
   locale: r.locale,
   url: r.url,
   answeredAt: r.updatedAt,
 });
+
+/** The event name of each kind of state: a display shown, a display dismissed, an answer (scored or completed). */
+export interface EventNames {
+  answered: string;
+  shown: string;
+  dismissed: string;
+}
+
+/** A string names the answer event only (as before displays were recorded). */
+type Names = string | Partial<EventNames>;
+
+const nameOf = (names: EventNames, r: SurveyResponse) => (r.status === "shown" ? names.shown : r.status === "dismissed" ? names.dismissed : names.answered);
 
 type Properties = ReturnType<typeof eventProperties>;
 /** The tool itself, or a function returning it (for tools that load after npskit). */
@@ -38,20 +51,16 @@ const resolve = <T>(ref: Ref<T>): T => {
 
 type Track = (event: string, properties: Properties) => unknown;
 
-/** An adapter that calls `tool[method](event, properties)` for each state. */
-const eventAdapter = <M extends string>(name: string, tool: Ref<Record<M, Track>>, method: M, event: string): Adapter => ({
-  name,
-  send: (r) => void resolve(tool)[method](event, eventProperties(r)),
-});
+/** An adapter that calls `tool[method](event, properties)` for each state, the event named by its status. */
+const eventAdapter = <M extends string>(name: string, tool: Ref<Record<M, Track>>, method: M, defaults: EventNames, names: Names = {}): Adapter => {
+  const events = { ...defaults, ...(typeof names == "string" ? { answered: names } : names) };
+  return { name, send: (r) => void resolve(tool)[method](nameOf(events, r), eventProperties(r)) };
+};
 
-/** Forward with a `track(event, properties)` call. */
-export const segmentAdapter = (
-  analytics: Ref<{ track(event: string, properties: Properties): unknown }>,
-  event = "NPS Survey Answered",
-): Adapter => eventAdapter("segment", analytics, "track", event);
+/** Forward with a `track(event, properties)` call; events named "Object Action" in title case. */
+export const segmentAdapter = (analytics: Ref<{ track(event: string, properties: Properties): unknown }>, events?: Names): Adapter =>
+  eventAdapter("segment", analytics, "track", { answered: "NPS Survey Answered", shown: "NPS Survey Shown", dismissed: "NPS Survey Dismissed" }, events);
 
-/** Forward with a `capture(event, properties)` call. */
-export const posthogAdapter = (
-  posthog: Ref<{ capture(event: string, properties: Properties): unknown }>,
-  event = "survey response",
-): Adapter => eventAdapter("posthog", posthog, "capture", event);
+/** Forward with a `capture(event, properties)` call; events named in lowercase words like the tool's own survey events. */
+export const posthogAdapter = (posthog: Ref<{ capture(event: string, properties: Properties): unknown }>, events?: Names): Adapter =>
+  eventAdapter("posthog", posthog, "capture", { answered: "survey response", shown: "survey shown", dismissed: "survey dismissed" }, events);

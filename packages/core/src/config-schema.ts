@@ -115,6 +115,7 @@ export const configSchema = z.object({
   theme: z.prefault(themeSchema, {}),
   requireConsent: z._default(z.boolean().check(doc("Store and send nothing before consent(true)")), false),
   debug: z.optional(z.boolean().check(doc("Log why each survey is or is not shown on the console (also ?npskit_debug=1 in the page URL)"))),
+  impressions: z._default(z.boolean().check(doc("Send a record for every survey display (status shown, then dismissed or answered); false sends answers only")), true),
   globalThrottle: z.prefault(z.object({ minDaysBetweenSurveys: days(7, "Days between any two surveys for one user") }), {}),
   surveys: z._default(z.array(surveySchema).check(z.maxLength(100)), []),
 });

@@ -4,7 +4,7 @@
 export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
-export { responseSchema, type SurveyResponse } from "./response.js";
+export { responseSchema, STATUSES, type ResponseStatus, type SurveyResponse } from "./response.js";
 
 export * from "./config-constants.js";
 export {

@@ -25,4 +25,21 @@ describe("responseSchema", () => {
     expect(issues({ ...base, score: 3 })).toEqual(['category: category must be "detractor" for nps score 3, got "promoter"']);
     expect(issues({ ...base, kind: "csat", score: 3, category: "passive" })).toEqual([]);
   });
+
+  it("accepts a display without a score (impressions) and every earlier body without a status", () => {
+    const shown = { ...base, score: null, category: null, status: "shown" };
+    expect(issues(shown)).toEqual([]);
+    expect(issues({ ...shown, status: "dismissed" })).toEqual([]);
+    expect(issues({ ...base, status: "answered" })).toEqual([]);
+    expect(issues({ ...base, complete: true, status: "completed", comment: "Fast" })).toEqual([]);
+    expect(issues(base)).toEqual([]);
+  });
+
+  it("rejects a status that contradicts the score", () => {
+    expect(issues({ ...base, score: null, category: null })).toEqual(['status: status must be "shown" or "dismissed" when score is null, got undefined']);
+    expect(issues({ ...base, score: null, category: null, status: "answered" })).toEqual(['status: status must be "shown" or "dismissed" when score is null, got "answered"']);
+    expect(issues({ ...base, score: null, category: "promoter", status: "shown" })).toEqual(['category: category must be null when score is null, got "promoter"']);
+    expect(issues({ ...base, status: "dismissed" })).toEqual(['status: status must be "answered" or "completed" when there is a score, got "dismissed"']);
+    expect(issues({ ...base, status: "seen" }).map((i) => i.split(":")[0])).toEqual(["status"]);
+  });
 });

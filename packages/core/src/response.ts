@@ -4,12 +4,22 @@ import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js"
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/**
+ * Where one survey display stands: shown → dismissed (closed before a score), or shown → answered
+ * (score picked) → completed (follow-up sent or skipped). Sent only when impressions are recorded.
+ */
+export const STATUSES = ["shown", "dismissed", "answered", "completed"] as const;
+export type ResponseStatus = (typeof STATUSES)[number];
+const UNANSWERED: readonly (ResponseStatus | undefined)[] = ["shown", "dismissed"];
+
 export const responseSchema = z.object({
   id: z.string().check(z.minLength(8), z.maxLength(64)),
   surveyId: z.string().check(z.minLength(1), z.maxLength(100)),
   kind: z.enum(KINDS),
-  score: z.number().check(z.int(), z.gte(0), z.lte(10)),
-  category: z.enum(CATEGORIES),
+  /** `null` until a score is picked (a display not answered yet, or dismissed). */
+  score: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(10))),
+  category: z.nullable(z.enum(CATEGORIES)),
+  status: z.optional(z.enum(STATUSES)),
   comment: z.optional(z.string().check(z.maxLength(5000))),
   complete: z.boolean(),
   userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
@@ -24,7 +34,15 @@ export const responseSchema = z.object({
   // The score must fit its kind's scale and the category must be the one the score implies, so a
   // backend never stores "csat 9" or "nps 3 promoter".
   z.superRefine((r, ctx) => {
-    if (!isValidScore(r.kind, r.score)) {
+    if (r.score === null) {
+      if (!UNANSWERED.includes(r.status)) {
+        ctx.addIssue({ code: "custom", path: ["status"], input: r.status, message: `status must be "shown" or "dismissed" when score is null, got ${JSON.stringify(r.status)}` });
+      } else if (r.category !== null) {
+        ctx.addIssue({ code: "custom", path: ["category"], input: r.category, message: `category must be null when score is null, got "${r.category}"` });
+      }
+    } else if (UNANSWERED.includes(r.status)) {
+      ctx.addIssue({ code: "custom", path: ["status"], input: r.status, message: `status must be "answered" or "completed" when there is a score, got "${r.status}"` });
+    } else if (!isValidScore(r.kind, r.score)) {
       const [min, max] = SCALES[r.kind];
       ctx.addIssue({ code: "custom", path: ["score"], input: r.score, message: `score must be between ${min} and ${max} for kind "${r.kind}", got ${r.score}` });
     } else if (categoryOf(r.kind, r.score) !== r.category) {

@@ -20,6 +20,7 @@ describe("validateConfig", () => {
       endpoint: "/collect",
       theme: { mode: "auto", position: "bottom-right" },
       requireConsent: false,
+      impressions: true,
       globalThrottle: { minDaysBetweenSurveys: 7 },
       surveys: [{
         id: "nps-q4",
@@ -93,7 +94,7 @@ describe("validateConfig", () => {
     expect(result.warnings.map((w) => w.message)).toEqual([
       'surveys[0].audience.sampel is not a known option and is ignored (did you mean "sample"?)',
       'surveys[0].trigerr is not a known option and is ignored (did you mean "trigger"?)',
-      'zzz is not a known option and is ignored (known: $schema, endpoint, headers, configUrl, locale, product, theme, requireConsent, debug, globalThrottle, surveys)',
+      'zzz is not a known option and is ignored (known: $schema, endpoint, headers, configUrl, locale, product, theme, requireConsent, debug, impressions, globalThrottle, surveys)',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { categoryOf, type SurveyResponse } from "@npskit/core";
 import { latestBy } from "./latest.js";
 import type { ValueOf } from "./revenue.js";
-import { NPS_KINDS, scored } from "./summary.js";
+import { NPS_KINDS, scored, type ScoredResponse } from "./summary.js";
 
 /** Who answered: the user id, else the anonymous id (prefixed so the two never collide). */
 export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r.userId}` : `anon:${r.anonymousId}`);
@@ -10,7 +10,7 @@ export const respondentOf = (r: SurveyResponse): string => (r.userId ? `user:${r
  * Each respondent's latest NPS/eNPS answer (by `createdAt`, latest state per id first): a customer
  * who was a detractor in spring and a promoter now is a promoter.
  */
-export function latestByRespondent(responses: readonly SurveyResponse[]): SurveyResponse[] {
+export function latestByRespondent(responses: readonly SurveyResponse[]): ScoredResponse[] {
   return latestBy(scored(responses, NPS_KINDS), respondentOf, (r) => Date.parse(r.createdAt));
 }
 

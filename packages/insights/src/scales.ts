@@ -1,4 +1,5 @@
-import type { SurveyKind, SurveyResponse } from "@npskit/core";
+import { SCALES, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { t95, wilson } from "./interval.js";
 import { round1 } from "./round.js";
 import { scored } from "./summary.js";
 
@@ -7,25 +8,67 @@ export interface ScaleSummary {
   total: number;
   /** Mean score (two decimals); `null` when there is no answer. */
   mean: number | null;
+  /** 95% t-interval of the mean (two decimals, within the scale; the whole scale for one answer). */
+  meanLow: number | null;
+  meanHigh: number | null;
   /** Answers in the top box (CSAT 4–5 "satisfied", CES 5–7 "easy"). */
   good: number;
   /** Share of top-box answers in percent (one decimal); `null` when there is no answer. */
   goodPercent: number | null;
+  /** 95% Wilson interval of `goodPercent` (one decimal). */
+  goodLow: number | null;
+  goodHigh: number | null;
 }
 
-function summarizeScale(responses: readonly SurveyResponse[], kind: SurveyKind, isGood: (score: number) => boolean): ScaleSummary {
-  const answers = scored(responses, new Set([kind]));
-  const total = answers.length;
-  if (total === 0) return { total, mean: null, good: 0, goodPercent: null };
-  const sum = answers.reduce((acc, r) => acc + r.score, 0);
-  const good = answers.filter((r) => isGood(r.score)).length;
-  return { total, mean: Math.round((sum / total) * 100) / 100, good, goodPercent: round1((good * 100) / total) };
+/** What a scale summary is computed from: sums that SQL (or any store) can also aggregate. */
+export interface ScaleCounts {
+  total: number;
+  /** Sum of the scores. */
+  sum: number;
+  /** Sum of the squared scores. */
+  sumOfSquares: number;
+  /** Top-box answers. */
+  good: number;
 }
 
-/** Customer satisfaction (1–5): mean and % satisfied (4 or 5). */
-export const summarizeCsat = (responses: readonly SurveyResponse[]): ScaleSummary =>
-  summarizeScale(responses, "csat", (s) => s >= 4);
+/** Top box of each scale: CSAT 4–5 "satisfied", CES 5–7 "easy". */
+const TOP_BOX = { csat: 4, ces: 5 } as const;
 
-/** Customer effort (1–7, 7 = very easy): mean and % easy (5 or more). */
-export const summarizeCes = (responses: readonly SurveyResponse[]): ScaleSummary =>
-  summarizeScale(responses, "ces", (s) => s >= 5);
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A CSAT or CES summary with its intervals from sums: the one definition, also for counts from SQL. */
+export function scaleOf(kind: SurveyKind, { total, sum, sumOfSquares, good }: ScaleCounts): ScaleSummary {
+  if (total === 0) return { total, mean: null, meanLow: null, meanHigh: null, good: 0, goodPercent: null, goodLow: null, goodHigh: null };
+  const [min, max] = SCALES[kind];
+  const mean = sum / total;
+  // One answer says nothing about the spread: the mean could be anywhere on the scale.
+  const half = total > 1 ? t95(total - 1) * Math.sqrt(Math.max(0, (sumOfSquares - total * mean ** 2) / (total - 1)) / total) : Infinity;
+  const share = wilson(good, total);
+  return {
+    total,
+    mean: round2(mean),
+    meanLow: round2(Math.max(min, mean - half)),
+    meanHigh: round2(Math.min(max, mean + half)),
+    good,
+    goodPercent: round1((good * 100) / total),
+    goodLow: round1(share.low * 100),
+    goodHigh: round1(share.high * 100),
+  };
+}
+
+function summarizeScale(responses: readonly SurveyResponse[], kind: "csat" | "ces"): ScaleSummary {
+  const counts: ScaleCounts = { total: 0, sum: 0, sumOfSquares: 0, good: 0 };
+  for (const { score } of scored(responses, new Set([kind]))) {
+    counts.total++;
+    counts.sum += score;
+    counts.sumOfSquares += score ** 2;
+    if (score >= TOP_BOX[kind]) counts.good++;
+  }
+  return scaleOf(kind, counts);
+}
+
+/** Customer satisfaction (1–5): mean and % satisfied (4 or 5), each with its 95% interval. */
+export const summarizeCsat = (responses: readonly SurveyResponse[]): ScaleSummary => summarizeScale(responses, "csat");
+
+/** Customer effort (1–7, 7 = very easy): mean and % easy (5 or more), each with its 95% interval. */
+export const summarizeCes = (responses: readonly SurveyResponse[]): ScaleSummary => summarizeScale(responses, "ces");

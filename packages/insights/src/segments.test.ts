@@ -13,15 +13,16 @@ describe("bySegment", () => {
       makeResponse(10, { attributes: { plan: null } }),
     ];
     expect(bySegment(sample, "plan")).toEqual([
-      { segment: "pro", total: 3, promoters: 2, passives: 0, detractors: 1, nps: 33.3, marginOfError: 106.7, small: true },
-      { segment: "(none)", total: 2, promoters: 1, passives: 1, detractors: 0, nps: 50, marginOfError: 69.3, small: true },
-      { segment: "free", total: 1, promoters: 0, passives: 0, detractors: 1, nps: -100, marginOfError: 0, small: true },
+      { segment: "pro", total: 3, promoters: 2, passives: 0, detractors: 1, nps: 33.3, low: -93.7, high: 100, marginOfError: 96.9, small: true },
+      { segment: "(none)", total: 2, promoters: 1, passives: 1, detractors: 0, nps: 50, low: -100, high: 100, marginOfError: 100, small: true },
+      { segment: "free", total: 1, promoters: 0, passives: 0, detractors: 1, nps: -100, low: -100, high: 100, marginOfError: 100, small: true },
     ]);
   });
 
-  it("flags segments under 30 answers only", () => {
+  it("flags segments under 30 answers (or the given minimum) only", () => {
     const sample = [...makeResponses(30, 9, { attributes: { seats: 10 } }), ...makeResponses(29, 9, { attributes: { seats: 5 } })];
     expect(bySegment(sample, "seats").map((s) => [s.segment, s.small])).toEqual([["10", false], ["5", true]]);
+    expect(bySegment(sample, "seats", { minAnswers: 10 }).map((s) => s.small)).toEqual([false, false]);
   });
 
   it("puts an answer whose attributes changed in its latest segment only", () => {

@@ -1,5 +1,7 @@
-// Words that carry no theme on their own, per language (lowercase, with diacritics).
-// Survey filler ("very", "really", "app") is included: it dominates comments and says nothing.
+// Words that carry no theme on their own, per language (lowercase, with diacritics), one list for
+// each locale the widget ships. Survey filler ("very", "really", "app") is included: it dominates
+// comments and says nothing. Japanese words are as Intl.Segmenter cuts them (particles, copulas,
+// auxiliaries); Arabic and Hebrew lists hold the free-standing forms (prefixed clitics stay).
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
@@ -30,18 +32,32 @@ export const STOP_WORDS: Record<string, ReadonlySet<string>> = {
     ella ellas ellos en entre era es esa esas ese eso esos esta está están estas este esto estos fue ha
     hay la las le les lo los más me mi mis mucho muy nada ni no nos o os otra otro para pero poco por
     porque que qué se sea ser si sí sin sobre son su sus también tan te tiene todo todos tu tus un una
-    uno unos y ya aplicación producto`),
+    uno unos y ya bien aplicación producto`),
   pt: words(`a ao aos as até com como da das de dela dele do dos e é ela elas ele eles em entre era essa
     esse esta está este eu foi há isso isto já lhe mais mas me meu minha muito na não nas nem no nos
     nós o os ou para pela pelo por porque qual quando que se sem ser seu sua são também te tem tu um
     uma umas uns você vocês bem aplicativo produto`),
+  ja: words(`の に は を た が で て と し れ さ ある いる も する から な こと として い や れる など なっ ない
+    この ため その あっ よう また もの という あり まで られ なる へ か だ これ によって により おり より による
+    ず なり られる において ば なかっ なく しかし について せ だっ できる それ う ので なお のみ でき き つ
+    における および いう さらに でも ら たり たち ます ん なら です でし ました ません けど けれど ね よ
+    とても すごく 本当に 本当 ちょっと 少し もう まだ 私 僕 あれ どれ ここ そこ 思い 思う 思います
+    アプリ 製品 サービス`),
+  ar: words(`في من على إلى عن مع هذا هذه ذلك تلك التي الذي الذين هو هي هم هن أنا أنت أنتم نحن أن إن
+    كان كانت يكون لا ما لم لن قد كل بعض أو و ثم جدا جداً لكن غير بين عند هناك هنا كما أي إذا حتى
+    لقد مثل منذ عندما أيضا أيضاً فقط كثيرا كثيراً ليس يا به بها له لها لي فيه فيها منه التطبيق المنتج الخدمة`),
+  he: words(`של את על עם זה זו זאת הוא היא הם הן אני אתה אנחנו לא כן גם אבל או כי אם מה מי כל
+    יש אין היה הייתה היו יהיה מאוד ממש רק עוד כבר אז כמו כך אחרי לפני בין עד אל מן מכל שלי שלו שלה
+    שלנו להם לי לו לה בו בה זהו אחד אחת הכל די קצת האפליקציה אפליקציה המוצר מוצר השירות שירות`),
 };
 
 const ALL: ReadonlySet<string> = new Set(Object.values(STOP_WORDS).flatMap((s) => [...s]));
 
-/** Stop words for a locale (`pt-BR` → pt); every known language when it is unknown or absent. */
+/** The language of a locale, lowercase (`pt-BR` → `pt`); `undefined` without one. */
+export const languageOf = (locale: string | undefined): string | undefined => locale?.toLowerCase().split(/[-_]/)[0] || undefined;
+
+/** Stop words for a locale or language (`pt-BR` → pt); every known language when it is unknown or absent. */
 export function stopWordsFor(locale: string | undefined): ReadonlySet<string> {
-  const language = locale?.toLowerCase().split(/[-_]/)[0];
-  const list = language ? STOP_WORDS[language] : undefined;
-  return list ?? ALL;
+  const language = languageOf(locale);
+  return (language && STOP_WORDS[language]) || ALL;
 }

@@ -1,4 +1,5 @@
-import { categoryOf, isValidScore, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { categoryOf, isValidScore, type Category, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { t95 } from "./interval.js";
 import { latestById } from "./latest.js";
 import { round1 } from "./round.js";
 
@@ -10,17 +11,26 @@ export interface NpsSummary {
   detractors: number;
   /** %promoters − %detractors, −100..100, one decimal; `null` when there is no answer. */
   nps: number | null;
-  /** 95% margin of error in NPS points (one decimal); `null` when there is no answer. */
+  /** 95% interval of the NPS (one decimal), not symmetric around `nps`; `null` when there is no answer. */
+  low: number | null;
+  high: number | null;
+  /** Half the width of `low..high` in NPS points (one decimal); `null` when there is no answer. */
   marginOfError: number | null;
 }
+
+/** A response with a score: the answer itself, not a display that was closed or is still open. */
+export type ScoredResponse = SurveyResponse & { score: number; category: Category };
 
 /** The kinds scored as NPS (0–10, promoters minus detractors). */
 export const NPS_KINDS: ReadonlySet<SurveyKind> = new Set(["nps", "enps"]);
 
 /** Responses of the given kinds whose score is valid for their scale, latest state per id. */
-export function scored(responses: readonly SurveyResponse[], kinds: ReadonlySet<SurveyKind>): SurveyResponse[] {
-  return latestById(responses).filter((r) => kinds.has(r.kind) && isValidScore(r.kind, r.score));
+export function scored(responses: readonly SurveyResponse[], kinds: ReadonlySet<SurveyKind>): ScoredResponse[] {
+  return latestById(responses).filter((r): r is ScoredResponse => kinds.has(r.kind) && hasScore(r));
 }
+
+/** The response carries a valid score for its kind (displays without an answer have `null`). */
+export const hasScore = (r: SurveyResponse): r is ScoredResponse => r.score !== null && isValidScore(r.kind, r.score);
 
 /**
  * Net Promoter Score of NPS and eNPS responses (CSAT/CES have their own summaries, see
@@ -29,25 +39,33 @@ export function scored(responses: readonly SurveyResponse[], kinds: ReadonlySet<
  */
 export function summarize(responses: readonly SurveyResponse[]): NpsSummary {
   const counts = { promoter: 0, passive: 0, detractor: 0 };
-  const answers = scored(responses, NPS_KINDS);
-  for (const r of answers) counts[categoryOf(r.kind, r.score)]++;
+  for (const r of scored(responses, NPS_KINDS)) counts[categoryOf(r.kind, r.score)]++;
   return npsOf(counts.promoter, counts.passive, counts.detractor);
 }
 
-/** NPS and its margin from category counts. */
+/**
+ * NPS and its 95% interval from category counts: the one definition, also for counts computed
+ * elsewhere (e.g. in SQL). The interval is the adjusted Wald (Rocks 2016): ¾ added to promoters
+ * and to detractors, 3 to the total, with Student's t for n degrees of freedom instead of 1.96,
+ * which keeps its coverage at 95% or more from 10 answers up (see the README's table), and wide
+ * (never 0) for a handful of answers.
+ */
 export function npsOf(promoters: number, passives: number, detractors: number): NpsSummary {
   const total = promoters + passives + detractors;
-  if (total === 0) return { total, promoters, passives, detractors, nps: null, marginOfError: null };
-  const p = promoters / total;
-  const d = detractors / total;
+  const counts = { total, promoters, passives, detractors };
+  if (total === 0) return { ...counts, nps: null, low: null, high: null, marginOfError: null };
+  const n = total + 3;
+  const p = (promoters + 0.75) / n;
+  const d = (detractors + 0.75) / n;
   // Variance of the per-answer score (+1 promoter, 0 passive, −1 detractor) is p + d − (p − d)².
-  const variance = Math.max(0, p + d - (p - d) ** 2);
-  return {
-    total,
-    promoters,
-    passives,
-    detractors,
-    nps: round1(((promoters - detractors) * 100) / total),
-    marginOfError: round1(1.96 * 100 * Math.sqrt(variance / total)),
-  };
+  const half = t95(total) * Math.sqrt((p + d - (p - d) ** 2) / n);
+  const low = Math.max(-1, p - d - half) * 100;
+  const high = Math.min(1, p - d + half) * 100;
+  return { ...counts, nps: round1(((promoters - detractors) * 100) / total), low: round1(low), high: round1(high), marginOfError: round1((high - low) / 2) };
 }
+
+/**
+ * Fewer answers than this make a figure too uncertain to compare or to call a change: reports
+ * show "not enough answers" and draw such points as tentative. Options named `minAnswers` change it.
+ */
+export const MIN_ANSWERS = 30;

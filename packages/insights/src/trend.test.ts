@@ -38,6 +38,12 @@ describe("trend", () => {
     expect(trend([first, later], "month").map((p) => [p.period, p.promoters])).toEqual([["2026-01", 1]]);
   });
 
+  it("marks periods under the minimum number of answers as small", () => {
+    const points = trend([...Array.from({ length: 30 }, () => at("2026-11-02T00:00:00Z", 9)), at("2026-12-01T00:00:00Z", 10)], "month");
+    expect(points.map((p) => [p.period, p.total, p.small])).toEqual([["2026-11", 30, false], ["2026-12", 1, true]]);
+    expect(trend([at("2026-12-01T00:00:00Z", 10)], "month", { minAnswers: 1 })[0]?.small).toBe(false);
+  });
+
   it("is empty without answers", () => {
     expect(trend([], "week")).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { SurveyResponse } from "@npskit/core";
 import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
 import { nextPeriod, periodLabel, periodStart, type Period } from "./periods.js";
-import { summarize, type NpsSummary } from "./summary.js";
+import { MIN_ANSWERS, summarize, type NpsSummary } from "./summary.js";
 
 export type { Period } from "./periods.js";
 
@@ -11,14 +11,16 @@ export interface TrendPoint extends NpsSummary {
   period: string;
   /** First instant of the period, ISO 8601 UTC. */
   start: string;
+  /** Fewer answers than the minimum (default 30): a tentative point, not a confident one. */
+  small: boolean;
 }
 
 /**
- * NPS per calendar period (UTC) of the moment each answer was given (`createdAt`), oldest first.
- * Periods without answers between the first and the last are included (total 0, nps null) so a
- * chart shows the gap instead of hiding it.
+ * Each calendar period (UTC) from the first to the last of the responses' `createdAt`, with
+ * `summary(responses of that period)`, oldest first; periods without responses in between get
+ * `summary([])` so a chart shows the gap instead of hiding it.
  */
-export function trend(responses: readonly SurveyResponse[], period: Period): TrendPoint[] {
+export function byPeriod<S>(responses: readonly SurveyResponse[], period: Period, summary: (group: SurveyResponse[]) => S): ({ period: string; start: string } & S)[] {
   const buckets = groupBy(latestById(responses), (r) => {
     const t = Date.parse(r.createdAt);
     return Number.isNaN(t) ? undefined : periodStart(t, period);
@@ -26,10 +28,18 @@ export function trend(responses: readonly SurveyResponse[], period: Period): Tre
   if (buckets.size === 0) return [];
   const starts = [...buckets.keys()];
   const last = Math.max(...starts);
-  const points: TrendPoint[] = [];
+  const points: ({ period: string; start: string } & S)[] = [];
   for (let start = Math.min(...starts); start <= last; start = nextPeriod(start, period)) {
-    const summary = summarize(buckets.get(start) ?? []);
-    points.push({ period: periodLabel(start, period), start: new Date(start).toISOString(), ...summary });
+    points.push({ period: periodLabel(start, period), start: new Date(start).toISOString(), ...summary(buckets.get(start) ?? []) });
   }
   return points;
+}
+
+/** NPS per calendar period (UTC) of the moment each answer was given (`createdAt`), oldest first. */
+export function trend(responses: readonly SurveyResponse[], period: Period, options: { minAnswers?: number } = {}): TrendPoint[] {
+  const minAnswers = options.minAnswers ?? MIN_ANSWERS;
+  return byPeriod(responses, period, (group) => {
+    const summary = summarize(group);
+    return { ...summary, small: summary.total < minAnswers };
+  });
 }

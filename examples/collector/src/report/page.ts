@@ -4,7 +4,7 @@ import type { Analysis } from "../analysis.js";
 import type { ReportQuery } from "../query.js";
 import { dateOnly } from "./format.js";
 import { html, raw, type Html } from "./html.js";
-import { commentsCard, detractorsCard, otherScalesCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
+import { commentsCard, detractorsCard, otherScalesCard, responseRateCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
 import { STYLE } from "./style.js";
 
 export interface ReportInput {
@@ -28,8 +28,8 @@ export function renderReport(input: ReportInput): string {
 <body><main>
 <header><h1>${title}</h1><span class="muted">${rangeText(query)}</span></header>
 ${filters(input)}
+<div class="top">${scoreCard(a)}${responseRateCard(a)}${revenueCard(a)}${otherScalesCard(a)}</div>
 <div class="grid">
-${scoreCard(a)}${revenueCard(a)}${otherScalesCard(a)}
 ${trendCard(a)}
 ${segmentCard(a, input.attributes, hrefFor)}
 ${themesCard(a)}
@@ -49,6 +49,7 @@ function filters({ query, surveys, attributes, params }: ReportInput): Html {
     <label>To <input type="date" name="to" value="${params.to ?? ""}"></label>
     <label>Trend by <select name="period">${(["week", "month", "quarter"] as const).map((p) => option(p, p, p === query.period))}</select></label>
     <label>Segment <select name="segment">${option("", "None", !query.segment)}${attributes.map((k) => option(k, k, k === query.segment))}</select></label>
+    ${(["value", "currency"] as const).map((k) => (params[k] ? html`<input type="hidden" name="${k}" value="${params[k]}">` : null))}
     <button type="submit">Update</button>
   </form>`;
 }
