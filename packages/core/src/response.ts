@@ -1,8 +1,27 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
 import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
+import { ANSWER_TIME_WINDOW, ATTRIBUTE_LIMITS } from "./wire-limits.js";
 
-const isoDate = z.iso.datetime({ offset: true });
+/** A device clock outside the window is wrong (and a far-future stamp must not outrank real answers). */
+const isoDate = z.iso.datetime({ offset: true }).check(
+  z.refine((at) => {
+    const t = Date.parse(at);
+    return t >= ANSWER_TIME_WINDOW.from && t < ANSWER_TIME_WINDOW.to;
+  }, "must be between 2000-01-01 and 2099-12-31"),
+);
+
+const { count, keyLength, valueLength } = ATTRIBUTE_LIMITS;
+const attributeValue = z.union([z.string().check(z.maxLength(valueLength, `at most ${valueLength} characters`)), z.number(), z.boolean(), z.null()]);
+const attributes = z.record(z.string(), attributeValue).check(
+  z.superRefine((attributes, ctx) => {
+    const keys = Object.keys(attributes);
+    if (keys.length > count) ctx.addIssue({ code: "custom", input: attributes, message: `at most ${count} attributes per answer` });
+    for (const key of keys) {
+      if (!key || key.length > keyLength) ctx.addIssue({ code: "custom", path: [key], input: key, message: `attribute names are 1 to ${keyLength} characters` });
+    }
+  }),
+);
 
 export const responseSchema = z.object({
   id: z.string().check(z.minLength(8), z.maxLength(64)),
@@ -13,8 +32,10 @@ export const responseSchema = z.object({
   comment: z.optional(z.string().check(z.maxLength(5000))),
   complete: z.boolean(),
   userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  /** HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored). */
+  userHash: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex digits (HMAC-SHA256 of the userId)"))),
   anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
-  attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  attributes: z.optional(attributes),
   url: z.optional(z.string().check(z.maxLength(2048))),
   locale: z.optional(z.string().check(z.maxLength(35))),
   createdAt: isoDate,
