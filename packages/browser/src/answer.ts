@@ -6,6 +6,7 @@ import { SDK } from "./version.js";
 
 export interface Respondent {
   userId: string | null;
+  userHash?: string;
   anonymousId: string;
   attributes: Attributes;
   url: string;
@@ -23,6 +24,7 @@ export function scoredResponse(id: string, survey: { id: string; kind: SurveyKin
     category: categoryOf(survey.kind, score),
     complete: false,
     userId: who.userId,
+    ...(who.userHash ? { userHash: who.userHash } : {}),
     anonymousId: who.anonymousId,
     attributes: { ...who.attributes },
     url: who.url,

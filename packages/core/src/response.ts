@@ -1,7 +1,7 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
 import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
-import { ANSWER_TIME_WINDOW, ATTRIBUTE_LIMITS } from "./wire-limits.js";
+import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES } from "./wire-limits.js";
 
 /** A device clock outside the window is wrong (and a far-future stamp must not outrank real answers). */
 const isoDate = z.iso.datetime({ offset: true }).check(
@@ -11,14 +11,17 @@ const isoDate = z.iso.datetime({ offset: true }).check(
   }, "must be between 2000-01-01 and 2099-12-31"),
 );
 
-const { count, keyLength, valueLength } = ATTRIBUTE_LIMITS;
-const attributeValue = z.union([z.string().check(z.maxLength(valueLength, `at most ${valueLength} characters`)), z.number(), z.boolean(), z.null()]);
+const attributeValue = z.union([
+  z.string().check(z.maxLength(MAX_ATTRIBUTE_TEXT, `at most ${MAX_ATTRIBUTE_TEXT} characters`)), z.number(), z.boolean(), z.null(),
+]);
 const attributes = z.record(z.string(), attributeValue).check(
   z.superRefine((attributes, ctx) => {
     const keys = Object.keys(attributes);
-    if (keys.length > count) ctx.addIssue({ code: "custom", input: attributes, message: `at most ${count} attributes per answer` });
+    if (keys.length > MAX_ATTRIBUTES) ctx.addIssue({ code: "custom", input: attributes, message: `at most ${MAX_ATTRIBUTES} attributes per answer` });
     for (const key of keys) {
-      if (!key || key.length > keyLength) ctx.addIssue({ code: "custom", path: [key], input: key, message: `attribute names are 1 to ${keyLength} characters` });
+      if (!key || key.length > MAX_ATTRIBUTE_NAME) {
+        ctx.addIssue({ code: "custom", path: [key], input: key, message: `attribute names are 1 to ${MAX_ATTRIBUTE_NAME} characters` });
+      }
     }
   }),
 );
@@ -33,7 +36,7 @@ export const responseSchema = z.object({
   complete: z.boolean(),
   userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   /** HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored). */
-  userHash: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex digits (HMAC-SHA256 of the userId)"))),
+  userHash: z.optional(z.string().check(z.maxLength(200))),
   anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
   attributes: z.optional(attributes),
   url: z.optional(z.string().check(z.maxLength(2048))),

@@ -5,23 +5,21 @@ import { wireAttributes } from "./wire-limits.js";
 
 describe("wireAttributes", () => {
   it("keeps scalars as they are and leaves objects and lists out (they are for targeting only)", () => {
-    expect(wireAttributes({ plan: "pro", ltv: 1200.5, beta: true, team: null, roles: ["admin"], address: { city: "Oslo" } })).toEqual({
-      attributes: { plan: "pro", ltv: 1200.5, beta: true, team: null },
-      problems: [],
-    });
+    const cut: string[] = [];
+    const attributes = { plan: "pro", ltv: 1200.5, beta: true, team: null, roles: ["admin"], address: { city: "Oslo" } };
+    expect(wireAttributes(attributes, (key) => cut.push(key))).toEqual({ plan: "pro", ltv: 1200.5, beta: true, team: null });
+    expect(cut).toEqual([]);
   });
 
-  it("never produces what the response schema rejects, and says what it left out or cut", () => {
+  it("never produces what the response schema rejects, and names every key it left out or cut", () => {
     const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`key-${String(i).padStart(2, "0")}`, i]));
-    const { attributes, problems } = wireAttributes({ ["k".repeat(65)]: 1, note: "n".repeat(600), ...many });
+    const cut: string[] = [];
+    const attributes = wireAttributes({ ["k".repeat(65)]: 1, "": 0, note: "n".repeat(600), ...many }, (key) => cut.push(key));
     expect(Object.keys(attributes)).toHaveLength(50);
     expect(attributes.note).toBe("n".repeat(500));
     expect(attributes["key-48"]).toBe(48);
     expect(attributes["key-49"]).toBeUndefined();
-    expect(problems[0]).toBe(`attribute "kkkkkkkkkkkkkkkkkkkk…" not sent: names are 1 to 64 characters`);
-    expect(problems[1]).toBe('attribute "note" cut to 500 characters');
-    expect(problems.slice(2)).toHaveLength(11);
-    expect(problems[2]).toBe('attribute "key-49" not sent: at most 50 attributes are sent');
+    expect(cut).toEqual(["k".repeat(65), "", "note", ...Array.from({ length: 11 }, (_, i) => `key-${49 + i}`)]);
     expect(responseSchema.safeParse(makeResponse(9, { attributes })).success).toBe(true);
   });
 });
