@@ -7,7 +7,7 @@ import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBU
 const isoDate = z.iso.datetime({ offset: true }).check(
   z.refine((at) => {
     const t = Date.parse(at);
-    return t >= ANSWER_TIME_WINDOW.from && t < ANSWER_TIME_WINDOW.to;
+    return Number.isNaN(t) || (t >= ANSWER_TIME_WINDOW.from && t < ANSWER_TIME_WINDOW.to); // not a date: the format check says so
   }, "must be between 2000-01-01 and 2099-12-31"),
 );
 
