@@ -99,7 +99,8 @@ export function logRefusals({ log }: { log: (line: string) => void }): Middlewar
     if (status < 400 || status >= 500 || status === 429) return;
     const body = (await c.res.clone().json().catch(() => ({}))) as { error?: string; problems?: { path: string }[] };
     const id = c.get("responseId");
-    const what = body.problems ? `at ${body.problems.map((p) => JSON.stringify(p.path.slice(0, 80))).join(", ")}` : body.error;
+    const paths = new Set(body.problems?.map((p) => JSON.stringify(p.path.slice(0, 80))));
+    const what = body.problems ? `at ${[...paths].join(", ")}` : body.error;
     log(`[npskit] refused ${id && /^[\w.:-]{1,64}$/.test(id) ? `response ${id}` : "a post"}: ${status} ${what ?? ""}`.trim());
   };
 }

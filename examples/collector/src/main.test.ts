@@ -21,6 +21,21 @@ describe("startCollector", () => {
     expect(existsSync(join(dir, "one", "PG_VERSION"))).toBe(true);
   }, 60_000);
 
+  it("beyond loopback with NPSKIT_READ_TOKEN, reads need the token and answers still come in", async () => {
+    const token = "read-token-0123456789";
+    const collector = await startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "public"), origins: "*", readToken: token });
+    try {
+      const url = `http://127.0.0.1:${collector.port}`;
+      const denied = await fetch(`${url}/report`);
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get("www-authenticate")).toBe('Basic realm="npskit"');
+      expect((await fetch(`${url}/report`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      await collector.stop();
+    }
+  }, 60_000);
+
   it("refuses to serve beyond loopback without NPSKIT_READ_TOKEN, before binding or touching data", async () => {
     await expect(startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "open"), origins: "*" })).rejects.toThrow(
       "HOST=0.0.0.0 is reachable from other machines: set NPSKIT_READ_TOKEN so that reads need it",
