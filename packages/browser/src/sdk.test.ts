@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import type { AskSurvey, LazyParts } from "./chunks.js";
 import { createSdk } from "./sdk.js";
 
-const survey = { id: "nps-q4", kind: "nps", trigger: { event: "checkout" } };
+const survey = { id: "nps-q4", kind: "nps" as const, trigger: { event: "checkout" } };
 const valid = { endpoint: "/collect", surveys: [survey] };
 
 let errors: ReturnType<typeof vi.spyOn>;
