@@ -35,8 +35,11 @@ export const responseSchema = z.object({
   comment: z.optional(z.string().check(z.maxLength(5000))),
   complete: z.boolean(),
   userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-  /** HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored). */
-  userHash: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored).
+   * Any text: whether it matches is the backend's check, so a malformed one is never a 400.
+   */
+  userHash: z.optional(z.string()),
   anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
   attributes: z.optional(attributes),
   url: z.optional(z.string().check(z.maxLength(2048))),
