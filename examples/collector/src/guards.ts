@@ -144,7 +144,7 @@ export function rateLimit({ perMinute, trustProxy = false, now = Date.now }: Rat
   };
 }
 
-export function clientAddress(c: Context, trustProxy: boolean): string {
+function clientAddress(c: Context, trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",").map((a) => a.trim()).filter(Boolean).pop() : undefined;
   return forwarded ?? peerAddress(c) ?? "unknown";
 }
