@@ -13,18 +13,15 @@ export type WireAttributes = Record<string, string | number | boolean | null>;
 
 /**
  * The attributes that go on the wire: scalars only (objects and lists stay local, for targeting),
- * the first MAX_ATTRIBUTES names of 1 to MAX_ATTRIBUTE_NAME characters, text cut to
- * MAX_ATTRIBUTE_TEXT. `onCut` hears each name left out or cut, for a warning at `identify()` time.
+ * the first MAX_ATTRIBUTES names of 1 to MAX_ATTRIBUTE_NAME characters, text cut to MAX_ATTRIBUTE_TEXT.
  */
-export function wireAttributes(attributes: Record<string, unknown>, onCut?: (key: string) => void): WireAttributes {
+export function wireAttributes(attributes: Record<string, unknown>): WireAttributes {
   const out: WireAttributes = {};
   let kept = 0;
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== null && !["string", "number", "boolean"].includes(typeof value)) continue;
-    const long = typeof value == "string" && value.length > MAX_ATTRIBUTE_TEXT;
-    const sent = key && key.length <= MAX_ATTRIBUTE_NAME && kept < MAX_ATTRIBUTES;
-    if (long || !sent) onCut?.(key);
-    if (sent) out[key] = long ? value.slice(0, MAX_ATTRIBUTE_TEXT) : (value as WireAttributes[string]), kept++;
+    if (!key || key.length > MAX_ATTRIBUTE_NAME || kept++ >= MAX_ATTRIBUTES) continue;
+    out[key] = typeof value == "string" ? value.slice(0, MAX_ATTRIBUTE_TEXT) : (value as WireAttributes[string]);
   }
   return out;
 }
