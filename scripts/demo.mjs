@@ -38,7 +38,8 @@ const { sampleResponses } = await import(pathToFileURL(join(root, "examples/coll
 const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : (process.env.NPSKIT_DATA_DIR ?? join(root, ".data/demo"));
 if (!existsSync(join(root, HOST_PAGE))) fail(`the host page ${HOST_PAGE} is missing`);
 let seeding = true;
-const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? ` "${r.comment}"` : ""}`);
+// By id and score only: logs never hold a comment, an attribute value or a user id.
+const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? " with a comment" : ""}`);
 const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch((e) =>
   fail(`cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`),
 );

@@ -7,6 +7,11 @@ describe("segmentableAttributes", () => {
     const sample = Array.from({ length: 25 }, (_, i) => makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", ltv: i * 100, beta: i < 3 } }));
     expect(segmentableAttributes(sample)).toEqual(["beta", "plan"]);
   });
+
+  it("offers only common keys, so a flood of distinct keys never grows the report", () => {
+    const flood = Array.from({ length: 200 }, (_, i) => makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", [`junk-${i}`]: "x" } }));
+    expect(segmentableAttributes(flood)).toEqual(["plan"]);
+  });
 });
 
 describe("analyze", () => {

@@ -24,6 +24,7 @@ import {
   type Themes,
   type TrendPoint,
 } from "@npskit/insights";
+import { commonAttributeKeys } from "./attribute-keys.js";
 import type { ReportQuery } from "./query.js";
 
 /** Attributes tried, in order, for revenue at risk when the query names none. */
@@ -102,11 +103,11 @@ function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
     .map(({ item }) => item);
 }
 
-/** Attribute keys worth offering as segments: few distinct values (plan, country, role…). */
+/** Attribute keys worth offering as segments: common ones with few distinct values (plan, country, role…). */
 export function segmentableAttributes(responses: readonly SurveyResponse[]): string[] {
-  const values = new Map<string, Set<unknown>>();
+  const values = new Map<string, Set<unknown>>(commonAttributeKeys(responses).map((key) => [key, new Set()]));
   for (const r of responses) {
-    for (const [key, value] of Object.entries(r.attributes ?? {})) values.set(key, (values.get(key) ?? new Set()).add(value));
+    for (const [key, value] of Object.entries(r.attributes ?? {})) values.get(key)?.add(value);
   }
   return [...values].filter(([, seen]) => seen.size <= MAX_SEGMENTS).map(([key]) => key).sort();
 }

@@ -2,33 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { settingsFromEnv, startCollector } from "./main.js";
-
-describe("settingsFromEnv", () => {
-  it("defaults to 127.0.0.1:8787, PGlite in .data/collector, any origin, no key", () => {
-    expect(settingsFromEnv({})).toEqual({
-      port: 8787,
-      host: "127.0.0.1",
-      databaseUrl: undefined,
-      dataDir: ".data/collector",
-      origins: "*",
-      apiKey: undefined,
-    });
-  });
-
-  it("reads every variable and rejects a bad port by name", () => {
-    const env = { PORT: "0", HOST: "::1", DATABASE_URL: "postgres://db/npskit", NPSKIT_DATA_DIR: "/var/npskit", NPSKIT_ORIGINS: "https://a.example, https://b.example", NPSKIT_API_KEY: "k" };
-    expect(settingsFromEnv(env)).toEqual({
-      port: 0,
-      host: "::1",
-      databaseUrl: "postgres://db/npskit",
-      dataDir: "/var/npskit",
-      origins: ["https://a.example", "https://b.example"],
-      apiKey: "k",
-    });
-    expect(() => settingsFromEnv({ PORT: "http" })).toThrow('PORT must be an integer from 0 to 65535, got "http"');
-  });
-});
+import { startCollector } from "./main.js";
 
 describe("startCollector", () => {
   const dir = mkdtempSync(join(tmpdir(), "npskit-collector-"));
@@ -46,4 +20,26 @@ describe("startCollector", () => {
     }
     expect(existsSync(join(dir, "one", "PG_VERSION"))).toBe(true);
   }, 60_000);
+
+  it("beyond loopback with NPSKIT_READ_TOKEN, reads need the token and answers still come in", async () => {
+    const token = "read-token-0123456789";
+    const collector = await startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "public"), origins: "*", readToken: token });
+    try {
+      const url = `http://127.0.0.1:${collector.port}`;
+      const denied = await fetch(`${url}/report`);
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get("www-authenticate")).toBe('Basic realm="npskit"');
+      expect((await fetch(`${url}/report`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      await collector.stop();
+    }
+  }, 60_000);
+
+  it("refuses to serve beyond loopback without NPSKIT_READ_TOKEN, before binding or touching data", async () => {
+    await expect(startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "open"), origins: "*" })).rejects.toThrow(
+      "HOST=0.0.0.0 is reachable from other machines: set NPSKIT_READ_TOKEN so that reads need it",
+    );
+    expect(existsSync(join(dir, "open"))).toBe(false);
+  });
 });

@@ -2,33 +2,10 @@
 import { mkdirSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import { createApp, type AppOptions } from "./app.js";
+import { createApp } from "./app.js";
 import { openPglite, openPostgres, type Db } from "./db.js";
 import { migrate } from "./migrations.js";
-
-export interface CollectorSettings {
-  port: number;
-  host: string;
-  databaseUrl?: string | undefined;
-  dataDir: string;
-  origins: readonly string[] | "*";
-  apiKey?: string | undefined;
-  onStored?: AppOptions["onStored"];
-}
-
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorSettings {
-  const origins = env.NPSKIT_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean);
-  const port = Number(env.PORT || 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
-  return {
-    port,
-    host: env.HOST || "127.0.0.1",
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.NPSKIT_DATA_DIR || ".data/collector",
-    origins: origins?.length ? origins : "*",
-    apiKey: env.NPSKIT_API_KEY || undefined,
-  };
-}
+import { exposureProblem, settingsFromEnv, type CollectorSettings } from "./settings.js";
 
 export async function openDatabase(settings: Pick<CollectorSettings, "databaseUrl" | "dataDir">): Promise<Db> {
   if (settings.databaseUrl) return openPostgres(settings.databaseUrl);
@@ -46,11 +23,14 @@ function listen(fetch: Fetch, port: number, hostname: string): Promise<ReturnTyp
 }
 
 /**
- * Listens first (a busy port fails before the data directory is touched, so a second instance
- * never opens the same embedded database), then opens storage and migrates; requests arriving
- * meanwhile get 503 with Retry-After, which the SDK retries. Resolves with the bound port.
+ * Refuses settings that would serve reads to anyone (see exposureProblem). Listens first (a busy
+ * port fails before the data directory is touched, so a second instance never opens the same
+ * embedded database), then opens storage and migrates; requests arriving meanwhile get 503 with
+ * Retry-After, which the SDK retries. Resolves with the bound port.
  */
 export async function startCollector(settings: CollectorSettings): Promise<{ port: number; stop(): Promise<void> }> {
+  const problem = exposureProblem(settings);
+  if (problem) throw new Error(problem);
   let app: Hono | undefined;
   const starting = () => new Response("starting", { status: 503, headers: { "retry-after": "1" } });
   const server = await listen((request) => (app ? app.fetch(request) : starting()), settings.port, settings.host);
@@ -68,7 +48,8 @@ export async function startCollector(settings: CollectorSettings): Promise<{ por
     await close();
     throw error;
   }
-  app = createApp({ db, origins: settings.origins, apiKey: settings.apiKey, onStored: settings.onStored });
+  const { origins, apiKey, readToken, allowedHosts, identitySecret, rateLimit, trustProxy, onStored } = settings;
+  app = createApp({ db, origins, apiKey, readToken, allowedHosts, identitySecret, rateLimit, trustProxy, onStored });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   const stop = async () => {

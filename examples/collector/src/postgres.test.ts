@@ -2,6 +2,7 @@
 // the installed `postgresql` package. `npm test` does not install it; without it this is skipped.
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "./db.js";
+import { describeHardening } from "./hardening.suite.fixture.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
 import { describeStore } from "./store.suite.fixture.js";
 
@@ -14,6 +15,7 @@ if (server instanceof Error) {
 } else {
   afterAll(() => server.stop());
   describeStore("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+  describeHardening("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
 }
 
 describe("openPostgres", () => {

@@ -23,4 +23,17 @@ describe("parseReportQuery", () => {
     const bad = parseReportQuery({ segment: "a\nb", value: "", period: "year", from: "2026-13-45" });
     expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(["from", "segment", "period"]);
   });
+
+  it("takes only real dates within 2000–2099, and no control characters", () => {
+    const paths = (params: Record<string, string>) => {
+      const parsed = parseReportQuery(params);
+      return parsed.ok ? [] : parsed.problems.map((p) => p.path);
+    };
+    expect(paths({ from: "2000-01-01", to: "2099-12-31", surveyId: "nps-q4", segment: "plan" })).toEqual([]);
+    expect(paths({ from: "275760-09-13" })).toEqual(["from"]);
+    expect(paths({ to: "2026-02-31" })).toEqual(["to"]);
+    expect(paths({ from: "1999-12-31T23:59:59Z" })).toEqual(["from"]);
+    expect(paths({ from: "March 7, 2026" })).toEqual(["from"]);
+    expect(paths({ surveyId: "nps\u0000q4", value: "ltv\u007f", segment: "\ud800" })).toEqual(["surveyId", "segment", "value"]);
+  });
 });

@@ -9,9 +9,12 @@ import { renderReport } from "./report/page.js";
 import { REPORT_CSP } from "./report/style.js";
 import { listResponses, listSurveys } from "./store.js";
 
+/** Every route that reads answers (app.ts puts the host allowlist and the read credential on them). */
+export const READ_PATHS = ["/api/*", "/report"] as const;
+
 export function mountReads(app: Hono, db: Db): void {
   // Comments and customer attributes: never kept by a shared cache or the browser's history cache.
-  for (const path of ["/api/*", "/report"]) {
+  for (const path of READ_PATHS) {
     app.use(path, async (c, next) => {
       await next();
       c.header("cache-control", "no-store");
@@ -45,6 +48,7 @@ export function mountReads(app: Hono, db: Db): void {
       surveys: surveys.map((s) => s.surveyId),
       attributes: segmentableAttributes(responses),
       params,
+      problems: parsed.ok ? [] : parsed.problems,
     });
     c.header("content-security-policy", REPORT_CSP);
     c.header("referrer-policy", "no-referrer");

@@ -37,6 +37,42 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
       expect(await listResponses(db)).toEqual([completed]);
     });
 
+    describe("order of states that no clock can break", () => {
+      const received = "2026-11-24T10:00:00.000Z";
+      const at = (offsetMs: number) => new Date(Date.parse(received) + offsetMs);
+      const stamp = (offsetMs: number) => at(offsetMs).toISOString();
+      const MINUTE = 60_000;
+      const DAY = 86_400_000;
+
+      it("a state stamped far in the future does not pin the answer: a later genuine state still wins", async () => {
+        const forged = makeResponse(0, { complete: false, createdAt: received, updatedAt: "2099-12-31T23:59:59.000Z" });
+        const rescored = { ...forged, score: 8, category: "passive" as const, updatedAt: stamp(MINUTE) };
+        expect(await saveResponse(db, forged, at(0))).toBe("created");
+        expect(await saveResponse(db, rescored, at(MINUTE))).toBe("updated");
+        expect(await listResponses(db)).toEqual([rescored]);
+
+        const forgedComplete = makeResponse(0, { comment: "forged", createdAt: received, updatedAt: "2099-12-31T23:59:59.000Z" });
+        const genuine = { ...forgedComplete, score: 10, category: "promoter" as const, comment: "Great", updatedAt: stamp(2 * MINUTE) };
+        expect(await saveResponse(db, forgedComplete, at(MINUTE))).toBe("created");
+        expect(await saveResponse(db, genuine, at(2 * MINUTE))).toBe("updated");
+        expect((await listResponses(db)).map((r) => r.comment)).toEqual([undefined, "Great"]);
+      });
+
+      it("a device a day ahead: its complete state wins over its partial one, in order or when the partial arrives last", async () => {
+        const partial = makeResponse(3, { complete: false, createdAt: stamp(DAY), updatedAt: stamp(DAY) });
+        const complete = { ...partial, complete: true, comment: "Too slow", updatedAt: stamp(DAY + 10_000) };
+        expect(await saveResponse(db, partial, at(0))).toBe("created");
+        expect(await saveResponse(db, complete, at(10_000))).toBe("updated");
+        expect(await listResponses(db)).toEqual([complete]);
+
+        const late = makeResponse(3, { complete: false, createdAt: stamp(DAY), updatedAt: stamp(DAY) });
+        const first = { ...late, complete: true, comment: "Too slow", updatedAt: stamp(DAY + 10_000) };
+        expect(await saveResponse(db, first, at(10_000))).toBe("created");
+        expect(await saveResponse(db, late, at(MINUTE))).toBe("ignored"); // the partial state, retried
+        expect((await listResponses(db)).filter((r) => r.id === late.id)).toEqual([first]);
+      });
+    });
+
     it("filters by survey and by answer time (from inclusive, to exclusive)", async () => {
       const a = makeResponse(9, { createdAt: "2026-10-01T00:00:00.000Z" });
       const b = makeResponse(9, { createdAt: "2026-11-01T00:00:00.000Z" });

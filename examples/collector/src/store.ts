@@ -1,25 +1,38 @@
-// Responses in the database: upsert by id (latest `updatedAt` wins) and filtered reads.
+// Responses in the database: upsert by id (the newer state wins, see NEWER_STATE) and filtered reads.
 import type { SurveyResponse } from "@npskit/core";
 import type { Db } from "./db.js";
 
 export type SaveResult = "created" | "updated" | "ignored";
 
 /**
- * Stores a response unless a state at least as recent is already there: delivery is
- * at-least-once and the comment updates the score's row, so retries, duplicates and
- * out-of-order arrivals never double count or roll back.
+ * When an incoming state (`excluded`) replaces the stored one (`responses`) of the same id. A
+ * complete state outranks a partial one: the comment comes last, and the SDK never sends a partial
+ * state after it. Then the later time wins, where a state's time is its device's `updatedAt` but
+ * never later than when the collector received it, so no clock can pin an answer: a stamp far in
+ * the future (a wrong clock, or forged) counts as "when received", and a later genuine state still
+ * wins. States of one id come from one device, so its own order holds even when its clock is off.
+ * The same `updatedAt` again is the same state (a retry or a duplicate).
  */
-export async function saveResponse(db: Db, r: SurveyResponse): Promise<SaveResult> {
+const NEWER_STATE = `excluded.updated_at <> responses.updated_at
+       AND (excluded.complete, LEAST(excluded.updated_at, excluded.received_at))
+         > (responses.complete, LEAST(responses.updated_at, responses.received_at))`;
+
+/**
+ * Stores a response unless the stored state of its id is as new or newer (NEWER_STATE): delivery
+ * is at-least-once and the comment updates the score's row, so retries, duplicates and
+ * out-of-order arrivals never double count or roll back. `receivedAt` is the collector's clock.
+ */
+export async function saveResponse(db: Db, r: SurveyResponse, receivedAt: Date = new Date()): Promise<SaveResult> {
   const { rows } = await db.query<{ inserted: boolean }>(
-    `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+    `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
      ON CONFLICT (id) DO UPDATE SET
        survey_id = excluded.survey_id, kind = excluded.kind, score = excluded.score,
        complete = excluded.complete, created_at = excluded.created_at,
-       updated_at = excluded.updated_at, received_at = now(), data = excluded.data
-     WHERE responses.updated_at < excluded.updated_at
+       updated_at = excluded.updated_at, received_at = excluded.received_at, data = excluded.data
+     WHERE ${NEWER_STATE}
      RETURNING (xmax = 0) AS inserted`,
-    [r.id, r.surveyId, r.kind, r.score, r.complete, r.createdAt, r.updatedAt, JSON.stringify(r)],
+    [r.id, r.surveyId, r.kind, r.score, r.complete, r.createdAt, r.updatedAt, receivedAt.toISOString(), JSON.stringify(r)],
   );
   const row = rows[0];
   return row === undefined ? "ignored" : row.inserted ? "created" : "updated";

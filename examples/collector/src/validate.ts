@@ -8,16 +8,35 @@ export interface Problem {
   message: string;
 }
 
-export type Parsed = { ok: true; response: SurveyResponse } | { ok: false; problems: Problem[] };
+/** `id`: the body's `id` when it is text, valid or not, to name the response in logs. */
+export type Parsed = ({ ok: true; response: SurveyResponse } | { ok: false; problems: Problem[] }) & { id?: string };
 
 export function parseResponse(body: string): Parsed {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = JSON.parse(body, (_key, value: unknown) => storable(value));
   } catch {
     return { ok: false, problems: [{ path: "", message: "body must be JSON (one response object)" }] };
   }
+  const id = typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
   const result = responseSchema.safeParse(json);
-  if (result.success) return { ok: true, response: result.data };
-  return { ok: false, problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) };
+  if (result.success) return { ok: true, response: result.data, ...id };
+  return { ok: false, problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })), ...id };
+}
+
+/** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const cleanText = (text: string): string => text.replace(UNSTORABLE, "\ufffd");
+
+/**
+ * A JSON value as it can be stored: every such character, in text and in object keys, becomes
+ * U+FFFD, so the answer is kept (a 400 would lose it: the SDK drops what is refused).
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === "string") return cleanText(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.every((key) => cleanText(key) === key)) return value;
+  return Object.fromEntries(keys.map((key) => [cleanText(key), (value as Record<string, unknown>)[key]]));
 }

@@ -8,6 +8,7 @@ import { SDK } from "./version.js";
 
 export interface Respondent {
   userId: string | null;
+  userHash?: string;
   anonymousId: string;
   attributes: Attributes;
   url: string;
@@ -32,6 +33,7 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
     kind: survey.kind,
     complete: false,
     userId: who.userId,
+    ...(who.userHash ? { userHash: who.userHash } : {}),
     anonymousId: who.anonymousId,
     attributes: { ...who.attributes },
     url: who.url,

@@ -33,11 +33,16 @@ export interface Explanation {
 
 export type Attributes = Record<string, string | number | boolean | null>;
 
+export interface IdentifyOptions {
+  /** HMAC-SHA256(secret, userId) in hex, computed by the host's server: lets a collector trust the id. */
+  userHash?: string;
+}
+
 /** What `window.npskit` and `createNpsKit()` give a host page. No method ever throws. */
 export interface NpsKit {
   /** Checked at run time too: an invalid config is reported on the console, never thrown. */
   init(config: NpsKitConfigInput): void;
-  identify(userId: string | null, attributes?: Attributes): void;
+  identify(userId: string | null, attributes?: Attributes, options?: IdentifyOptions): void;
   track(event: string, properties?: Record<string, unknown>): void;
   page(): void;
   show(surveyId: string, options?: { force?: boolean }): void;

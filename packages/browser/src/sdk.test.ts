@@ -81,6 +81,27 @@ test("identify before init is applied; a late ready listener is called at once",
   sdk.destroy();
 });
 
+test("a userHash stays beside the user id it proves: kept for that user, dropped for another and by reset()", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  const hash = "ab".repeat(32);
+  sdk.identify("user-42", { plan: "pro" }, { userHash: hash });
+  sdk.identify("user-42", { seats: 3 });
+  sdk.init(valid);
+  expect(await ready(sdk)).toMatchObject({ userId: "user-42", userHash: hash });
+  const stored = () => JSON.parse(localStorage.getItem("npskit:state:user") ?? "{}");
+  await vi.waitFor(() => expect(stored()).toMatchObject({ userId: "user-42", userHash: hash }));
+  sdk.identify("user-7");
+  await vi.waitFor(() => expect(stored()).toMatchObject({ userId: "user-7" }));
+  expect(stored()).not.toHaveProperty("userHash");
+  sdk.identify("user-7", {}, { userHash: "cd".repeat(32) });
+  await vi.waitFor(() => expect(stored().userHash).toBe("cd".repeat(32)));
+  sdk.reset();
+  await vi.waitFor(() => expect(stored()).not.toHaveProperty("userId"));
+  expect(stored()).not.toHaveProperty("userHash");
+  sdk.destroy();
+});
+
 test("calls made right after init (before it finished) run in order once it has", async () => {
   const { parts, asked, createClient } = fakeParts();
   const sdk = createSdk({ parts });

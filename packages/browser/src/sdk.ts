@@ -1,13 +1,14 @@
 // The SDK instance behind `window.npskit` and `createNpsKit()`: every public call is guarded (no
 // exception ever reaches the host page), safe before init and after destroy. A valid init starts
 // the runtime (runtime.ts); an invalid one prints one console.error per problem and stays inert.
-import type { Attributes, Explanation, NpsKit } from "./api.js";
+import type { Explanation, NpsKit } from "./api.js";
 import type { LazyParts } from "./chunks.js";
 import { loadConfig } from "./config.js";
 import { createEmitter } from "./events.js";
 import { describeError, guarded } from "./guard.js";
 import { nextTask } from "./idle.js";
 import { startRuntime, type Runtime } from "./runtime.js";
+import type { Identity } from "./session.js";
 
 export interface SdkOptions {
   parts: LazyParts;
@@ -28,7 +29,7 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
   /** Set by init: resolves to the runtime once the config is checked (and fetched), or to nothing. */
   let starting: Promise<Runtime | undefined> | undefined;
   // identify() may come before init (e.g. replayed from the snippet): remember it for the runtime.
-  let identity: { userId: string | null; attributes: Attributes } = { userId: null, attributes: {} };
+  let identity: Identity = { userId: null, attributes: {} };
 
   /** Runs `fn` on the runtime: now, once init is done (calls keep their order), or never. */
   const run = <T>(fn: (r: Runtime) => T, fallback: T): T | Promise<T> =>
@@ -62,9 +63,13 @@ export function createSdk({ parts, win = window }: SdkOptions): NpsKit {
       if (starting || destroyed) return void console.warn("[npskit] init: already called; ignored");
       starting = start(config).catch((e: unknown) => void report("init", e));
     },
-    identify(userId, attributes) {
+    identify(userId, attributes, options) {
       const id = typeof userId === "string" || typeof userId === "number" ? String(userId) : null;
-      identity = { userId: id, attributes: id === identity.userId ? { ...identity.attributes, ...attributes } : { ...attributes } };
+      const same = id === identity.userId;
+      const hash = options?.userHash;
+      // The hash proves this id only: never carried over to another one.
+      const userHash = typeof hash == "string" ? hash : same ? identity.userHash : undefined;
+      identity = { userId: id, attributes: same ? { ...identity.attributes, ...attributes } : { ...attributes }, userHash };
       runtime?.identify(identity);
     },
     track: (event, properties) => void run((r) => r.track(String(event), properties), undefined),

@@ -3,7 +3,7 @@
 // everything stays in memory and nothing is sent until consent(true).
 import type { Client, ClientOptions } from "@npskit/client";
 import {
-  createStorage, loadUserState, memoryStorage, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
+  createStorage, loadUserState, memoryStorage, wireAttributes, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
   type SurveyResponse, type UserState, type UserStateStore,
 } from "@npskit/core";
 import type { Attributes, EventName } from "./api.js";
@@ -14,6 +14,8 @@ import { hasQueuedResponses } from "./outbox.js";
 export interface Identity {
   userId: string | null;
   attributes: Attributes;
+  /** Proof of `userId` (CONTRACT §4); stored only beside it, dropped when the identity changes. */
+  userHash?: string | undefined;
 }
 
 export interface SessionEnv {
@@ -73,12 +75,12 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     prepareDelivery: (create: CreateClient) => startClient(create).then(() => {}),
     /** The respondent fields of a response (CONTRACT §4). */
     who() {
-      const { userId, anonymousId, attributes } = state();
-      return { userId: userId ?? null, anonymousId, attributes: wireAttributes(attributes) };
+      const { userId, userHash, anonymousId, attributes } = state();
+      return { userId: userId ?? null, ...(userHash ? { userHash } : {}), anonymousId, attributes: wireAttributes(attributes) };
     },
     async identify(who: Identity): Promise<void> {
       identity = who;
-      if (who.userId !== null) await store?.identify(who.userId, who.attributes);
+      if (who.userId !== null) await store?.identify(who.userId, who.attributes, who.userHash);
       else if (Object.keys(who.attributes).length) await store?.setAttributes(who.attributes);
     },
     async record(surveyId: string, outcome: SurveyOutcome): Promise<void> {
@@ -106,12 +108,3 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
 }
 
 export type Session = ReturnType<typeof createSession>;
-
-/** Only scalar attributes go on the wire; objects and lists stay local (targeting only). */
-function wireAttributes(attributes: Record<string, unknown>): Attributes {
-  const out: Attributes = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === null || ["string", "number", "boolean"].includes(typeof value)) out[key] = value as Attributes[string];
-  }
-  return out;
-}

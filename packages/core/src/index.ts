@@ -5,6 +5,9 @@ export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
 export { responseSchema, STATUSES, type ResponseStatus, type SurveyResponse } from "./response.js";
+export {
+  MAX_ATTRIBUTES, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, ANSWER_TIME_WINDOW, wireAttributes, type WireAttributes,
+} from "./wire-limits.js";
 
 export * from "./config-constants.js";
 export {

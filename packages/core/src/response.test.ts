@@ -42,4 +42,29 @@ describe("responseSchema", () => {
     expect(issues({ ...base, status: "dismissed" })).toEqual(['status: status must be "answered" or "completed" when there is a score, got "dismissed"']);
     expect(issues({ ...base, status: "seen" }).map((i) => i.split(":")[0])).toEqual(["status"]);
   });
+
+  it("rejects answer times outside 2000–2099 by path, so a wrong clock cannot outrank real answers", () => {
+    expect(issues({ ...base, createdAt: "0000-01-01T00:00:00Z", updatedAt: "9999-12-31T23:59:59Z" })).toEqual([
+      "createdAt: must be between 2000-01-01 and 2099-12-31",
+      "updatedAt: must be between 2000-01-01 and 2099-12-31",
+    ]);
+    expect(issues({ ...base, createdAt: "1999-12-31T23:59:59.999Z" })).toHaveLength(1);
+    expect(issues({ ...base, createdAt: "2000-01-01T00:00:00Z", updatedAt: "2099-12-31T23:59:59.999+00:00" })).toEqual([]);
+  });
+
+  it("bounds attributes: 50 keys of 1 to 64 characters, text values up to 500 characters", () => {
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key-${i}`, "x".repeat(500)]));
+    expect(issues({ ...base, attributes: fifty })).toEqual([]);
+    expect(issues({ ...base, attributes: { ...fifty, one: "more" } })).toEqual(["attributes: at most 50 attributes per answer"]);
+    expect(issues({ ...base, attributes: { ["k".repeat(65)]: 1, "": 2, plan: "x".repeat(501) } })).toEqual([
+      "attributes.plan: at most 500 characters",
+      `attributes.${"k".repeat(65)}: attribute names are 1 to 64 characters`,
+      "attributes.: attribute names are 1 to 64 characters",
+    ]);
+  });
+
+  it("accepts a userHash (whether it matches is the backend's check)", () => {
+    expect(issues({ ...base, userId: "user-42", userHash: "a1".repeat(32) })).toEqual([]);
+    expect(issues({ ...base, userId: "user-42", userHash: 42 })).toHaveLength(1);
+  });
 });

@@ -1,8 +1,30 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
 import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
+import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES } from "./wire-limits.js";
 
-const isoDate = z.iso.datetime({ offset: true });
+/** A device clock outside the window is wrong (and a far-future stamp must not outrank real answers). */
+const isoDate = z.iso.datetime({ offset: true }).check(
+  z.refine((at) => {
+    const t = Date.parse(at);
+    return Number.isNaN(t) || (t >= ANSWER_TIME_WINDOW.from && t < ANSWER_TIME_WINDOW.to); // not a date: the format check says so
+  }, "must be between 2000-01-01 and 2099-12-31"),
+);
+
+const attributeValue = z.union([
+  z.string().check(z.maxLength(MAX_ATTRIBUTE_TEXT, `at most ${MAX_ATTRIBUTE_TEXT} characters`)), z.number(), z.boolean(), z.null(),
+]);
+const attributes = z.record(z.string(), attributeValue).check(
+  z.superRefine((attributes, ctx) => {
+    const keys = Object.keys(attributes);
+    if (keys.length > MAX_ATTRIBUTES) ctx.addIssue({ code: "custom", input: attributes, message: `at most ${MAX_ATTRIBUTES} attributes per answer` });
+    for (const key of keys) {
+      if (!key || key.length > MAX_ATTRIBUTE_NAME) {
+        ctx.addIssue({ code: "custom", path: [key], input: key, message: `attribute names are 1 to ${MAX_ATTRIBUTE_NAME} characters` });
+      }
+    }
+  }),
+);
 
 /**
  * Where one survey display stands: shown → dismissed (closed before a score), or shown → answered
@@ -23,8 +45,13 @@ export const responseSchema = z.object({
   comment: z.optional(z.string().check(z.maxLength(5000))),
   complete: z.boolean(),
   userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  /**
+   * HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored).
+   * Any text: whether it matches is the backend's check, so a malformed one is never a 400.
+   */
+  userHash: z.optional(z.string()),
   anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
-  attributes: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  attributes: z.optional(attributes),
   url: z.optional(z.string().check(z.maxLength(2048))),
   locale: z.optional(z.string().check(z.maxLength(35))),
   createdAt: isoDate,

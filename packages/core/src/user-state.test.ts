@@ -40,6 +40,18 @@ describe("user state transitions", () => {
     expect(b.attributes).toEqual({ plan: "free" });
   });
 
+  it("keeps a userHash beside its user id only: another user or no hash given for a new user drops it", () => {
+    const hashA = "a".repeat(64);
+    const a = identifyState(newUserState("anon-1"), "A", {}, ids, hashA);
+    expect(a).toMatchObject({ userId: "A", userHash: hashA });
+    expect(identifyState(a, "A", { seats: 3 }, ids).userHash).toBe(hashA);
+    expect(identifyState(a, "A", {}, ids, "b".repeat(64)).userHash).toBe("b".repeat(64));
+    expect(identifyState(a, "B", {}, ids)).not.toHaveProperty("userHash");
+    expect(identifyState(a, "B", {}, ids, "c".repeat(64)).userHash).toBe("c".repeat(64));
+    expect(sanitizeState({ anonymousId: "x", userId: "A", userHash: hashA })?.userHash).toBe(hashA);
+    expect(sanitizeState({ anonymousId: "x", userHash: hashA })).not.toHaveProperty("userHash");
+  });
+
   it("reads stored data defensively", () => {
     expect(sanitizeState(null)).toBeUndefined();
     expect(sanitizeState({ anonymousId: 5 })).toBeUndefined();
@@ -70,11 +82,13 @@ describe("loadUserState", () => {
   it("reset forgets the user, attributes and history", async () => {
     const storage = memoryStorage();
     const store = await loadUserState(storage, { newId: ids });
-    await store.identify("A", { plan: "pro" });
+    await store.identify("A", { plan: "pro" }, "a".repeat(64));
     await store.record("nps", "answered");
+    expect(store.get().userHash).toBe("a".repeat(64));
     const before = store.get().anonymousId;
     const after = await store.reset();
     expect(after.userId).toBeUndefined();
+    expect(after).not.toHaveProperty("userHash");
     expect(after.attributes).toEqual({});
     expect(after.surveys).toEqual({});
     expect(after.anonymousId).not.toBe(before);

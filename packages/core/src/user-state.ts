@@ -10,6 +10,8 @@ import { isRecord } from "./values.js";
 export interface UserState extends ThrottleState {
   anonymousId: string;
   userId?: string;
+  /** Proof of `userId` from the host's server (CONTRACT §4): kept only beside the id it belongs to. */
+  userHash?: string;
   attributes: Attributes;
 }
 
@@ -37,11 +39,13 @@ export const userKeyOf = (state: Pick<UserState, "userId" | "anonymousId">) => s
 
 /**
  * Switch to `userId`. Anonymous → identified keeps the history (the same person just logged in);
- * another user starts fresh, with a new anonymous id, so user B never inherits user A's history.
+ * another user starts fresh, with a new anonymous id, so user B never inherits user A's history
+ * (nor A's userHash). The same user identified again without a hash keeps the one given before.
  */
-export function identifyState(state: UserState, userId: string, attributes: Attributes = {}, newId = randomId): UserState {
-  if (state.userId !== undefined && state.userId !== userId) return { ...newUserState(newId()), userId, attributes: { ...attributes } };
-  return { ...state, userId, attributes: { ...state.attributes, ...attributes } };
+export function identifyState(state: UserState, userId: string, attributes: Attributes = {}, newId = randomId, userHash?: string): UserState {
+  const proof = userHash ? { userHash } : {};
+  if (state.userId !== undefined && state.userId !== userId) return { ...newUserState(newId()), userId, ...proof, attributes: { ...attributes } };
+  return { ...state, userId, ...proof, attributes: { ...state.attributes, ...attributes } };
 }
 
 export const withAttributes = (state: UserState, attributes: Attributes): UserState => ({
@@ -67,6 +71,7 @@ export function sanitizeState(raw: unknown): UserState | undefined {
   if (!isRecord(raw) || typeof raw.anonymousId !== "string" || !raw.anonymousId) return undefined;
   const state = newUserState(raw.anonymousId);
   if (typeof raw.userId === "string") state.userId = raw.userId;
+  if (state.userId !== undefined && typeof raw.userHash === "string") state.userHash = raw.userHash;
   if (isRecord(raw.attributes)) state.attributes = { ...raw.attributes };
   const last = time(raw.lastSurveyShownAt);
   if (last !== undefined) state.lastSurveyShownAt = last;
@@ -85,7 +90,7 @@ export function sanitizeState(raw: unknown): UserState | undefined {
 export interface UserStateStore {
   /** The current state (a snapshot; never mutate it). */
   get(): UserState;
-  identify(userId: string, attributes?: Attributes): Promise<UserState>;
+  identify(userId: string, attributes?: Attributes, userHash?: string): Promise<UserState>;
   setAttributes(attributes: Attributes): Promise<UserState>;
   record(surveyId: string, outcome: SurveyOutcome): Promise<UserState>;
   /** Logout: forget the user id, attributes and history; a new anonymous id. */
@@ -120,7 +125,7 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
 
   return {
     get: () => current,
-    identify: (userId, attributes) => update((s) => identifyState(s, userId, attributes, newId)),
+    identify: (userId, attributes, userHash) => update((s) => identifyState(s, userId, attributes, newId, userHash)),
     setAttributes: (attributes) => update((s) => withAttributes(s, attributes)),
     record: (surveyId, outcome) => update((s) => recordOutcome(s, surveyId, outcome, clock())),
     reset: () => update(() => newUserState(newId())),

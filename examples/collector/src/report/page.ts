@@ -2,6 +2,7 @@
 // Links are relative, so the collector also works mounted under a path prefix behind a proxy.
 import type { Analysis } from "../analysis.js";
 import type { ReportQuery } from "../query.js";
+import type { Problem } from "../validate.js";
 import { dateOnly } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import { commentsCard, detractorsCard, otherScalesCard, responseRateCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
@@ -16,6 +17,8 @@ export interface ReportInput {
   attributes: readonly string[];
   /** The query string as received, to build links that keep the other filters. */
   params: Record<string, string | undefined>;
+  /** Parameters that were refused: the page then shows every answer, and says why. */
+  problems?: readonly Problem[];
 }
 
 export function renderReport(input: ReportInput): string {
@@ -27,6 +30,7 @@ export function renderReport(input: ReportInput): string {
 <title>${title}</title><style>${raw(STYLE)}</style></head>
 <body><main>
 <header><h1>${title}</h1><span class="muted">${rangeText(query)}</span></header>
+${notice(input.problems ?? [])}
 ${filters(input)}
 <div class="top">${scoreCard(a)}${responseRateCard(a)}${revenueCard(a)}${otherScalesCard(a)}</div>
 <div class="grid">
@@ -52,6 +56,11 @@ function filters({ query, surveys, attributes, params }: ReportInput): Html {
     ${(["value", "currency"] as const).map((k) => (params[k] ? html`<input type="hidden" name="${k}" value="${params[k]}">` : null))}
     <button type="submit">Update</button>
   </form>`;
+}
+
+function notice(problems: readonly Problem[]): Html | "" {
+  if (!problems.length) return "";
+  return html`<p class="notice" role="alert">Filters ignored, showing every answer: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}.</p>`;
 }
 
 function rangeText(query: ReportQuery): string {

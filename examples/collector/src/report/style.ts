@@ -62,6 +62,7 @@ blockquote footer { font-size: 12px; color: var(--muted); margin-top: 4px; }
 .big { font-size: 28px; font-weight: 700; }
 .change { margin: 4px 0 0; font-size: 14px; } .change.up strong { color: var(--promoter); } .change.down strong { color: var(--detractor); }
 td.comment { min-width: 220px; overflow-wrap: anywhere; }
+.notice { margin: 0 0 16px; padding: 8px 12px; border-left: 4px solid var(--detractor); background: var(--card); overflow-wrap: anywhere; }
 @media (max-width: 600px) { .score { font-size: 44px; } main { padding: 16px 12px 32px; } }
 `;
 

@@ -1,0 +1,111 @@
+// A collector deployed as README "Deploying" says: reads behind NPSKIT_READ_TOKEN (the team opens the
+// report through the browser's login prompt) and verified identities (NPSKIT_IDENTITY_SECRET), with
+// a page that passes the userHash its server computed.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { serve } from "@hono/node-server";
+import type { SurveyResponse } from "@npskit/core";
+import { createApp } from "../src/app.js";
+import { openPglite, type Db } from "../src/db.js";
+import { migrate } from "../src/migrations.js";
+import { userHashOf } from "../src/secrets.js";
+import { saveResponse } from "../src/store.js";
+import { watchPage } from "../../../e2e/support/chromium.js";
+import { checkoutConfig, hostPage } from "../../../e2e/support/host-page.js";
+import { poll, useBrowserAndServer } from "../../../e2e/support/journey.js";
+import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+
+const TOKEN = "read-token-0123456789";
+const SECRET = "identity-secret-0123456789";
+
+/** The browser, and the test server standing in for the host site. */
+const env = useBrowserAndServer();
+let db: Db;
+let collector: ReturnType<typeof serve>;
+let collectorUrl: string;
+
+beforeAll(async () => {
+  db = await openPglite();
+  await migrate(db);
+  const app = createApp({ db, origins: "*", readToken: TOKEN, identitySecret: SECRET, log: () => {} });
+  await new Promise<void>((resolve) => {
+    collector = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+      collectorUrl = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+});
+
+afterAll(async () => {
+  if ("closeAllConnections" in collector) collector.closeAllConnections();
+  await new Promise((resolve) => collector?.close(resolve));
+  await db?.close();
+});
+
+test("the team opens the report through the browser's login prompt with the read token; without it, nothing", async () => {
+  await saveResponse(db, makeResponse(2, { surveyId: "nps-login", comment: "Only the team may read this" }));
+  // Without the token (headless, the prompt goes unanswered) or with a wrong one: 401, nothing shown.
+  for (const httpCredentials of [undefined, { username: "team", password: "wrong-token-0123456789" }]) {
+    const stranger = await env.browser.newContext(httpCredentials ? { httpCredentials } : {});
+    const page = await stranger.newPage();
+    const denied = await page.goto(`${collectorUrl}/report?surveyId=nps-login`).then(
+      async (res) => `${res?.status()} ${await res?.text()}`,
+      (e: Error) => e.message,
+    );
+    expect(denied).toMatch(/^401 |ERR_INVALID_AUTH_CREDENTIALS/);
+    expect(denied).not.toContain("Only the team may read this");
+    await stranger.close();
+  }
+
+  const team = await env.browser.newContext({ httpCredentials: { username: "team", password: TOKEN } });
+  const page = await team.newPage();
+  const watch = watchPage(page);
+  const report = await page.goto(`${collectorUrl}/report?surveyId=nps-login`);
+  expect(report?.status()).toBe(200);
+  await expect.poll(() => page.getByText("Only the team may read this").count()).toBeGreaterThan(0);
+  // The report's relative links (JSON, CSV) work under the same login.
+  await page.getByRole("link", { name: "JSON" }).click();
+  await page.waitForURL(/\/api\/summary\?surveyId=nps-login$/);
+  expect(await page.evaluate(() => document.body.innerText)).toContain('"total":1');
+  expect(watch.pageErrors).toEqual([]);
+  await team.close();
+});
+
+test("a verified identity: the userHash reaches the wire and is accepted, never stored; after reset() answers carry neither", async () => {
+  const hash = userHashOf(SECRET, "user-42");
+  env.server.page("/t/verified.html", hostPage({
+    config: { ...checkoutConfig(`${collectorUrl}/collect`), locale: "en" },
+    calls: `npskit.identify("user-42", { plan: "pro" }, { userHash: ${JSON.stringify(hash)} }); npskit.track("checkout");
+      window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));
+      window.errors = []; npskit.on("error", (e) => window.errors.push(e.reason));`,
+  }));
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  const posted: Record<string, unknown>[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/collect")) posted.push(JSON.parse(request.postData() ?? "{}"));
+  });
+  await page.goto(`${env.server.url}/t/verified.html`);
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: /^9(,|$)/ }).click();
+  await dialog.getByRole("textbox").fill("Fast and simple");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await poll(() => page.evaluate(() => (window as any).delivered.length)).toBe(2);
+  expect(posted.map((r) => [r.userId, r.userHash])).toEqual([["user-42", hash], ["user-42", hash]]);
+
+  await page.evaluate(() => {
+    (window as any).npskit.reset();
+    (window as any).npskit.show("nps-q4", { force: true });
+  });
+  await page.getByRole("dialog").getByRole("button", { name: /^3(,|$)/ }).click();
+  await poll(() => page.evaluate(() => (window as any).delivered.length)).toBe(3);
+  expect(posted[2]).toMatchObject({ userId: null, score: 3 });
+  expect(posted[2]).not.toHaveProperty("userHash");
+  expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
+  expect(watch.pageErrors).toEqual([]);
+
+  const { rows } = await db.query<{ data: SurveyResponse }>("SELECT data FROM responses WHERE survey_id = 'nps-q4'");
+  expect(rows.map((r) => r.data.userId ?? null).sort()).toEqual([null, "user-42"]);
+  expect(JSON.stringify(rows)).not.toContain(hash);
+  await context.close();
+});
