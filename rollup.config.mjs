@@ -8,6 +8,8 @@ const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
 // One output file per source module, so bundlers drop whole unused modules (sideEffects: false):
 // the browser loader's imports from @npskit/core must not drag in the zod schema.
 const PRESERVE_MODULES = new Set(["core"]);
+// Subpath entries beside index (package.json "exports"): what a page imports without the rest.
+const ENTRIES = { client: ["outbox"] };
 
 /** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
 export const ts = (pkg) =>
@@ -24,7 +26,7 @@ const library = (pkg) => {
   const manifest = JSON.parse(readFileSync(`packages/${pkg}/package.json`, "utf8"));
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return {
-    input: `packages/${pkg}/src/index.ts`,
+    input: Object.fromEntries(["index", ...(ENTRIES[pkg] ?? [])].map((name) => [name, `packages/${pkg}/src/${name}.ts`])),
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
     output: {
       dir: `packages/${pkg}/dist`,

@@ -6,6 +6,8 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 // Tests run against sources: workspace packages resolve to their src/, no build needed.
 const alias = {
   "@npskit/core": pkg("core"),
+  // Before "@npskit/client": aliases match by prefix, first one wins.
+  "@npskit/client/outbox": fileURLToPath(new URL("./packages/client/src/outbox.ts", import.meta.url)),
   "@npskit/client": pkg("client"),
   "@npskit/widget": pkg("widget"),
   "@npskit/insights": pkg("insights"),

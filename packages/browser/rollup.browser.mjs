@@ -1,6 +1,8 @@
 // The browser package's extra builds, beside the ESM library build of the root rollup.config.mjs:
 //   dist/snippet.min.js  the async stub host pages inline (≤ 1 KB)
-//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders
+//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders;
+//                        checks its config with the guard (no validator on a page view)
+//   dist/npskit.dev.js   the same loader with the full config validator, for development
 //   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
 //   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed when answers from
@@ -56,6 +58,7 @@ export function browserBuilds() {
   return [
     iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }),
     iife("loader.ts", "npskit.js"),
+    iife("loader.dev.ts", "npskit.dev.js"),
     chunk("npskit-ui", "ui-chunk.ts"),
     chunk("npskit-send", "send-chunk.ts"),
     chunk("npskit-config", "config-chunk.ts"),

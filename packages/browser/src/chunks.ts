@@ -16,7 +16,6 @@ export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
 
 export interface UIChunk {
   ask: AskSurvey;
-  createClient: CreateClient;
 }
 
 export interface LazyParts {

@@ -25,7 +25,7 @@ function attempt<T>(fn: () => T): T | undefined {
   }
 }
 
-/** `validate` is the loader's own (passed in, so this chunk carries no second copy of it). */
+/** `validate` is the loader's own check (passed in, so this chunk carries no second copy of it). */
 export async function loadRemoteConfig(input: object, url: string, sources: RemoteSources, validate: (input: unknown) => LoadedConfig): Promise<LoadedConfig> {
   const key = CACHE_PREFIX + url;
   const merged = (remote: unknown) => validate({ ...input, ...(remote as object), configUrl: url });

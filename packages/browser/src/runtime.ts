@@ -131,14 +131,16 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 /** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
 function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {
   const { win, report } = env;
-  /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
+  /**
+   * What a survey needs before it appears: the UI. Delivery for its answers starts loading once
+   * the UI has arrived (so the two downloads never compete), beside the survey's first render.
+   */
   const loadUI = async () => {
     const ui = await env.parts.ui();
-    // The chunk's evaluation, starting delivery and the first render each get their own task:
-    // together they would block a slow phone for more than 50 ms.
+    // The chunk's evaluation and the first render each get their own task: together they would
+    // block a slow phone for more than 50 ms.
     await nextTask(win);
-    await session.prepareDelivery(ui.createClient);
-    await nextTask(win);
+    quietly("delivery", session.prepareDelivery());
     return ui.ask;
   };
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));

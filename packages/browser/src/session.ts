@@ -9,7 +9,7 @@ import {
 import type { Attributes, EventName } from "./api.js";
 import type { CreateClient } from "./chunks.js";
 import type { Report } from "./guard.js";
-import { hasQueuedResponses } from "./outbox.js";
+import { hasQueued } from "@npskit/client/outbox";
 
 export interface Identity {
   userId: string | null;
@@ -19,7 +19,7 @@ export interface Identity {
 export interface SessionEnv {
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
-  /** The delivery chunk, for answers earlier pages left behind (a survey brings its own client). */
+  /** The delivery chunk: loaded beside a survey, or for answers earlier pages left behind. */
   loadClient: () => Promise<CreateClient>;
 }
 
@@ -33,9 +33,8 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let identity: Identity = { userId: null, attributes: {} };
   const state = (): UserState => store!.get(); // every caller runs after load()
 
-  /** `create` comes with the UI chunk when a survey shows; else the delivery chunk is loaded. */
-  function startClient(create?: CreateClient): Promise<Client> {
-    return (client ??= (create ? Promise.resolve(create) : env.loadClient()).then(
+  function startClient(): Promise<Client> {
+    return (client ??= env.loadClient().then(
       (create) => {
         const { endpoint, headers, transport } = config;
         // Absent options are undefined here, which the client reads as "not given".
@@ -58,7 +57,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
 
   /** Earlier pages (or other tabs) left answers behind: deliver them now. */
   async function deliverLeftovers(): Promise<Client | undefined> {
-    return consented && (client || (await hasQueuedResponses(storage))) ? startClient() : undefined;
+    return consented && (client || (await hasQueued(storage))) ? startClient() : undefined;
   }
 
   return {
@@ -69,8 +68,8 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     },
     state,
     canShow: () => consented,
-    /** Resolves once responses can be sent; a survey waits for it, so no answer is ever lost. */
-    prepareDelivery: (create: CreateClient) => startClient(create).then(() => {}),
+    /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
+    prepareDelivery: () => startClient().then(() => {}),
     /** The respondent fields of a response (CONTRACT §4). */
     who() {
       const { userId, anonymousId, attributes } = state();
