@@ -76,7 +76,20 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     });
   }
 
-  const pageView = () => whenReady("page", () => consider());
+  /**
+   * A visitor this page could ask when an event happens (everything but the event passes): the
+   * UI chunk is fetched at idle, so the survey appears without a round trip after the trigger.
+   * Visitors who cannot be asked never download it.
+   */
+  function prefetch(): void {
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) whenIdle(win, () => void env.parts.ui().catch(() => {}));
+  }
+
+  const pageView = () =>
+    whenReady("page", () => {
+      consider();
+      prefetch();
+    });
   const stopNavigation = watchNavigation(win, pageView);
   pageView();
 
