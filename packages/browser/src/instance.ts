@@ -1,7 +1,9 @@
 // The SDK instance behind `window.npskit` and `createNpsKit()`: every public call is guarded (no
 // exception ever reaches the host page), safe before init and after destroy. A valid init starts
 // the runtime (runtime.ts); an invalid one prints its problems (config.ts: one line with the
-// guard, one per problem with the full validator) and stays inert.
+// guard, one per problem with the full validator) and stays inert. This is the one place that
+// owns when calls run: after init, every call waits in `turns` until the person's state has
+// loaded, then runs in the order it was made.
 import type { Attributes, Explanation, NpsKit } from "./api.js";
 import type { LazyParts } from "./chunks.js";
 import { loadConfig, type CheckConfig } from "./config.js";
@@ -9,6 +11,7 @@ import { createEmitter } from "./events.js";
 import { describeError, guarded } from "./guard.js";
 import { nextTask } from "./idle.js";
 import { startRuntime, type Runtime } from "./runtime.js";
+import { createTurns, type Turns } from "./turns.js";
 
 export interface InstanceOptions {
   parts: LazyParts;
@@ -28,16 +31,18 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
   const emitter = createEmitter((e) => report("event listener", e));
   let destroyed = false;
   let runtime: Runtime | undefined;
-  /** Set by init: resolves to the runtime once the config is checked (and fetched), or to nothing. */
-  let starting: Promise<Runtime | undefined> | undefined;
+  /** Set by init: the calls, in order, behind the config check and the state's load. */
+  let turns: Turns | undefined;
   // identify() may come before init (e.g. replayed from the snippet): remember it for the runtime.
   let identity: { userId: string | null; attributes: Attributes } = { userId: null, attributes: {} };
 
-  /** Runs `fn` on the runtime: now, once init is done (calls keep their order), or never. */
-  const run = <T>(fn: (r: Runtime) => T, fallback: T): T | Promise<T> =>
-    runtime ? fn(runtime) : starting ? starting.then((r) => (r ? fn(r) : fallback)) : fallback;
+  /** Runs `fn` on the runtime after every earlier call; `fallback` when npskit is not running. */
+  const turn = <T>(where: string, fn: (r: Runtime) => T | Promise<T>, fallback: T): Promise<T> =>
+    turns ? turns.take(where, () => (runtime ? fn(runtime) : fallback)).then((result) => result ?? fallback) : Promise.resolve(fallback);
+  /** For calls whose result nobody awaits: a failure is reported once, by the turn. */
+  const queue = (where: string, fn: (r: Runtime) => unknown) => void turn(where, fn, undefined).catch(() => {});
 
-  async function start(input: unknown): Promise<Runtime | undefined> {
+  async function start(input: unknown): Promise<void> {
     // Running this script, checking the config and starting (storage opens) are separate tasks:
     // together, on a slow phone, they would block the page for more than 50 ms.
     await nextTask(win);
@@ -57,36 +62,48 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
       return undefined;
     }
     for (const warning of loaded.warnings) console.warn(`[npskit] config: ${warning}`);
-    return (runtime = startRuntime(loaded.config, { win, parts, emit: emitter.emit, report, identity }));
+    const started = startRuntime(loaded.config, { win, parts, emit: emitter.emit, report, queue: (where, fn) => queue(where, fn) });
+    runtime = started;
+    // State loads in idle time, after the page's own work: nothing of ours on the critical path.
+    await started.load(identity);
+    // The calls that waited for it start in a task of their own, the first page view first.
+    await nextTask(win);
+    if (runtime === started) started.page();
   }
 
   const api: NpsKit = {
     init(config) {
-      if (starting || destroyed) return void console.warn("[npskit] init: already called; ignored");
-      starting = start(config).catch((e: unknown) => void report("init", e));
+      if (turns || destroyed) return void console.warn("[npskit] init: already called; ignored");
+      turns = createTurns(
+        start(config).catch((e: unknown) => void report("init", e)),
+        report,
+      );
     },
     identify(userId, attributes) {
       const id = typeof userId === "string" || typeof userId === "number" ? String(userId) : null;
       identity = { userId: id, attributes: id === identity.userId ? { ...identity.attributes, ...attributes } : { ...attributes } };
-      runtime?.identify(identity);
+      const now = identity;
+      queue("identify", (r) => r.identify(now));
     },
-    track: (event, properties) => void run((r) => r.track(String(event), properties), undefined),
-    page: () => void run((r) => r.page(), undefined),
-    show: (surveyId, options) => void run((r) => r.show(String(surveyId), Boolean(options?.force)), undefined),
-    explain: async (surveyId) => run<Explanation | Promise<Explanation>>((r) => r.explain(String(surveyId)), NOT_RUNNING),
+    track: (event, properties) => queue("track", (r) => r.track(String(event), properties)),
+    page: () => queue("page", (r) => r.page()),
+    show: (surveyId, options) => queue("show", (r) => r.show(String(surveyId), Boolean(options?.force))),
+    explain: (surveyId) => turn("explain", (r) => r.explain(String(surveyId)), NOT_RUNNING),
     on: (name, fn) => !destroyed && emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
-    consent: (granted) => void run((r) => r.consent(granted === true), undefined),
-    flush: async () => run((r) => r.flush(), undefined),
+    consent: (granted) => queue("consent", (r) => r.consent(granted === true)),
+    // After the calls before it, without holding up the ones after it (delivery can be slow).
+    flush: async () => void (await turns?.settled(), await runtime?.flush()),
     reset() {
       identity = { userId: null, attributes: {} };
-      runtime?.reset();
+      runtime?.close();
+      queue("reset", (r) => r.reset());
     },
     destroy() {
       destroyed = true;
+      turns?.stop();
       runtime?.destroy();
       runtime = undefined;
-      starting = undefined;
       emitter.clear();
     },
   };

@@ -1,6 +1,7 @@
 // The running SDK after a valid init: decides (core's engine), asks (widget, via the presenter)
 // and delivers (client, via the session). One survey at a time; a delayed survey is decided
 // again when its delay ends, so it never appears after the person left the page it targets.
+// When calls run is not decided here: the instance calls these methods in order, after load().
 import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
 import type { EventName, Explanation } from "./api.js";
 import { nextTask, whenIdle } from "./idle.js";
@@ -9,7 +10,6 @@ import type { Report } from "./guard.js";
 import { watchNavigation } from "./navigation.js";
 import { createPresenter } from "./presenter.js";
 import { createSession, type Identity, type Session } from "./session.js";
-import { createTurns } from "./turns.js";
 import type { LazyParts } from "./chunks.js";
 
 export interface RuntimeEnv {
@@ -17,18 +17,23 @@ export interface RuntimeEnv {
   parts: LazyParts;
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
-  identity: Identity;
+  /** Runs `fn` after every call made before it (the instance's order): for page views from navigation. */
+  queue: (where: string, fn: (runtime: Runtime) => unknown) => void;
 }
 
 export interface Runtime {
-  identify(identity: Identity): void;
+  /** Loads the person's state in idle time and applies `identity`; emits `ready`. */
+  load(identity: Identity): Promise<void>;
+  identify(identity: Identity): Promise<void>;
   track(event: string, properties?: Record<string, unknown>): void;
   page(): void;
   show(surveyId: string, force: boolean): void;
-  explain(surveyId: string): Promise<Explanation>;
-  consent(granted: boolean): void;
+  explain(surveyId: string): Explanation;
+  consent(granted: boolean): Promise<void>;
   flush(): Promise<void>;
-  reset(): void;
+  /** Removes any survey and stops waiting delays at once (reset, destroy). */
+  close(): void;
+  reset(): Promise<void>;
   destroy(): void;
 }
 
@@ -51,13 +56,6 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       visibleSurveyId: presenter.showing(),
     }) as EngineContext;
   let stopped = false;
-  // State loads in idle time, after the page's own work: nothing of ours on the critical path.
-  const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
-    .then(() => session.load(env.identity))
-    .then(() => emit("ready", session.who()));
-  // The calls that waited for ready (the first page view decides) start in a task of their own.
-  const turns = createTurns(ready.then(() => nextTask(win)), report);
-  const whenReady = (where: string, fn: () => unknown) => void turns.take(where, fn).catch(() => {});
 
   function display(survey: SurveyConfig): void {
     if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
@@ -85,45 +83,42 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) whenIdle(win, () => void env.parts.ui().catch(() => {}));
   }
 
-  const pageView = () =>
-    whenReady("page", () => {
-      consider();
-      prefetch();
-    });
-  const stopNavigation = watchNavigation(win, pageView);
-  pageView();
+  const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));
+  const close = () => {
+    presenter.close();
+    delays.cancelAll();
+  };
 
   return {
-    identify: (identity) => whenReady("identify", () => session.identify(identity)),
-    track: (name, properties) => whenReady("track", () => consider({ name, properties } as TargetingEvent)),
-    page: pageView,
+    async load(identity) {
+      await new Promise<void>((resolve) => whenIdle(win, resolve));
+      await session.load(identity);
+      emit("ready", session.who());
+    },
+    identify: (identity) => session.identify(identity),
+    track: (name, properties) => consider({ name, properties } as TargetingEvent),
+    page() {
+      consider();
+      prefetch();
+    },
     show(surveyId, force) {
-      whenReady("show", () => {
-        const survey = config.surveys.find((s) => s.id === surveyId);
-        if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
-        if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
-      });
+      const survey = config.surveys.find((s) => s.id === surveyId);
+      if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
+      if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
     },
-    explain: async (surveyId) => (await turns.take("explain", () => explainNow(surveyId))) ?? { eligible: false, reasons: ["npskit was destroyed"] },
-    consent: (granted) =>
-      whenReady("consent", async () => {
-        await session.consent(granted);
-        if (granted) consider();
-        else presenter.close();
-      }),
-    // After the calls before it, without holding up the ones after it (delivery can be slow).
-    flush: () => turns.settled().then(() => session.flush()),
-    reset() {
-      presenter.close();
-      delays.cancelAll();
-      whenReady("reset", () => session.reset());
+    explain: explainNow,
+    async consent(granted) {
+      await session.consent(granted);
+      if (granted) consider();
+      else presenter.close();
     },
+    flush: () => session.flush(),
+    close,
+    reset: () => session.reset(),
     destroy() {
       stopped = true;
-      turns.stop();
       stopNavigation();
-      delays.cancelAll();
-      presenter.close();
+      close();
       session.destroy();
     },
   };
