@@ -8,6 +8,7 @@
 //   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed when answers from
 //                        earlier pages still wait (the UI chunk has its own copy)
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
+//   dist/npskit-storage.js ES module chunk: the localStorage fallback, import()ed where IndexedDB fails
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +63,7 @@ export function browserBuilds() {
     chunk("npskit-ui", "ui-chunk.ts"),
     chunk("npskit-send", "send-chunk.ts"),
     chunk("npskit-config", "config-chunk.ts"),
+    chunk("npskit-storage", "storage-chunk.ts"),
   ];
 }
 

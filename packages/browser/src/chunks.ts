@@ -1,10 +1,12 @@
 // The parts of npskit a page view that shows nothing never downloads: the survey UI (widget +
-// Preact), delivery (the client) and remote config (only for `configUrl`). Script-tag pages import() them as ES module chunks from the
+// Preact), delivery (the client), remote config (only for `configUrl`) and the localStorage
+// fallback (only where IndexedDB fails). Script-tag pages import() them as ES module chunks from the
 // loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
 // bundler users get dynamic imports their bundler splits off (index.ts).
 import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { AnswerHooks, AskedSurvey } from "./answering.js";
+import type { NamedStorage } from "@npskit/core";
 import type { loadRemoteConfig } from "./remote-config.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
@@ -22,6 +24,8 @@ export interface LazyParts {
   ui: () => Promise<UIChunk>;
   client: () => Promise<CreateClient>;
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
+  /** localStorage, the fallback where IndexedDB is missing or fails; absent = memory only. */
+  storage?: () => Promise<NamedStorage>;
 }
 
 /** Loads once and shares the promise; a failed load (e.g. offline) may be tried again later. */
@@ -48,5 +52,6 @@ export function siblingChunks(directory: string): LazyParts {
     ui: once(() => load("npskit-ui.js") as Promise<UIChunk>),
     client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
     remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
+    storage: once(() => load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend())),
   };
 }

@@ -4,24 +4,25 @@
 // passes the full validator instead (config-dev.ts). With `configUrl`, the remote part loads its
 // own chunk (remote-config.ts).
 import { guardConfig } from "@npskit/core";
-import type { LoadedConfig, RemoteSources, loadRemoteConfig } from "./remote-config.js";
+import type { LoadedConfig, loadRemoteConfig } from "./remote-config.js";
 
 export type { LoadedConfig };
 export type CheckConfig = (input: unknown) => LoadedConfig;
 
-export const WHERE_TO_LOOK = "every problem by path: npx npskit validate config.json, or npskit.dev.js";
+export const WHERE_TO_LOOK = "every problem: npx npskit validate config.json, or npskit.dev.js";
 
 export function guardedConfig(input: unknown): LoadedConfig {
   const result = guardConfig(input);
-  return result.ok ? { config: result.config, warnings: [] } : { problems: [`${result.path} cannot be used, npskit stays off; ${WHERE_TO_LOOK}`] };
+  return result.ok ? { config: result.config, warnings: [] } : { problems: [`${result.path} cannot be used, npskit is off; ${WHERE_TO_LOOK}`] };
 }
 
 export async function loadConfig(
   input: unknown,
   check: CheckConfig,
-  sources: RemoteSources & { remote: () => Promise<typeof loadRemoteConfig> },
+  win: Window,
+  remote: () => Promise<typeof loadRemoteConfig>,
 ): Promise<LoadedConfig> {
   const inline = check(input);
   const url = "config" in inline ? inline.config.configUrl : undefined;
-  return url ? (await sources.remote())(input as object, url, sources, check) : inline;
+  return url ? (await remote())(input as object, url, win, check) : inline;
 }

@@ -11,6 +11,7 @@ const parts: LazyParts = {
   ui: once(() => import("./ui-chunk.js")),
   client: once(() => import("@npskit/client").then((client) => client.createClient)),
   remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
+  storage: once(() => import("./storage-chunk.js").then((chunk) => chunk.localStorageBackend())),
 };
 
 /**

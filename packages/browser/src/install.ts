@@ -4,6 +4,7 @@
 // files: they load from the script's own directory when needed (chunks.ts).
 import { ownDirectory, siblingChunks } from "./chunks.js";
 import type { CheckConfig } from "./config.js";
+import { describeError } from "./guard.js";
 import { createInstance } from "./instance.js";
 import { adoptStub, isStub } from "./replay.js";
 
@@ -18,6 +19,6 @@ export function install(check: CheckConfig): void {
       if (stub) adoptStub(stub, sdk);
     }
   } catch (e) {
-    console.error(`[npskit] failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[npskit] failed to start: ${describeError(e)}`);
   }
 }

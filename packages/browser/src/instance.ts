@@ -20,7 +20,7 @@ export interface InstanceOptions {
   win?: Window;
 }
 
-const NOT_RUNNING: Explanation = { eligible: false, reasons: ["npskit is not running: call init with a valid config first"] };
+const NOT_RUNNING: Explanation = { eligible: false, reasons: ["not running: call init with a valid config"] };
 
 export function createInstance({ parts, check, win = window }: InstanceOptions): NpsKit {
   const report = (where: string, error: unknown) => {
@@ -46,15 +46,7 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     // Running this script, checking the config and starting (storage opens) are separate tasks:
     // together, on a slow phone, they would block the page for more than 50 ms.
     await nextTask(win);
-    const loaded = await loadConfig(input, check, {
-      fetch: (url, init) => win.fetch(url, init),
-      // Read by the configUrl chunk only: a page without configUrl never touches localStorage.
-      get cache() {
-        return localStorageOf(win);
-      },
-      mayCache: (config) => !config.requireConsent,
-      remote: parts.remoteConfig,
-    });
+    const loaded = await loadConfig(input, check, win, parts.remoteConfig);
     await nextTask(win);
     if (destroyed) return undefined;
     if ("problems" in loaded) {
@@ -73,7 +65,7 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
 
   const api: NpsKit = {
     init(config) {
-      if (turns || destroyed) return void console.warn("[npskit] init: already called; ignored");
+      if (turns || destroyed) return void console.warn("[npskit] init: called twice; ignored");
       turns = createTurns(
         start(config).catch((e: unknown) => void report("init", e)),
         report,
@@ -108,15 +100,6 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     },
   };
   return guardAll(api, report);
-}
-
-/** Reading `localStorage` itself throws where storage is blocked. */
-function localStorageOf(win: Window): Storage | undefined {
-  try {
-    return win.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Wraps every method: a failure is reported (console + `error` event), never thrown. */

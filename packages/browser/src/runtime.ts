@@ -43,7 +43,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const { win, emit, report } = env;
   const now = () => Date.now(); // read at each use: tests move the browser's clock
   const locale = () => config.locale || win.navigator.language || "en";
-  const session = createSession(config, { ...env, loadClient: env.parts.client });
+  const session = createSession(config, { ...env, loadClient: env.parts.client, loadStorage: env.parts.storage });
   const delays = createDelays(win);
   const { presenter, loadUI } = surveyPresenter(config, env, session, locale);
   // Absent fields are undefined here, which the engine reads as "none".
@@ -103,7 +103,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     },
     show(surveyId, force) {
       const survey = config.surveys.find((s) => s.id === surveyId);
-      if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
+      if (!survey) throw new Error(explainNow(surveyId).reasons.pop()); // "no survey with id …"
       if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
     },
     explain: explainNow,

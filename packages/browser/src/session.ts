@@ -3,8 +3,8 @@
 // everything stays in memory and nothing is sent until consent(true).
 import type { Client, ClientOptions } from "@npskit/client";
 import {
-  createStorage, loadUserState, memoryStorage, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
-  type SurveyResponse, type UserState, type UserStateStore,
+  fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, type KeyValueStorage, type NamedStorage, type NpsKitConfig,
+  type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
 } from "@npskit/core";
 import type { Attributes, EventName } from "./api.js";
 import type { CreateClient } from "./chunks.js";
@@ -21,12 +21,26 @@ export interface SessionEnv {
   report: Report;
   /** The delivery chunk: loaded beside a survey, or for answers earlier pages left behind. */
   loadClient: () => Promise<CreateClient>;
+  /** The localStorage fallback's chunk, if any (chunks.ts). */
+  loadStorage?: (() => Promise<NamedStorage>) | undefined;
+}
+
+/**
+ * The device's storage: IndexedDB, else localStorage, else memory. The localStorage backend's
+ * code loads on its first use: a page where IndexedDB works never downloads it.
+ */
+function deviceStorage(loadStorage: SessionEnv["loadStorage"]): KeyValueStorage {
+  const local = { name: "localstorage" } as Record<string, unknown>;
+  for (const op of ["get", "set", "del", "keys"]) {
+    local[op] = async (...args: unknown[]) => ((await loadStorage!()) as unknown as Record<string, (...a: unknown[]) => unknown>)[op]!(...args);
+  }
+  return fallbackStorage([indexedDbBackend(), loadStorage && (local as unknown as NamedStorage)].filter((b) => b) as NamedStorage[]);
 }
 
 export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let consented = !config.requireConsent;
   /** Without consent, nothing is written to the device. */
-  const storageFor = (granted: boolean): KeyValueStorage => (granted ? createStorage() : memoryStorage());
+  const storageFor = (granted: boolean): KeyValueStorage => (granted ? deviceStorage(env.loadStorage) : memoryStorage());
   let storage = storageFor(consented);
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
@@ -69,7 +83,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     state,
     canShow: () => consented,
     /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
-    prepareDelivery: () => startClient().then(() => {}),
+    prepareDelivery: startClient,
     /** The respondent fields of a response (CONTRACT §4). */
     who() {
       const { userId, anonymousId, attributes } = state();

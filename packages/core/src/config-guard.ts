@@ -6,9 +6,7 @@
 // so a page's additions to Object.prototype are never read as config. Ranges, patterns, texts
 // and the rules that relate fields are not checked: a value out of range changes who is asked,
 // never breaks the page, and the engine is total over whatever passes (engine.ts).
-import { POSITIONS, THEME_MODES } from "./config-constants.js";
 import type { NpsKitConfig } from "./config-schema.js";
-import { KINDS } from "./kinds.js";
 import { isRecord } from "./values.js";
 
 export type GuardResult = { ok: true; config: NpsKitConfig } | { ok: false; path: string };
@@ -30,7 +28,7 @@ const optional = (guard: Guard): Guard => (v, at) => (v === undefined ? v : guar
 /** `fallback` is walked like a given value, so a default object gets its own defaults (and is a new copy). */
 const or = (guard: Guard, fallback: unknown): Guard => (v, at) => guard(v === undefined ? fallback : v, at);
 const list = (item: Guard): Guard => (v, at) => (Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : wrong(at));
-const own = (v: Dict, key: string) => (Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined);
+const own = (v: Dict, key: string) => ({}.hasOwnProperty.call(v, key) ? v[key] : undefined);
 
 /** A copy of the object's own keys, with the keys of `shape` checked (and always present, maybe undefined). */
 function object(shape: Record<string, Guard>): Guard {
@@ -45,7 +43,7 @@ const texts = list(text);
 
 const survey = object({
   id: text,
-  kind: or(oneOf(KINDS), "nps"),
+  kind: or(text, "nps"), // an unknown kind is refused when its survey would show (answering.ts)
   trigger: or(object({ event: optional(text), properties: optional(dict) }), { pageview: true }),
   delaySeconds: or(count, 0),
   audience: or(
@@ -54,12 +52,12 @@ const survey = object({
       urls: or(object({ include: optional(texts), exclude: or(texts, []) }), {}),
       devices: optional(texts),
       locales: optional(texts),
-      attributes: or(list(object({ key: text, op: text })), []),
+      attributes: or(list(dict), []),
     }),
     {},
   ),
   throttle: or(object({ afterAnswerDays: or(count, 90), afterDismissDays: or(count, 14), maxDisplays: optional(count) }), {}),
-  schedule: optional(object({ start: optional(text), end: optional(text) })),
+  schedule: optional(dict),
 });
 
 const config = object({
@@ -67,7 +65,8 @@ const config = object({
   headers: optional(dict),
   configUrl: optional(text),
   locale: optional(text),
-  theme: or(object({ mode: or(oneOf(THEME_MODES), "auto"), position: or(oneOf(POSITIONS), "bottom-right") }), {}),
+  // The widget reads an unknown mode as "auto" and an unknown position as its default corner.
+  theme: or(object({ mode: or(text, "auto"), position: or(text, "bottom-right") }), {}),
   requireConsent: or(flag, false),
   globalThrottle: or(object({ minDaysBetweenSurveys: or(count, 7) }), {}),
   surveys: or(list(survey), []),

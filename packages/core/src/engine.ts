@@ -54,7 +54,7 @@ function checksOf(config: EngineConfig, survey: SurveyConfig, state: UserState, 
     return surveyChecks(config, survey, state, context, now);
   } catch (e) {
     // `${e}`: an Error reads "TypeError: …", anything else as itself.
-    return [fail("config", `its config cannot be read (${e}); run npskit validate on it`)];
+    return [fail("config", `its config cannot be read (${e}): see npskit validate`)];
   }
 }
 

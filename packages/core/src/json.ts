@@ -8,15 +8,17 @@
 const ESCAPED = /[\\"\u0000-\u001f\ud800-\udfff]/gu;
 const quote = (text: string) => `"${text.replace(ESCAPED, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))}"`;
 
-/** What JSON.stringify gives for plain data; undefined (and functions) are left out of objects, null in lists. */
-export function toJson(value: unknown): string {
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => toJson(v) || "null").join(",")}]`;
-  if (value && typeof value === "object") {
-    const fields = Object.keys(value).map((k) => [k, toJson((value as Record<string, unknown>)[k])]);
-    return `{${fields.filter(([, v]) => v).map(([k, v]) => `${quote(k!)}:${v}`).join(",")}}`;
-  }
-  return value === null ? "null" : "";
-}
+/** What JSON.stringify gives for plain data: "" (left out of objects, null in lists) for undefined and functions. */
+export const toJson = (value: unknown): string =>
+  typeof value === "string"
+    ? quote(value)
+    : Array.isArray(value)
+      ? `[${value.map((v) => toJson(v) || "null").join(",")}]`
+      : value && typeof value === "object"
+        ? `{${Object.keys(value)
+            .filter((k) => toJson((value as Record<string, unknown>)[k]))
+            .map((k) => `${quote(k)}:${toJson((value as Record<string, unknown>)[k])}`)
+            .join(",")}}`
+        : typeof value === "number"
+          ? Number.isFinite(value) ? `${value}` : "null"
+          : typeof value === "boolean" || value === null ? `${value}` : "";
