@@ -9,7 +9,7 @@ const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
 // the browser loader's imports from @npskit/core must not drag in the zod schema.
 const PRESERVE_MODULES = new Set(["core"]);
 // Subpath entries beside index (package.json "exports"): what a page imports without the rest.
-const ENTRIES = { client: ["outbox"] };
+const ENTRIES = { core: ["runtime"], client: ["outbox"] };
 
 /** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
 export const ts = (pkg) =>

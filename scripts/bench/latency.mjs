@@ -2,11 +2,11 @@
 // (562.5 ms round trip, 1.47 Mbit/s down, 675 kbit/s up: the DevTools form of the mobile "Slow
 // 4G" profile) with the CPU slowed ×4. A host page with one survey on the `checkout` event:
 //   navigation → ready   from navigation start to npskit's `ready` event (state loaded)
-//   trigger → visible    from track("checkout"), two seconds after ready, to the `shown` event
+//   trigger → visible    from track("checkout"), six seconds after ready, to the `shown` event
 // Each run is a new visitor (fresh context, empty cache). Median (and range) of --runs (≥ 5).
 // `--dist <dir>` serves another build of packages/browser/dist (e.g. an earlier commit's), so a
 // change can be measured before and after: `node scripts/bench/latency.mjs --dist /tmp/old/dist`.
-import { readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, importSupport } from "./size-measure.mjs";
 
@@ -24,29 +24,29 @@ const [{ startServer }, { launchChromium }, { hostPage, checkoutConfig }] = awai
   ["server", "chromium", "host-page"].map((name) => importSupport(name)),
 );
 const [server, browser] = await Promise.all([startServer(), launchChromium()]);
-server.page(
-  "/bench/latency.html",
-  hostPage({ config: checkoutConfig("/collect"), calls: `npskit.on("ready", () => (window.__readyAt = performance.now()));` }),
-);
+const page = hostPage({ config: checkoutConfig("/collect"), calls: `npskit.on("ready", () => (window.__readyAt = performance.now()));` });
+/** Each build's files are served by the test server itself (under /build-N/), so the emulated network applies to them. */
+const pages = dists.map((dist, i) => {
+  if (dist === DIST) return "/bench/latency.html";
+  for (const file of readdirSync(dist).filter((f) => f.endsWith(".js"))) {
+    server.page(`/build-${i}/${file}`, { body: readFileSync(join(dist, file), "utf8"), type: "text/javascript" });
+  }
+  return `/bench/latency-${i}.html`;
+});
+server.page("/bench/latency.html", page);
+dists.forEach((_, i) => server.page(`/bench/latency-${i}.html`, page.replace("/packages/browser/dist/npskit.js", `/build-${i}/npskit.js`)));
 
-async function run(dist) {
+async function run(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // The build under test answers every request for the browser package's files.
-  await page.route("**/packages/browser/dist/**", async (route) => {
-    const file = new URL(route.request().url()).pathname.split("/packages/browser/dist/")[1];
-    const body = await readFile(join(dist, file)).catch(() => undefined);
-    if (!body) return route.fulfill({ status: 404 });
-    await route.fulfill({ body, contentType: "text/javascript", headers: { "cache-control": "no-store" } });
-  });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
-  await page.goto(`${server.url}/bench/latency.html`);
+  await page.goto(`${server.url}${path}`);
   await page.waitForFunction(() => window.__readyAt !== undefined, undefined, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__readyAt);
-  await page.waitForTimeout(2000); // a person reads the page before checking out
+  await page.waitForTimeout(6000); // a person reads the page before checking out
   const visible = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -67,11 +67,11 @@ const show = (xs) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}
 
 try {
   const rows = [];
-  for (const dist of dists) {
+  for (const [index, dist] of dists.entries()) {
     const label = dist === DIST ? "this build" : dist;
     const results = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = await run(dist);
+      const r = await run(pages[index]);
       results.push(r);
       console.log(`${label} run ${i + 1}: navigation → ready ${r.ready.toFixed(0)} ms, trigger → visible ${r.visible.toFixed(0)} ms`);
     }

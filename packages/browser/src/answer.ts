@@ -1,6 +1,6 @@
 // Builds the wire-format response (CONTRACT §4): the score is saved the moment it is picked
 // (complete: false); the comment later updates the same id (complete: true).
-import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core/runtime";
 import type { Attributes } from "./api.js";
 import { SDK } from "./version.js";
 

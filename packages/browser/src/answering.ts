@@ -1,7 +1,7 @@
 // What happens while a person answers one survey (in the UI chunk: a page view that shows nothing
 // never downloads it): the widget is mounted, and each score, comment or close becomes a
 // wire-format response for delivery, a record in the person's state and an SDK event.
-import { KINDS, type SurveyOutcome, type SurveyResponse } from "@npskit/core";
+import { KINDS, type SurveyOutcome, type SurveyResponse } from "@npskit/core/runtime";
 import { completedResponse, rescoredResponse, scoredResponse, type Respondent } from "./answer.js";
 import type { EventName } from "./api.js";
 import type { MountOptions, MountSurvey } from "./chunks.js";

@@ -6,7 +6,7 @@
 import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { AnswerHooks, AskedSurvey } from "./answering.js";
-import type { NamedStorage } from "@npskit/core";
+import type { NamedStorage } from "@npskit/core/runtime";
 import type { loadRemoteConfig } from "./remote-config.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */

@@ -3,7 +3,7 @@
 // one line naming the first bad path and where to see every problem; the development build
 // passes the full validator instead (config-dev.ts). With `configUrl`, the remote part loads its
 // own chunk (remote-config.ts).
-import { guardConfig } from "@npskit/core";
+import { guardConfig } from "@npskit/core/runtime";
 import type { LoadedConfig, loadRemoteConfig } from "./remote-config.js";
 
 export type { LoadedConfig };

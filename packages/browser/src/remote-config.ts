@@ -1,7 +1,7 @@
 // `configUrl` (in its own chunk: most sites configure inline and never download this). The remote
 // config is merged over the inline one and validated again. The last good remote copy is kept so
 // a later page starts without waiting for the network, and still starts when that fetch fails.
-import { toJson, type NpsKitConfig } from "@npskit/core";
+import { toJson, type NpsKitConfig } from "@npskit/core/runtime";
 import { describeError } from "./guard.js";
 
 export type LoadedConfig = { config: NpsKitConfig; warnings: string[] } | { problems: string[] };

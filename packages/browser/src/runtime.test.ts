@@ -7,7 +7,10 @@ beforeEach(() => {
   localStorage.clear();
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 function parts(): LazyParts {
   return {
@@ -24,11 +27,14 @@ function parts(): LazyParts {
 const withSurvey = (survey: object) => ({ endpoint: "/collect", surveys: [{ id: "nps-q4", trigger: { event: "checkout" }, ...survey }] });
 
 async function pageView(config: object): Promise<LazyParts> {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
   const p = parts();
   const sdk = createSdk({ parts: p });
   sdk.init(config);
-  await new Promise((resolve) => sdk.on("ready", resolve));
-  await new Promise((resolve) => setTimeout(resolve, 50)); // the decision's task, then idle time
+  let ready = false;
+  sdk.on("ready", () => (ready = true));
+  while (!ready) await vi.advanceTimersByTimeAsync(10);
+  await vi.advanceTimersByTimeAsync(3100); // the decision's task, the settling delay, then idle time
   sdk.destroy();
   return p;
 }

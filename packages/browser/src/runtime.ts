@@ -2,7 +2,7 @@
 // and delivers (client, via the session). One survey at a time; a delayed survey is decided
 // again when its delay ends, so it never appears after the person left the page it targets.
 // When calls run is not decided here: the instance calls these methods in order, after load().
-import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
+import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core/runtime";
 import type { EventName, Explanation } from "./api.js";
 import { nextTask, whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
@@ -38,6 +38,7 @@ export interface Runtime {
 }
 
 const CONSENT_MISSING = "waiting for consent: call npskit.consent(true)";
+const PREFETCH_AFTER_MS = 3000;
 
 export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const { win, emit, report } = env;
@@ -76,11 +77,14 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 
   /**
    * A visitor this page could ask when an event happens (everything but the event passes): the
-   * UI chunk is fetched at idle, so the survey appears without a round trip after the trigger.
-   * Visitors who cannot be asked never download it.
+   * UI chunk is fetched once the page has settled (idle, a few seconds after ready, so it never
+   * competes with the page's own start-up), and the survey appears without a round trip after
+   * the trigger. Visitors who cannot be asked never download it.
    */
   function prefetch(): void {
-    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) whenIdle(win, () => void env.parts.ui().catch(() => {}));
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) {
+      win.setTimeout(() => whenIdle(win, () => void env.parts.ui().catch(() => {})), PREFETCH_AFTER_MS);
+    }
   }
 
   const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));

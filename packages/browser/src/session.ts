@@ -5,7 +5,7 @@ import type { Client, ClientOptions } from "@npskit/client";
 import {
   fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, type KeyValueStorage, type NamedStorage, type NpsKitConfig,
   type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
-} from "@npskit/core";
+} from "@npskit/core/runtime";
 import type { Attributes, EventName } from "./api.js";
 import type { CreateClient } from "./chunks.js";
 import type { Report } from "./guard.js";

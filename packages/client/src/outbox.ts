@@ -1,7 +1,7 @@
 // Where the queue keeps responses, and whether any wait: a page view checks this (a key range,
 // not a scan) to decide whether to load delivery at all. Its own module (and package subpath,
 // `@npskit/client/outbox`), so a page imports this without the client.
-import type { KeyValueStorage } from "@npskit/core";
+import type { KeyValueStorage } from "@npskit/core/runtime";
 
 /** Every queued response state is stored under a key starting with this. */
 export const QUEUE_PREFIX = "npskit:q:";

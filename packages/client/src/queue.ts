@@ -2,7 +2,7 @@
 // state is never overwritten, so no tab can lose a newer answer by writing back an older one
 // (the storage has no compare-and-set). The newest state of an id is the one delivered; delivering
 // it deletes it and every older state of the id.
-import { DAY_MS, type KeyValueStorage, type SurveyResponse } from "@npskit/core";
+import { DAY_MS, type KeyValueStorage, type SurveyResponse } from "@npskit/core/runtime";
 import { QUEUE_PREFIX } from "./outbox.js";
 
 export { QUEUE_PREFIX };

@@ -1,5 +1,5 @@
 // How a response leaves the page: the default transport POSTs it to the configured endpoint.
-import { toJson, type SurveyResponse } from "@npskit/core";
+import { toJson, type SurveyResponse } from "@npskit/core/runtime";
 import { isRetryableStatus, retryAfterMs } from "./retry.js";
 
 /**

@@ -1,6 +1,6 @@
 // The score buttons: one tab stop (roving tabindex), arrows/Home/End move focus, Enter/Space or a
 // click picks. Buttons rather than radios, because picking moves on to the follow-up question.
-import { SCALES, type SurveyKind } from "@npskit/core";
+import { SCALES, type SurveyKind } from "@npskit/core/runtime";
 import { useSignal } from "@preact/signals";
 import type { Copy } from "./i18n.js";
 

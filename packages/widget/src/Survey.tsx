@@ -1,5 +1,5 @@
 // The dialog: question, scale, follow-up by category, thank-you; Escape and Close dismiss.
-import { categoryOf, type SurveyKind } from "@npskit/core";
+import { categoryOf, type SurveyKind } from "@npskit/core/runtime";
 import { useSignal, type Signal } from "@preact/signals";
 import { FollowUp } from "./FollowUp.js";
 import type { Copy } from "./i18n.js";
