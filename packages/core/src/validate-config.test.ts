@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "./validate-config.js";
 import { guardConfig } from "./config-guard.js";
-import { explain, pickSurvey } from "./engine.js";
+import { explain, pickSurvey, type EngineContext } from "./engine.js";
 import { newUserState } from "./user-state.js";
 import { INVALID_CONFIGS, VALID_CONFIGS } from "./config-corpus.test-data.js";
 import { ATTRIBUTE_OPS } from "./config-constants.js";
@@ -123,7 +123,7 @@ function runEngine(config: Parameters<typeof pickSurvey>[0]) {
   const state = newUserState("anon");
   state.attributes = { plan: "pro", seats: 3, signupDate: "2026-01-01", tags: ["a"] };
   for (const event of [undefined, ...config.surveys.map((s) => (s.trigger.event ? { name: s.trigger.event, properties: s.trigger.properties } : undefined))]) {
-    const context = { url: "https://example.com/app/x", device: "desktop" as const, locale: "en", event };
+    const context = { url: "https://example.com/app/x", device: "desktop", locale: "en", event } as EngineContext;
     pickSurvey(config, state, context, Date.UTC(2026, 10, 1));
     for (const s of config.surveys) explain(config, s.id, state, context, Date.UTC(2026, 10, 1));
   }
