@@ -46,7 +46,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const locale = () => config.locale || win.navigator.language || "en";
   const session = createSession(config, { ...env, loadClient: env.parts.client, loadStorage: env.parts.storage });
   const delays = createDelays(win);
-  const { presenter, loadUI } = surveyPresenter(config, env, session, locale);
+  const presenter = surveyPresenter(config, env, session, locale);
   // Absent fields are undefined here, which the engine reads as "none".
   const context = (event?: TargetingEvent) =>
     ({
@@ -57,6 +57,9 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       visibleSurveyId: presenter.showing(),
     }) as EngineContext;
   let stopped = false;
+
+  /** Fetches the UI chunk in idle time (a failure is retried when the survey shows). */
+  const preload = () => whenIdle(win, () => void env.parts.ui().catch(() => {}));
 
   function display(survey: SurveyConfig): void {
     if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
@@ -69,7 +72,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     if (!decision) return;
     const { survey } = decision;
     if (decision.delaySeconds <= 0) return display(survey);
-    whenIdle(win, () => void loadUI().catch(() => {})); // ready before the delay ends
+    preload(); // ready before the delay ends
     delays.start(survey.id, decision.delaySeconds * 1000, () => {
       if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible) display(survey);
     });
@@ -82,9 +85,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    * the trigger. Visitors who cannot be asked never download it.
    */
   function prefetch(): void {
-    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) {
-      win.setTimeout(() => whenIdle(win, () => void env.parts.ui().catch(() => {})), PREFETCH_AFTER_MS);
-    }
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) win.setTimeout(preload, PREFETCH_AFTER_MS);
   }
 
   const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));
@@ -165,5 +166,5 @@ function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session
     emit: env.emit,
     display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
   }));
-  return { presenter, loadUI };
+  return presenter;
 }
