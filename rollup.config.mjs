@@ -8,6 +8,9 @@ const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
 // One output file per source module, so bundlers drop whole unused modules (sideEffects: false):
 // the browser loader's imports from @npskit/core must not drag in the zod schema.
 const PRESERVE_MODULES = new Set(["core"]);
+// Entries beside index, name → source: subpaths (package.json "exports") that a page imports without
+// the rest, and the browser package's CLI (dist/cli.js, imported by bin/npskit.mjs).
+const ENTRIES = { core: { runtime: "runtime" }, client: { outbox: "outbox" }, browser: { cli: "cli/run" } };
 
 /** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
 export const ts = (pkg) =>
@@ -24,8 +27,9 @@ const library = (pkg) => {
   const manifest = JSON.parse(readFileSync(`packages/${pkg}/package.json`, "utf8"));
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return {
-    // The browser package's CLI (src/cli/run.ts → dist/cli.js) is built beside its library; bin/npskit.mjs imports it.
-    input: pkg === "browser" ? { index: `packages/${pkg}/src/index.ts`, cli: `packages/${pkg}/src/cli/run.ts` } : `packages/${pkg}/src/index.ts`,
+    input: Object.fromEntries(
+      Object.entries({ index: "index", ...ENTRIES[pkg] }).map(([name, source]) => [name, `packages/${pkg}/src/${source}.ts`]),
+    ),
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
     output: {
       dir: `packages/${pkg}/dist`,

@@ -5,7 +5,10 @@ const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 
 // Tests run against sources: workspace packages resolve to their src/, no build needed.
 const alias = {
+  // Subpaths before their package: aliases match by prefix, first one wins.
+  "@npskit/core/runtime": fileURLToPath(new URL("./packages/core/src/runtime.ts", import.meta.url)),
   "@npskit/core": pkg("core"),
+  "@npskit/client/outbox": fileURLToPath(new URL("./packages/client/src/outbox.ts", import.meta.url)),
   "@npskit/client": pkg("client"),
   "@npskit/widget": pkg("widget"),
   "@npskit/insights": pkg("insights"),

@@ -174,6 +174,7 @@ test("sampling is deterministic per person across reloads", async () => {
 
 test("an invalid config logs one error per problem by path, throws nothing and shows nothing", async () => {
   env.server.page("/t/invalid.html", hostPage({
+    build: "development",
     config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
     calls: `npskit.identify("u"); npskit.track("checkout"); npskit.show("nps-q4", { force: true });
       window.why = npskit.explain("nps-q4"); npskit.flush(); npskit.reset(); npskit.page();`,
@@ -190,6 +191,28 @@ test("an invalid config logs one error per problem by path, throws nothing and s
   expect(await page.getByRole("dialog").count()).toBe(0);
   expect((await page.evaluate(() => (window as any).why)).eligible).toBe(false);
   expect(env.server.jsBytes.has("/packages/browser/dist/npskit-ui.js")).toBe(false);
+});
+
+test("production build: a config it cannot use is one console error pointing to every problem; nothing shows, no validator downloads", async () => {
+  env.server.page("/t/invalid-prod.html", hostPage({
+    config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
+    calls: `npskit.track("checkout"); npskit.show("nps-q4", { force: true }); window.why = npskit.explain("nps-q4");`,
+  }));
+  const page = await env.context.newPage();
+  const watch = watchPage(page);
+  const scripts: string[] = [];
+  page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname)));
+  await page.goto(`${env.server.url}/t/invalid-prod.html`);
+  await poll(() => watch.consoleErrors.length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(watch.consoleErrors).toHaveLength(1);
+  expect(watch.consoleErrors[0]).toMatch(/\bendpoint\b/);
+  expect(watch.consoleErrors[0]).toContain("npskit validate");
+  expect(watch.consoleErrors[0]).toContain("npskit.dev.js");
+  expect(watch.pageErrors).toEqual([]);
+  expect(await page.getByRole("dialog").count()).toBe(0);
+  expect((await page.evaluate(() => (window as any).why)).eligible).toBe(false);
+  expect(scripts).toEqual([LOADER]);
 });
 
 test("calls before init and after destroy are harmless; destroy removes the survey", async () => {

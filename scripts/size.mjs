@@ -6,17 +6,17 @@ const SNIPPET_BUDGET = 1024;
 
 const figures = await measure();
 let failed = false;
-const line = (name, bytes, budget, target) => {
+const line = (name, bytes, budget, target, br) => {
   const over = bytes > budget;
   failed ||= over;
   const aim = target ? `, target ${target} B${bytes > target ? " (above target)" : ""}` : "";
-  const unit = name.startsWith("snippet") ? "B" : "B gzip -9";
+  const unit = br === undefined ? "B" : `B gzip -9, ${br} B brotli`;
   console.log(`[npskit] ${over ? "OVER BUDGET" : "ok"}  ${name}: ${bytes} ${unit} (budget ${budget} B${aim})`);
 };
 line("snippet (minified; inlined in the page)", figures.snippetRaw, SNIPPET_BUDGET);
 console.log(`           (${figures.snippet} B gzip -9, inside the HTML)`);
 for (const [key, { name, budget, target }] of Object.entries(BUDGETS)) {
-  line(name, figures[key].total, budget, target);
+  line(name, figures[key].total, budget, target, figures[key].brotli);
   for (const [path, bytes] of Object.entries(figures[key].files)) console.log(`           ${path}: ${bytes} B`);
 }
 if (failed) process.exit(1);

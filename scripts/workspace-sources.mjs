@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const WORKSPACE = /^(?:@npskit\/(core|client|widget|insights)|npskit)$/;
+// A package name, or a package subpath that names one source module (`@npskit/client/outbox`).
+const WORKSPACE = /^(?:@npskit\/(core|client|widget|insights)|npskit)(?:\/(\w+))?$/;
 
 /**
  * @param {{ sideEffectFree?: boolean, sourceMap?: boolean }} [options] `sideEffectFree`: our
@@ -21,7 +22,7 @@ export function workspaceSources({ sideEffectFree = false, sourceMap = false } =
     name: "npskit-workspace-sources",
     resolveId(id, importer) {
       const m = WORKSPACE.exec(id);
-      if (m) return resolved(join(ROOT, "packages", m[1] ?? "browser", "src/index.ts"));
+      if (m) return resolved(join(ROOT, "packages", m[1] ?? "browser", `src/${m[2] ?? "index"}.ts`));
       if (importer && id.startsWith(".") && id.endsWith(".js")) {
         for (const ext of [".ts", ".tsx"]) {
           const candidate = join(dirname(importer), id.slice(0, -3) + ext);

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const LOADER = "/packages/browser/dist/npskit.js";
+/** The development build: the full config validator (every problem by path, warnings). */
+export const DEV_LOADER = "/packages/browser/dist/npskit.dev.js";
 export const SNIPPET_FILE = "/packages/browser/dist/snippet.min.js";
 
 export interface HostPageOptions {
@@ -16,11 +18,14 @@ export interface HostPageOptions {
   loader?: "async" | "sync";
   head?: string;
   body?: string;
+  /** Which script-tag build the page loads: npskit.js (default) or npskit.dev.js. */
+  build?: "production" | "development";
 }
 
-export function hostPage({ config, calls = "", loader = "async", head = "", body = "" }: HostPageOptions): string {
+export function hostPage({ config, calls = "", loader = "async", head = "", body = "", build = "production" }: HostPageOptions): string {
   const snippet = readFileSync(`${ROOT}packages/browser/dist/snippet.min.js`, "utf8");
-  const load = loader === "async" ? `<script>${snippet}</script>\n<script async src="${LOADER}"></script>` : `<script src="${LOADER}"></script>`;
+  const src = build === "production" ? LOADER : DEV_LOADER;
+  const load = loader === "async" ? `<script>${snippet}</script>\n<script async src="${src}"></script>` : `<script src="${src}"></script>`;
   // "<" escaped: a survey text containing "</script>" must not end the page's script element.
   const init = config === undefined ? "" : `npskit.init(${JSON.stringify(config).replace(/</g, "\\u003c")});`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title>${head}

@@ -1,12 +1,15 @@
 // The browser package's extra builds, beside the ESM library build of the root rollup.config.mjs:
 //   dist/snippet.min.js  the async stub host pages inline (≤ 1 KB)
-//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders
+//   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders;
+//                        checks its config with the guard (no validator on a page view)
+//   dist/npskit.dev.js   the same loader with the full config validator, for development
 //   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
 //   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed when answers from
 //                        earlier pages still wait (the UI chunk has its own copy)
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 //   dist/npskit-debug.js   ES module chunk: debug mode's console messages, import()ed only when on
+//   dist/npskit-storage.js ES module chunk: the localStorage fallback, import()ed where IndexedDB fails
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,10 +60,12 @@ export function browserBuilds() {
   return [
     iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }),
     iife("loader.ts", "npskit.js"),
+    iife("loader.dev.ts", "npskit.dev.js"),
     chunk("npskit-ui", "ui-chunk.ts"),
     chunk("npskit-send", "send-chunk.ts"),
     chunk("npskit-config", "config-chunk.ts"),
     chunk("npskit-debug", "debug.ts"),
+    chunk("npskit-storage", "storage-chunk.ts"),
   ];
 }
 

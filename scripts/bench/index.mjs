@@ -1,5 +1,5 @@
-// `npm run bench`: every benchmark in turn (sizes against peers, main-thread long tasks, client
-// delivery, collector ingest). Benchmarks
+// `npm run bench`: every benchmark in turn (sizes against peers, main-thread long tasks, latency
+// on Slow 4G, client delivery, collector ingest). Benchmarks
 // measure and print; they never pass or fail. Run one with `npm run bench -- <name>`.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const BENCHES = {
   size: ["scripts/bench/size-compare.mjs", "--peers"],
   "main-thread": ["scripts/bench/main-thread.mjs"],
+  latency: ["scripts/bench/latency.mjs"],
   client: ["scripts/bench/client-throughput.mjs"],
   collector: ["scripts/bench/collector-ingest.mjs"],
 };

@@ -10,12 +10,13 @@ import { join } from "node:path";
 import { BUDGETS, gzip9, measure } from "./size-measure.mjs";
 
 const KB = 1024;
-const { pageView, surveyShown } = BUDGETS;
+const { pageView, surveyShown, answered } = BUDGETS;
 const rows = [];
 const ours = await measure();
 const ratio = (bytes, of) => `${((bytes / of) * 100).toFixed(0)} %`;
 rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageView.total, pageView.budget), ratio(ours.pageView.total, pageView.target)]);
 rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, surveyShown.budget), ratio(ours.surveyShown.total, surveyShown.target)]);
+rows.push(["npskit: survey answered and delivered", ours.answered.total, ratio(ours.answered.total, answered.budget), ""]);
 rows.push(["npskit: snippet (inline, gzip -9)", ours.snippet, "", ""]);
 
 /**
@@ -26,7 +27,8 @@ const PEERS = [
   {
     label: "survey-core + survey-js-ui (form library, core + plain-JS UI)",
     pageView: [],
-    survey: [["survey-core@3.1.1", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]],
+    // The UI package requires the core package of the same version.
+    survey: [["survey-core@2.5.38", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]],
   },
   {
     label: "posthog-js (product analytics SDK; surveys load as an extension)",

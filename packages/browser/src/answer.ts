@@ -2,7 +2,7 @@
 // (complete: false); the comment later updates the same id (complete: true). With impressions,
 // the record starts when the survey is shown (score null, status "shown") and every later state
 // of that display (dismissed, answered, completed) updates it.
-import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core/runtime";
 import type { Attributes } from "./api.js";
 import { SDK } from "./version.js";
 

@@ -1,7 +1,7 @@
 // What happens while a person answers one survey (in the UI chunk: a page view that shows nothing
 // never downloads it): the widget is mounted, and its display, each score, comment or close
 // becomes a wire-format response for delivery, a record in the person's state and an SDK event.
-import type { SurveyOutcome, SurveyResponse } from "@npskit/core";
+import { KINDS, type SurveyOutcome, type SurveyResponse } from "@npskit/core/runtime";
 import { completedResponse, dismissedResponse, rescoredResponse, scoredResponse, shownResponse, type Respondent } from "./answer.js";
 import type { EventName } from "./api.js";
 import type { MountOptions, MountSurvey } from "./chunks.js";
@@ -27,6 +27,8 @@ export interface AnswerHooks {
 /** Mounts `survey` and reports what the person does; returns the function that removes it. */
 export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: AnswerHooks): () => void {
   const surveyId = survey.id;
+  // The production guard checks types only; the kind decides the scale.
+  if (!KINDS.includes(survey.kind)) throw new Error(`survey "${surveyId}" has kind "${survey.kind}", not one of ${KINDS.join(", ")}`);
   /** The latest state of this display's record: shown, or answered (scored). */
   let current: SurveyResponse | undefined;
   let answered = false;

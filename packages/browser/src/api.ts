@@ -1,5 +1,5 @@
 // The public browser API (CONTRACT §2), named once so the snippet, the replay and the SDK agree.
-import type { NpsKitConfigInput } from "@npskit/core";
+import type { NpsKitConfigInput } from "@npskit/core/runtime";
 
 /** Every method of `window.npskit`, in the order the contract lists them. */
 export const METHODS = [

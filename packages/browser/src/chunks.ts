@@ -1,10 +1,12 @@
 // The parts of npskit a page view that shows nothing never downloads: the survey UI (widget +
-// Preact), delivery (the client) and remote config (only for `configUrl`). Script-tag pages import() them as ES module chunks from the
+// Preact), delivery (the client), remote config (only for `configUrl`) and the localStorage
+// fallback (only where IndexedDB fails). Script-tag pages import() them as ES module chunks from the
 // loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
 // bundler users get dynamic imports their bundler splits off (index.ts).
 import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { AnswerHooks, AskedSurvey } from "./answering.js";
+import type { NamedStorage } from "@npskit/core/runtime";
 import type { loadRemoteConfig } from "./remote-config.js";
 import type { createDebugLog } from "./debug.js";
 
@@ -17,7 +19,6 @@ export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
 
 export interface UIChunk {
   ask: AskSurvey;
-  createClient: CreateClient;
 }
 
 export interface LazyParts {
@@ -26,6 +27,8 @@ export interface LazyParts {
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
   /** Debug mode's messages (debug.ts), loaded only when it is on. */
   debug: () => Promise<typeof createDebugLog>;
+  /** localStorage, the fallback where IndexedDB is missing or fails; absent = memory only. */
+  storage?: () => Promise<NamedStorage>;
 }
 
 /** Loads once and shares the promise; a failed load (e.g. offline) may be tried again later. */
@@ -53,5 +56,6 @@ export function siblingChunks(directory: string): LazyParts {
     client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
     remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
     debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
+    storage: once(() => load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend())),
   };
 }

@@ -1,22 +1,28 @@
-// Turns what the host page passed to init into a validated config, with the zod-free validator
-// from core (zod stays out of the page-view bundle). With `configUrl`, the remote part loads its
+// Turns what the host page passed to init into a config. Production page views run core's guard
+// (a structural copy with defaults and type checks, no validator): a config it cannot use prints
+// one line naming the first bad path and where to see every problem; the development build
+// passes the full validator instead (config-dev.ts). With `configUrl`, the remote part loads its
 // own chunk (remote-config.ts).
-import { validateConfigLite } from "@npskit/core";
-import type { LoadedConfig, RemoteSources, loadRemoteConfig } from "./remote-config.js";
+import { guardConfig } from "@npskit/core/runtime";
+import type { LoadedConfig, loadRemoteConfig } from "./remote-config.js";
 
 export type { LoadedConfig };
+export type CheckConfig = (input: unknown) => LoadedConfig;
 
-export function validate(input: unknown): LoadedConfig {
-  const result = validateConfigLite(input);
-  const warnings = result.warnings.map((w) => w.message);
-  return result.ok ? { config: result.config, warnings } : { problems: result.problems.map((p) => p.message) };
+export const WHERE_TO_LOOK = "every problem: npx npskit validate config.json, or npskit.dev.js";
+
+export function guardedConfig(input: unknown): LoadedConfig {
+  const result = guardConfig(input);
+  return result.ok ? { config: result.config, warnings: [] } : { problems: [`${result.path} cannot be used, npskit is off; ${WHERE_TO_LOOK}`] };
 }
 
 export async function loadConfig(
   input: unknown,
-  sources: RemoteSources & { remote: () => Promise<typeof loadRemoteConfig> },
+  check: CheckConfig,
+  win: Window,
+  remote: () => Promise<typeof loadRemoteConfig>,
 ): Promise<LoadedConfig> {
-  const inline = validate(input);
+  const inline = check(input);
   const url = "config" in inline ? inline.config.configUrl : undefined;
-  return url ? (await sources.remote())(input as object, url, sources, validate) : inline;
+  return url ? (await remote())(input as object, url, win, check) : inline;
 }

@@ -4,18 +4,23 @@
 import type { NpsKitConfigInput } from "@npskit/core";
 import type { NpsKit } from "./api.js";
 import { once, type LazyParts } from "./chunks.js";
-import { createSdk } from "./sdk.js";
+import { guardedConfig } from "./config.js";
+import { createInstance } from "./instance.js";
 
 const parts: LazyParts = {
   ui: once(() => import("./ui-chunk.js")),
   client: once(() => import("@npskit/client").then((client) => client.createClient)),
   remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
   debug: once(() => import("./debug.js").then((chunk) => chunk.createDebugLog)),
+  storage: once(() => import("./storage-chunk.js").then((chunk) => chunk.localStorageBackend())),
 };
 
-/** A new npskit instance; with a config it is initialised at once (same as calling `init`). */
+/**
+ * A new npskit instance; with a config it is initialised at once (same as calling `init`). The
+ * config is checked by the production guard: `npx npskit validate` lists every problem by path.
+ */
 export function createNpsKit(config?: NpsKitConfigInput): NpsKit {
-  const sdk = createSdk({ parts });
+  const sdk = createInstance({ parts, check: guardedConfig });
   if (config !== undefined) sdk.init(config);
   return sdk;
 }

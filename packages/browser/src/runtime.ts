@@ -1,7 +1,8 @@
 // The running SDK after a valid init: decides (core's engine), asks (widget, via the presenter)
 // and delivers (client, via the session). One survey at a time; a delayed survey is decided
 // again when its delay ends, so it never appears after the person left the page it targets.
-import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core";
+// When calls run is not decided here: the instance calls these methods in order, after load().
+import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core/runtime";
 import type { EventName, Explanation } from "./api.js";
 import { nextTask, whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
@@ -9,7 +10,6 @@ import type { Report } from "./guard.js";
 import { watchNavigation } from "./navigation.js";
 import { createPresenter } from "./presenter.js";
 import { createSession, type Identity, type Session } from "./session.js";
-import { createTurns } from "./turns.js";
 import type { LazyParts } from "./chunks.js";
 
 export interface RuntimeEnv {
@@ -17,30 +17,36 @@ export interface RuntimeEnv {
   parts: LazyParts;
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
-  identity: Identity;
+  /** Runs `fn` after every call made before it (the instance's order): for page views from navigation. */
+  queue: (where: string, fn: (runtime: Runtime) => unknown) => void;
 }
 
 export interface Runtime {
-  identify(identity: Identity): void;
+  /** Loads the person's state in idle time and applies `identity`; emits `ready`. */
+  load(identity: Identity): Promise<void>;
+  identify(identity: Identity): Promise<void>;
   track(event: string, properties?: Record<string, unknown>): void;
   page(): void;
   show(surveyId: string, force: boolean): void;
-  explain(surveyId: string): Promise<Explanation>;
-  consent(granted: boolean): void;
+  explain(surveyId: string): Explanation;
+  consent(granted: boolean): Promise<void>;
   flush(): Promise<void>;
-  reset(): void;
+  /** Removes any survey and stops waiting delays at once (reset, destroy). */
+  close(): void;
+  reset(): Promise<void>;
   destroy(): void;
 }
 
 const CONSENT_MISSING = "waiting for consent: call npskit.consent(true)";
+const PREFETCH_AFTER_MS = 3000;
 
 export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   const { win, emit, report } = env;
   const now = () => Date.now(); // read at each use: tests move the browser's clock
   const locale = () => config.locale || win.navigator.language || "en";
-  const session = createSession(config, { ...env, loadClient: env.parts.client });
+  const session = createSession(config, { ...env, loadClient: env.parts.client, loadStorage: env.parts.storage });
   const delays = createDelays(win);
-  const { presenter, loadUI } = surveyPresenter(config, env, session, locale);
+  const presenter = surveyPresenter(config, env, session, locale);
   // Absent fields are undefined here, which the engine reads as "none".
   const context = (event?: TargetingEvent) =>
     ({
@@ -52,14 +58,12 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     }) as EngineContext;
   let stopped = false;
   // Debug mode: every decision also goes to the debug chunk, which holds all of its messages.
-  const debugLog = (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) && env.parts.debug().then((create) => create(config), (e: unknown) => void report("debug", e));
-  // State loads in idle time, after the page's own work: nothing of ours on the critical path.
-  const ready = new Promise<void>((resolve) => whenIdle(win, resolve))
-    .then(() => session.load(env.identity))
-    .then(() => emit("ready", session.who()));
-  // The calls that waited for ready (the first page view decides) start in a task of their own.
-  const turns = createTurns(ready.then(() => nextTask(win)), report);
-  const whenReady = (where: string, fn: () => unknown) => void turns.take(where, fn).catch(() => {});
+  const debugLog =
+    (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) &&
+    env.parts.debug().then((create) => create(config), (e: unknown) => void report("debug", e));
+
+  /** Fetches the UI chunk in idle time (a failure is retried when the survey shows). */
+  const preload = () => whenIdle(win, () => void env.parts.ui().catch(() => {}));
 
   function display(survey: SurveyConfig): void {
     if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
@@ -76,47 +80,58 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     if (!decision) return;
     const { survey } = decision;
     if (decision.delaySeconds <= 0) return display(survey);
-    whenIdle(win, () => void loadUI().catch(() => {})); // ready before the delay ends
+    preload(); // ready before the delay ends
     delays.start(survey.id, decision.delaySeconds * 1000, () => {
       if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible) display(survey);
     });
   }
 
-  const pageView = () => whenReady("page", () => consider());
-  const stopNavigation = watchNavigation(win, pageView);
-  pageView();
+  /**
+   * A visitor this page could ask when an event happens (everything but the event passes): the
+   * UI chunk is fetched once the page has settled (idle, a few seconds after ready, so it never
+   * competes with the page's own start-up), and the survey appears without a round trip after
+   * the trigger. Visitors who cannot be asked never download it.
+   */
+  function prefetch(): void {
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) win.setTimeout(preload, PREFETCH_AFTER_MS);
+  }
+
+  const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));
+  const close = () => {
+    presenter.close();
+    delays.cancelAll();
+  };
 
   return {
-    identify: (identity) => whenReady("identify", () => session.identify(identity)),
-    track: (name, properties) => whenReady("track", () => consider({ name, properties } as TargetingEvent)),
-    page: pageView,
+    async load(identity) {
+      await new Promise<void>((resolve) => whenIdle(win, resolve));
+      await session.load(identity);
+      emit("ready", session.who());
+    },
+    identify: (identity) => session.identify(identity),
+    track: (name, properties) => consider({ name, properties } as TargetingEvent),
+    page() {
+      consider();
+      prefetch();
+    },
     show(surveyId, force) {
-      whenReady("show", () => {
-        const survey = config.surveys.find((s) => s.id === surveyId);
-        if (!survey) throw new Error(`no survey with id "${surveyId}" in the config`);
-        if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
-      });
+      const survey = config.surveys.find((s) => s.id === surveyId);
+      if (!survey) throw new Error(explainNow(surveyId).reasons.pop()); // "no survey with id …"
+      if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
     },
-    explain: async (surveyId) => (await turns.take("explain", () => explainNow(surveyId))) ?? { eligible: false, reasons: ["npskit was destroyed"] },
-    consent: (granted) =>
-      whenReady("consent", async () => {
-        await session.consent(granted);
-        if (granted) consider();
-        else presenter.close();
-      }),
-    // After the calls before it, without holding up the ones after it (delivery can be slow).
-    flush: () => turns.settled().then(() => session.flush()),
-    reset() {
-      presenter.close();
-      delays.cancelAll();
-      whenReady("reset", () => session.reset());
+    explain: explainNow,
+    async consent(granted) {
+      await session.consent(granted);
+      if (granted) consider();
+      else presenter.close();
     },
+    flush: () => session.flush(),
+    close,
+    reset: () => session.reset(),
     destroy() {
       stopped = true;
-      turns.stop();
       stopNavigation();
-      delays.cancelAll();
-      presenter.close();
+      close();
       session.destroy();
     },
   };
@@ -137,14 +152,16 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 /** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
 function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {
   const { win, report } = env;
-  /** Everything a survey needs before it appears: the UI, and delivery for its answers. */
+  /**
+   * What a survey needs before it appears: the UI. Delivery for its answers starts loading once
+   * the UI has arrived (so the two downloads never compete), beside the survey's first render.
+   */
   const loadUI = async () => {
     const ui = await env.parts.ui();
-    // The chunk's evaluation, starting delivery and the first render each get their own task:
-    // together they would block a slow phone for more than 50 ms.
+    // The chunk's evaluation and the first render each get their own task: together they would
+    // block a slow phone for more than 50 ms.
     await nextTask(win);
-    await session.prepareDelivery(ui.createClient);
-    await nextTask(win);
+    quietly("delivery", session.prepareDelivery());
     return ui.ask;
   };
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
@@ -158,5 +175,5 @@ function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session
     display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
     impressions: config.impressions,
   }));
-  return { presenter, loadUI };
+  return presenter;
 }

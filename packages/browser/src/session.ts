@@ -3,13 +3,13 @@
 // everything stays in memory and nothing is sent until consent(true).
 import type { Client, ClientOptions } from "@npskit/client";
 import {
-  createStorage, loadUserState, memoryStorage, wireAttributes, type KeyValueStorage, type NpsKitConfig, type SurveyOutcome,
-  type SurveyResponse, type UserState, type UserStateStore,
-} from "@npskit/core";
+  fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, wireAttributes, type KeyValueStorage, type NamedStorage,
+  type NpsKitConfig, type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
+} from "@npskit/core/runtime";
 import type { Attributes, EventName } from "./api.js";
 import type { CreateClient } from "./chunks.js";
 import type { Report } from "./guard.js";
-import { hasQueuedResponses } from "./outbox.js";
+import { hasQueued } from "@npskit/client/outbox";
 
 export interface Identity {
   userId: string | null;
@@ -21,23 +21,36 @@ export interface Identity {
 export interface SessionEnv {
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
-  /** The delivery chunk, for answers earlier pages left behind (a survey brings its own client). */
+  /** The delivery chunk: loaded beside a survey, or for answers earlier pages left behind. */
   loadClient: () => Promise<CreateClient>;
+  /** The localStorage fallback's chunk, if any (chunks.ts). */
+  loadStorage?: (() => Promise<NamedStorage>) | undefined;
+}
+
+/**
+ * The device's storage: IndexedDB, else localStorage, else memory. The localStorage backend's
+ * code loads on its first use: a page where IndexedDB works never downloads it.
+ */
+function deviceStorage(loadStorage: SessionEnv["loadStorage"]): KeyValueStorage {
+  const local = { name: "localstorage" } as Record<string, unknown>;
+  for (const op of ["get", "set", "del", "keys"]) {
+    local[op] = async (...args: unknown[]) => ((await loadStorage!()) as unknown as Record<string, (...a: unknown[]) => unknown>)[op]!(...args);
+  }
+  return fallbackStorage([indexedDbBackend(), loadStorage && (local as unknown as NamedStorage)].filter((b) => b) as NamedStorage[]);
 }
 
 export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let consented = !config.requireConsent;
   /** Without consent, nothing is written to the device. */
-  const storageFor = (granted: boolean): KeyValueStorage => (granted ? createStorage() : memoryStorage());
+  const storageFor = (granted: boolean): KeyValueStorage => (granted ? deviceStorage(env.loadStorage) : memoryStorage());
   let storage = storageFor(consented);
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
   let identity: Identity = { userId: null, attributes: {} };
   const state = (): UserState => store!.get(); // every caller runs after load()
 
-  /** `create` comes with the UI chunk when a survey shows; else the delivery chunk is loaded. */
-  function startClient(create?: CreateClient): Promise<Client> {
-    return (client ??= (create ? Promise.resolve(create) : env.loadClient()).then(
+  function startClient(): Promise<Client> {
+    return (client ??= env.loadClient().then(
       (create) => {
         const { endpoint, headers, transport } = config;
         // Absent options are undefined here, which the client reads as "not given".
@@ -60,7 +73,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
 
   /** Earlier pages (or other tabs) left answers behind: deliver them now. */
   async function deliverLeftovers(): Promise<Client | undefined> {
-    return consented && (client || (await hasQueuedResponses(storage))) ? startClient() : undefined;
+    return consented && (client || (await hasQueued(storage))) ? startClient() : undefined;
   }
 
   return {
@@ -71,8 +84,8 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     },
     state,
     canShow: () => consented,
-    /** Resolves once responses can be sent; a survey waits for it, so no answer is ever lost. */
-    prepareDelivery: (create: CreateClient) => startClient(create).then(() => {}),
+    /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
+    prepareDelivery: startClient,
     /** The respondent fields of a response (CONTRACT §4). */
     who() {
       const { userId, userHash, anonymousId, attributes } = state();

@@ -1,5 +1,5 @@
 // Adapters forward each response state, as an analytics event, to a tool already on the page.
-import type { SurveyResponse } from "@npskit/core";
+import type { SurveyResponse } from "@npskit/core/runtime";
 import type { Send } from "./transport.js";
 
 /**

@@ -1,5 +1,5 @@
 // createClient: wires the queue, transports, lock and page events into the public client.
-import { systemClock, type Clock, type KeyValueStorage, type SurveyResponse } from "@npskit/core";
+import { systemClock, type Clock, type KeyValueStorage, type SurveyResponse } from "@npskit/core/runtime";
 import type { Adapter } from "./adapters.js";
 import { createDelivery, type ClientEvent, type DeliveryError } from "./delivery.js";
 import { createEmitter } from "./events.js";

@@ -1,5 +1,5 @@
 // The delivery engine: takes queued states to their sinks, one attempt per response at a time.
-import { withTimeout, type SurveyResponse } from "@npskit/core";
+import { withTimeout, type SurveyResponse } from "@npskit/core/runtime";
 import type { Adapter } from "./adapters.js";
 import type { TryLock } from "./lock.js";
 import { isExpired, type Entry, type Queue } from "./queue.js";

@@ -2,5 +2,4 @@ export { createClient, type Client, type ClientOptions, type ClientEvents, type 
 export { permanentError, type Send, type DeliveryFailure } from "./transport.js";
 export { segmentAdapter, posthogAdapter, eventProperties, type Adapter } from "./adapters.js";
 export type { DeliveryError } from "./delivery.js";
-/** Every queued response state is stored under a key starting with this. */
-export { QUEUE_PREFIX } from "./queue.js";
+export { QUEUE_PREFIX, hasQueued } from "./outbox.js";

@@ -1,5 +1,5 @@
 // Several tabs share one queue; a per-response lock makes exactly one of them deliver a state.
-import type { KeyValueStorage } from "@npskit/core";
+import type { KeyValueStorage } from "@npskit/core/runtime";
 
 /** Runs `fn` holding the lock `name` if nobody else holds it; false (without running) otherwise. */
 export type TryLock = (name: string, fn: () => Promise<void>) => Promise<boolean>;

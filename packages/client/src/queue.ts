@@ -2,9 +2,10 @@
 // state is never overwritten, so no tab can lose a newer answer by writing back an older one
 // (the storage has no compare-and-set). The newest state of an id is the one delivered; delivering
 // it deletes it and every older state of the id.
-import { DAY_MS, type KeyValueStorage, type SurveyResponse } from "@npskit/core";
+import { DAY_MS, type KeyValueStorage, type SurveyResponse } from "@npskit/core/runtime";
+import { QUEUE_PREFIX } from "./outbox.js";
 
-export const QUEUE_PREFIX = "npskit:q:";
+export { QUEUE_PREFIX };
 /** Undelivered responses older than this are dropped: the answer is stale for any report. */
 export const EXPIRY_MS = 30 * DAY_MS;
 

@@ -1,5 +1,5 @@
 // How a response leaves the page: the default transport POSTs it to the configured endpoint.
-import type { SurveyResponse } from "@npskit/core";
+import { toJson, type SurveyResponse } from "@npskit/core/runtime";
 import { isRetryableStatus, retryAfterMs } from "./retry.js";
 
 /**
@@ -46,7 +46,8 @@ const keepaliveSupported = typeof Request == "undefined" || "keepalive" in Reque
 export function fetchTransport(options: FetchTransportOptions): Send {
   const { endpoint, headers, now, timeoutMs = 10_000, beacon } = options;
   return async (response, hiding) => {
-    const body = JSON.stringify(response);
+    // Not the page's JSON.stringify: a toJSON on its prototypes must not change what is sent.
+    const body = toJson(response);
     if (hiding && beacon && !keepaliveSupported && !headers) {
       beacon(endpoint, new Blob([body], { type: "application/json" }));
       throw {}; // sent, but unconfirmed: retryable

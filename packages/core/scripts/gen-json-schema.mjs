@@ -1,4 +1,4 @@
-// Regenerates packages/core/config.schema.json and src/config-schema.generated.ts from the zod
+// Regenerates packages/core/config.schema.json from the zod
 // schema. The generator is a vitest file so it can import the TypeScript sources directly.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -9,4 +9,4 @@ execFileSync("npx", ["vitest", "run", "--project", "unit", "packages/core/src/co
   stdio: "inherit",
   env: { ...process.env, NPSKIT_WRITE_SCHEMA: "1" },
 });
-console.log("[npskit] wrote packages/core/config.schema.json and packages/core/src/config-schema.generated.ts");
+console.log("[npskit] wrote packages/core/config.schema.json");

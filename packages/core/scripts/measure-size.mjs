@@ -6,10 +6,10 @@ import { bundleEntry } from "./bundle-entry.mjs";
 const LOADER = `export { pickSurvey, explain, loadUserState, createStorage, memoryStorage, deviceClassOf } from "@npskit/core";`;
 
 const entries = {
-  "validateConfigLite (browser validator)": `export { validateConfigLite } from "@npskit/core";`,
+  "guardConfig (production config guard)": `export { guardConfig } from "@npskit/core";`,
   "validateConfig (zod/mini validator)": `export { validateConfig } from "@npskit/core";`,
   "loader core: state + engine + storage": LOADER,
-  "loader core + validateConfigLite": LOADER + `export { validateConfigLite } from "@npskit/core";`,
+  "loader core + guardConfig": LOADER + `export { guardConfig } from "@npskit/core";`,
 };
 
 for (const [name, code] of Object.entries(entries)) {

@@ -2,7 +2,7 @@
 
 export type CheckCode =
   | "trigger" | "url" | "device" | "locale" | "attributes" | "schedule" | "sample"
-  | "answered" | "dismissed" | "maxDisplays" | "global" | "visible";
+  | "answered" | "dismissed" | "maxDisplays" | "global" | "visible" | "config";
 
 export interface Check {
   code: CheckCode;

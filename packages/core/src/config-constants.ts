@@ -1,5 +1,5 @@
-// Vocabulary of the config shared by the zod schema and the zod-free runtime (targeting, the lite
-// validator), so the browser loader can use it without pulling zod.
+// Vocabulary of the config shared by the zod schema and the zod-free runtime (targeting, the
+// production guard), so the browser loader can use it without pulling zod.
 
 export const DEVICES = ["desktop", "mobile", "tablet"] as const;
 export type DeviceClass = (typeof DEVICES)[number];

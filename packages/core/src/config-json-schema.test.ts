@@ -1,26 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fullJsonSchemaText, liteSchemaModuleText } from "./config-json-schema.js";
+import { fullJsonSchemaText } from "./config-json-schema.js";
 
 const files = {
   json: fileURLToPath(new URL("../config.schema.json", import.meta.url)),
-  lite: fileURLToPath(new URL("./config-schema.generated.ts", import.meta.url)),
 };
 
 // `node packages/core/scripts/gen-json-schema.mjs` runs this file with NPSKIT_WRITE_SCHEMA=1.
 if (process.env.NPSKIT_WRITE_SCHEMA === "1") {
   writeFileSync(files.json, fullJsonSchemaText());
-  writeFileSync(files.lite, liteSchemaModuleText());
 }
 
 describe("generated JSON Schema", () => {
   it("config.schema.json matches the zod schema (regenerate: node packages/core/scripts/gen-json-schema.mjs)", () => {
     expect(readFileSync(files.json, "utf8")).toBe(fullJsonSchemaText());
-  });
-
-  it("the lite validator's compact schema matches the zod schema", () => {
-    expect(readFileSync(files.lite, "utf8")).toBe(liteSchemaModuleText());
   });
 
   it("describes the documented defaults", () => {

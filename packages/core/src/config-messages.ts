@@ -1,6 +1,6 @@
-// What both config validators say: paths like `surveys[0].audience.sample` and messages a product
+// What the config validator says: paths like `surveys[0].audience.sample` and messages a product
 // manager can act on. Messages are derived from the generated JSON Schema node at the failing
-// path, so the zod validator and the lite validator word every problem identically.
+// path, so every problem is worded from the schema, whichever zod check found it.
 import { showValue } from "./show.js";
 
 type TypeName = "string" | "number" | "integer" | "boolean" | "object" | "array";

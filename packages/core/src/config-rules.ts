@@ -1,5 +1,5 @@
-// Rules that relate fields of a config, which JSON Schema cannot say. Shared by both validators;
-// they read the raw input defensively, so they still report when other fields are malformed.
+// Rules that relate fields of a config, which JSON Schema cannot say (and config.schema.json does
+// not carry). They read the raw input defensively, so they still report when other fields are malformed.
 import { problem, type Issue, type Path } from "./config-messages.js";
 import { DAY_OPS, LIST_OPS, ORDER_OPS } from "./config-constants.js";
 import { CATEGORIES } from "./kinds.js";

@@ -1,5 +1,5 @@
 // The config (CONTRACT §3): this zod/mini schema is the single source of truth. The JSON Schema
-// (config.schema.json and the compact copy the browser validator reads) is generated from it.
+// (config.schema.json) is generated from it; the browser's production guard is config-guard.ts.
 import * as z from "zod/mini";
 import { KINDS } from "./kinds.js";
 import {
@@ -10,7 +10,7 @@ import type { SurveyResponse } from "./response.js";
 
 /** `expected` is read by the validators' messages ("must be a hex color such as …"). */
 const expected = (what: string) => z.meta({ expected: what });
-/** Shown by editors from config.schema.json; the lite validator's copy leaves it out. */
+/** Shown by editors from config.schema.json. */
 const doc = z.describe;
 const text = (max: number, about: string) => z.string().check(z.minLength(1), z.maxLength(max), doc(about));
 const count = (min: number, max: number, about: string) => z.number().check(z.gte(min), z.lte(max), doc(about));
@@ -101,8 +101,7 @@ export const surveySchema = z.object({
 /**
  * The JSON part of the config: everything a config file or `configUrl` can hold. It checks the
  * shape of each field; the rules that relate fields (unique ids, schedule order, op/value shapes,
- * endpoint-or-transport) live in config-rules.ts so the lite validator shares them:
- * use `validateConfig` for the complete check.
+ * endpoint-or-transport) live in config-rules.ts: use `validateConfig` for the complete check.
  */
 export const configSchema = z.object({
   /** Lets a config file point editors at config.schema.json. */

@@ -1,5 +1,5 @@
-// The steps both validators share around their structural check: take the transport function
-// out of the JSON part, apply the cross-field rules, collect warnings, shape the result.
+// The steps around the validator's structural check (zod): take the transport function out of
+// the JSON part, apply the cross-field rules, collect warnings, shape the result.
 import { childSchema, problem, type ConfigProblem, type Issue, type Path, type SchemaNode } from "./config-messages.js";
 import { configRuleProblems } from "./config-rules.js";
 import { unknownKeyWarnings } from "./config-warnings.js";
@@ -25,7 +25,7 @@ export function splitTransport(input: unknown): SplitInput {
 }
 
 /**
- * Combine the structural problems (from zod or the lite interpreter) with the rules' problems,
+ * Combine the structural problems (from zod) with the rules' problems,
  * one per path, and the warnings. `output` is the parsed config when the structure was valid.
  */
 export function finishValidation(

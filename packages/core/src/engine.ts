@@ -6,7 +6,7 @@ import { userKeyOf } from "./user-state.js";
 import { checkAttributes, checkDevice, checkLocale, checkSchedule, checkTrigger, checkUrl, type TargetingContext } from "./targeting.js";
 import { checkSample } from "./sampling.js";
 import { throttleChecks, throttleClearsAt } from "./throttle.js";
-import type { Check } from "./checks.js";
+import { fail, type Check } from "./checks.js";
 
 export interface EngineContext extends TargetingContext {
   /** The survey on screen now, if any: only one is shown at a time. */
@@ -45,8 +45,21 @@ export function surveyChecks(config: EngineConfig, survey: SurveyConfig, state: 
   ];
 }
 
+/**
+ * Total over any config: a value the production guard let through but a rule cannot read (only
+ * validateConfig checks everything) makes this survey ineligible, with a reason, never an exception.
+ */
+function checksOf(config: EngineConfig, survey: SurveyConfig, state: UserState, context: EngineContext, now: number): Check[] {
+  try {
+    return surveyChecks(config, survey, state, context, now);
+  } catch (e) {
+    // `${e}`: an Error reads "TypeError: …", anything else as itself.
+    return [fail("config", `its config cannot be read (${e}): see npskit validate`)];
+  }
+}
+
 export function decide(config: EngineConfig, survey: SurveyConfig, state: UserState, context: EngineContext, now: number): Decision {
-  const checks = surveyChecks(config, survey, state, context, now);
+  const checks = checksOf(config, survey, state, context, now);
   const failing = checks.filter((c) => !c.ok);
   const eligible = failing.length === 0;
   const reasons = eligible ? checks.map((c) => c.reason) : failing.map((c) => c.reason);

@@ -1,6 +1,6 @@
 // @npskit/core's public API. Every module is free of top-level side effects, so a bundle keeps only
 // what it uses: the browser loader's imports (targeting, sampling, throttle, user state, engine,
-// storage, validateConfigLite) never pull in zod; validateConfig does.
+// storage, guardConfig) never pull in zod; validateConfig and the CLI do.
 export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
@@ -18,8 +18,9 @@ export {
 export type { ConfigProblem, SchemaNode } from "./config-messages.js";
 export type { ValidationResult } from "./config-validation.js";
 export { validateConfig, configJsonSchema } from "./validate-config.js";
-export { validateConfigLite } from "./validate-config-lite.js";
+export { guardConfig, type GuardResult } from "./config-guard.js";
 export { toEpochMs } from "./dates.js";
+export { toJson } from "./json.js";
 export {
   createStorage, memoryStorage, localStorageBackend, indexedDbBackend, fallbackStorage,
   type BackendName, type NamedStorage, type FallbackStorage, type FallbackOptions,

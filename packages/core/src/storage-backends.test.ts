@@ -104,6 +104,19 @@ describe("createStorage's localStorage fallback", () => {
 });
 
 describe("indexedDbBackend", () => {
+  it("lists the keys under a prefix with a key range, never the whole store", async () => {
+    const s = indexedDbBackend("npskit-range-test")!;
+    for (const key of ["npskit:q:a:1", "npskit:q:b:2", "npskit:qx", "npskit:p", "state:user"]) await s.set(key, 1);
+    const getAllKeys = vi.spyOn(IDBObjectStore.prototype, "getAllKeys");
+    try {
+      expect((await s.keys("npskit:q:")).sort()).toEqual(["npskit:q:a:1", "npskit:q:b:2"]);
+      expect(getAllKeys.mock.calls[0]![0]).toBeInstanceOf(IDBKeyRange);
+      expect((await s.keys()).length).toBe(5);
+    } finally {
+      getAllKeys.mockRestore();
+    }
+  });
+
   it("fails over at the first operation when opening the database throws", async () => {
     vi.stubGlobal("indexedDB", { open: () => { throw new DOMException("blocked", "SecurityError"); } });
     try {

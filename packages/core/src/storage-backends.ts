@@ -1,11 +1,11 @@
-// KeyValueStorage backends: IndexedDB (idb-keyval), localStorage, memory, and the fallback chain
+// KeyValueStorage backends: IndexedDB, localStorage, memory, and the fallback chain
 // createStorage() builds from them. The chain moves to the next backend when one is unavailable
 // at start AND when one fails later (quota, private mode, SecurityError, a hung open), so callers
 // never see a storage error.
-import { createStore, del as idbDel, get as idbGet, keys as idbKeys, set as idbSet } from "idb-keyval";
 import type { KeyValueStorage } from "./storage.js";
 import { withTimeout } from "./clock.js";
-import { jsonCopy } from "./values.js";
+import { toJson } from "./json.js";
+import { plainCopy } from "./values.js";
 
 export type BackendName = "indexeddb" | "localstorage" | "memory";
 
@@ -25,8 +25,8 @@ export function memoryStorage(): NamedStorage {
   const map = new Map<string, unknown>();
   return {
     name: "memory",
-    get: async <T>(key: string) => jsonCopy(map.get(key)) as T | undefined,
-    set: async (key, value) => void map.set(key, jsonCopy(value)),
+    get: async <T>(key: string) => plainCopy(map.get(key)) as T | undefined,
+    set: async (key, value) => void map.set(key, plainCopy(value)),
     del: async (key) => void map.delete(key),
     keys: async (prefix) => [...map.keys()].filter(startsWith(prefix)),
   };
@@ -55,7 +55,7 @@ export function localStorageBackend(prefix = "npskit:", ls?: Storage): NamedStor
       const raw = store().getItem(prefix + key);
       return (raw === null ? undefined : JSON.parse(raw)) as T | undefined;
     },
-    set: async (key, value) => store().setItem(prefix + key, JSON.stringify(value)),
+    set: async (key, value) => store().setItem(prefix + key, toJson(value)),
     del: async (key) => store().removeItem(prefix + key),
     keys: async (p) => {
       const s = store();
@@ -69,21 +69,45 @@ export function localStorageBackend(prefix = "npskit:", ls?: Storage): NamedStor
   };
 }
 
+/** Settles with a request's result, or when a transaction completes. */
+const settled = <T>(r: IDBRequest<T> | IDBTransaction) =>
+  new Promise<T>((resolve, reject) => {
+    (r as IDBTransaction).oncomplete = (r as IDBRequest).onsuccess = () => resolve((r as IDBRequest<T>).result);
+    (r as IDBTransaction).onabort = r.onerror = () => reject(r.error);
+  });
+
 /** IndexedDB database `npskit`, store `kv`; undefined when the browser has no IndexedDB. */
 export function indexedDbBackend(dbName = "npskit", storeName = "kv"): NamedStorage | undefined {
-  let store: ReturnType<typeof createStore>;
+  let opened: Promise<IDBDatabase> | undefined;
   try {
     if (!globalThis.indexedDB) return undefined;
-    store = createStore(dbName, storeName);
   } catch {
     return undefined;
   }
+  /** Opened on first use, and again after the browser closed it. */
+  const db = () => {
+    if (!opened) {
+      const request = indexedDB.open(dbName);
+      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+      opened = settled(request);
+      opened.then((d) => void (d.onclose = () => (opened = undefined)), () => (opened = undefined));
+    }
+    return opened;
+  };
+  /** One transaction; a write resolves once it is committed. */
+  const use = async <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const store = (await db()).transaction(storeName, mode).objectStore(storeName);
+    const request = op(store);
+    return mode === "readonly" ? settled(request) : settled<T>(store.transaction);
+  };
   return {
     name: "indexeddb",
-    get: (key) => idbGet(key, store),
-    set: (key, value) => idbSet(key, value, store),
-    del: (key) => idbDel(key, store),
-    keys: async (prefix) => (await idbKeys<IDBValidKey>(store)).map(String).filter(startsWith(prefix)),
+    get: (key) => use("readonly", (s) => s.get(key)),
+    set: (key, value) => use("readwrite", (s) => s.put(value, key)).then(() => {}),
+    del: (key) => use("readwrite", (s) => s.delete(key)),
+    // A key range: only the keys under `prefix` are read, never the whole store.
+    keys: async (prefix) =>
+      (await use("readonly", (s) => s.getAllKeys(prefix ? IDBKeyRange.bound(prefix, prefix + "\uffff") : undefined))).map(String),
   };
 }
 
@@ -132,7 +156,7 @@ export function fallbackStorage(backends: NamedStorage[], options: FallbackOptio
     backend: () => chain[index]!.name,
     get: (key) => run((s) => s.get(key)),
     set: (key, value) => {
-      written.set(key, jsonCopy(value));
+      written.set(key, plainCopy(value));
       return run((s) => s.set(key, value));
     },
     del: (key) => {

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { identifyState, loadUserState, newUserState, randomId, recordOutcome, sanitizeState, USER_STATE_KEY } from "./user-state.js";
 import { createStorage, memoryStorage } from "./storage-backends.js";
 import { NOW } from "./test-support.test-data.js";
@@ -118,6 +118,21 @@ describe("loadUserState", () => {
     await storage.set(USER_STATE_KEY, "garbage");
     const store = await loadUserState(storage, { newId: () => "fresh" });
     expect(store.get()).toEqual(newUserState("fresh"));
+  });
+
+  it("a returning visitor identified the same way reads the state once and writes nothing", async () => {
+    const storage = memoryStorage();
+    const first = await loadUserState(storage, { newId: () => "anon" });
+    await first.identify("u-1", { plan: "pro", seats: 3 });
+    const reads = vi.spyOn(storage, "get");
+    const writes = vi.spyOn(storage, "set");
+    const again = await loadUserState(storage);
+    await again.identify("u-1", { plan: "pro", seats: 3 });
+    await again.setAttributes({ plan: "pro" });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(writes).not.toHaveBeenCalled();
+    await again.setAttributes({ plan: "team" }); // a change is read-modify-written as before
+    expect(writes).toHaveBeenCalledTimes(1);
   });
 
   it("works over IndexedDB", async () => {

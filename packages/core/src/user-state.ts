@@ -19,13 +19,12 @@ export type SurveyOutcome = "shown" | "dismissed" | "answered";
 
 export const USER_STATE_KEY = "state:user";
 
-/** A random v4 UUID: crypto.randomUUID, else getRandomValues, else Math.random (old browsers). */
+/** A random v4 UUID: crypto.randomUUID (secure contexts), else getRandomValues (every browser npskit supports). */
 export function randomId(): string {
   const c = globalThis.crypto;
   if (typeof c?.randomUUID === "function") return c.randomUUID();
   const bytes = new Uint8Array(16);
-  if (typeof c?.getRandomValues === "function") c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  c.getRandomValues(bytes);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -95,8 +94,6 @@ export interface UserStateStore {
   record(surveyId: string, outcome: SurveyOutcome): Promise<UserState>;
   /** Logout: forget the user id, attributes and history; a new anonymous id. */
   reset(): Promise<UserState>;
-  /** Re-read what another tab may have written. */
-  refresh(): Promise<UserState>;
 }
 
 export interface UserStateOptions {
@@ -123,12 +120,22 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
     return current;
   };
 
+  /**
+   * Whether the state already says this: then nothing is read or written (a returning visitor's
+   * page view identifies the same person with the same attributes on every page).
+   */
+  const known = (attributes: Attributes = {}, userId = current.userId) =>
+    userId === current.userId && Object.keys(attributes).every((k) => Object.is(current.attributes[k], attributes[k]));
+  const unlessKnown = (same: boolean, change: (s: UserState) => UserState) => (same ? Promise.resolve(current) : update(change));
+
   return {
     get: () => current,
-    identify: (userId, attributes, userHash) => update((s) => identifyState(s, userId, attributes, newId, userHash)),
-    setAttributes: (attributes) => update((s) => withAttributes(s, attributes)),
+    identify: (userId, attributes, userHash) =>
+      unlessKnown(known(attributes, userId) && (userHash === undefined || userHash === current.userHash), (s) =>
+        identifyState(s, userId, attributes, newId, userHash),
+      ),
+    setAttributes: (attributes) => unlessKnown(known(attributes), (s) => withAttributes(s, attributes)),
     record: (surveyId, outcome) => update((s) => recordOutcome(s, surveyId, outcome, clock())),
     reset: () => update(() => newUserState(newId())),
-    refresh: async () => (current = (await read()) ?? current),
   };
 }

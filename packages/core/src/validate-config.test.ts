@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "./validate-config.js";
-import { validateConfigLite } from "./validate-config-lite.js";
+import { guardConfig } from "./config-guard.js";
+import { explain, pickSurvey, type EngineContext } from "./engine.js";
+import { newUserState } from "./user-state.js";
 import { INVALID_CONFIGS, VALID_CONFIGS } from "./config-corpus.test-data.js";
 import { ATTRIBUTE_OPS } from "./config-constants.js";
 
@@ -112,33 +114,45 @@ describe("validateConfig", () => {
     cyclic.theme = { accent: cyclic };
     for (const input of [undefined, 0, true, Symbol("x"), () => {}, { surveys: [null, 1, "a"] }, Object.create(null), cyclic, { endpoint: 1n }]) {
       expect(() => validateConfig(input)).not.toThrow();
-      expect(() => validateConfigLite(input)).not.toThrow();
+      expect(() => guardConfig(input)).not.toThrow();
     }
   });
 });
 
-describe("validateConfigLite agrees with validateConfig", () => {
+/** The engine on `config` for a page view and for every survey's event: never throws. */
+function runEngine(config: Parameters<typeof pickSurvey>[0]) {
+  const state = newUserState("anon");
+  state.attributes = { plan: "pro", seats: 3, signupDate: "2026-01-01", tags: ["a"] };
+  for (const event of [undefined, ...config.surveys.map((s) => (s.trigger.event ? { name: s.trigger.event, properties: s.trigger.properties } : undefined))]) {
+    const context = { url: "https://example.com/app/x", device: "desktop", locale: "en", event } as EngineContext;
+    pickSurvey(config, state, context, Date.UTC(2026, 10, 1));
+    for (const s of config.surveys) explain(config, s.id, state, context, Date.UTC(2026, 10, 1));
+  }
+}
+
+// The production guard (what a page view runs instead of validateConfig) gives the validator's
+// config for every valid input, and the engine never throws on whatever it lets through.
+describe("guardConfig agrees with validateConfig", () => {
   it.each(Object.entries(VALID_CONFIGS))("valid: %s", (_name, input) => {
     const full = validateConfig(input);
-    const lite = validateConfigLite(input);
     expect(full.ok).toBe(true);
-    expect(lite).toEqual(full);
+    // Unknown keys (warnings) pass through the guard; zod drops them.
+    expect(guardConfig(input)).toMatchObject({ ok: true, config: full.ok && full.config });
   });
 
   it.each(Object.entries(INVALID_CONFIGS))("invalid: %s", (_name, input) => {
     const full = validateConfig(input);
-    const lite = validateConfigLite(input);
     expect(full.ok).toBe(false);
-    expect(lite.ok).toBe(false);
-    if (full.ok || lite.ok) return;
+    if (full.ok) return;
     expect(full.problems.length).toBeGreaterThan(0);
-    // Same problems, same words, same order.
-    expect(lite.problems).toEqual(full.problems);
-    expect(lite.warnings).toEqual(full.warnings);
+    const guarded = guardConfig(input);
+    // Either the guard names a path the validator reports too, or the engine copes with the value.
+    if (!guarded.ok) expect(full.problems.map((p) => p.path)).toContain(guarded.path);
+    else expect(() => runEngine(guarded.config)).not.toThrow();
   });
 });
 
-describe("validateConfigLite agrees on mutated configs", () => {
+describe("guardConfig on mutated configs", () => {
   /** Deterministic PRNG (mulberry32) so a failure reproduces. */
   const rng = (seed: number) => () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -164,7 +178,7 @@ describe("validateConfigLite agrees on mutated configs", () => {
     return copy;
   }
 
-  it("gives the same result for 600 random mutations of the contract example", () => {
+  it("gives the validator's config when it is valid, and an engine that never throws, for 600 random mutations", () => {
     const random = rng(42);
     const base = VALID_CONFIGS["contract example"];
     let invalid = 0;
@@ -172,7 +186,10 @@ describe("validateConfigLite agrees on mutated configs", () => {
       let input = mutate(base, random);
       if (random() < 0.5) input = mutate(input, random);
       const full = validateConfig(input);
-      expect(validateConfigLite(input), JSON.stringify(input)).toEqual(full);
+      const guarded = guardConfig(input);
+      // Unknown keys (warnings) pass through the guard; zod drops them.
+      if (full.ok) expect(guarded, JSON.stringify(input)).toMatchObject({ ok: true, config: full.config });
+      if (guarded.ok) expect(() => runEngine(guarded.config), JSON.stringify(input)).not.toThrow();
       if (!full.ok) invalid++;
     }
     expect(invalid).toBeGreaterThan(200); // the corpus really exercises the failure paths

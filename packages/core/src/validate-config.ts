@@ -23,7 +23,7 @@ export function validateConfig(input: unknown): ValidationResult {
   return finishValidation(jsonSchema, split, structural, parsed.success ? parsed.data : undefined);
 }
 
-/** Word a zod issue from the schema node at its path, exactly as the lite validator would. */
+/** Word a zod issue from the schema node at its path (the same words whichever zod check failed). */
 function issueProblem(schema: SchemaNode, input: unknown, issue: z.core.$ZodIssue): Issue {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== "symbol");
   const node = schemaAt(schema, path);

@@ -5,5 +5,9 @@ export type Dict = Record<string, unknown>;
 /** An object, not null and not a list. */
 export const isRecord = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A deep copy through JSON (undefined stays undefined). */
-export const jsonCopy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+/**
+ * A deep copy of plain data (objects, lists, scalars), own keys only: no toJSON or JSON.stringify
+ * of the page is involved (npskit often runs after the page's own code has changed them).
+ */
+export const plainCopy = <T>(value: T): T =>
+  (Array.isArray(value) ? value.map(plainCopy) : isRecord(value) ? Object.fromEntries(Object.keys(value).map((k) => [k, plainCopy(value[k])])) : value) as T;

@@ -2,7 +2,7 @@
 // (README: why not a radio group). Arrows, Home and End move between them too; Enter, Space or a
 // click picks, and the picked one is aria-pressed. The scale comes in two halves (0–5, 6–10) that
 // sit in one row, or in two rows when the dialog is narrow (styles.ts).
-import { SCALES, type SurveyKind } from "@npskit/core";
+import { SCALES, type SurveyKind } from "@npskit/core/runtime";
 import type { Copy } from "./i18n.js";
 
 interface ScaleProps {

@@ -1,7 +1,7 @@
 // The dialog: question, scale, follow-up by category, thank-you; Escape and Close dismiss. A view
 // of the survey's state, which mount.tsx owns and renders again on every change (so the widget
 // needs no hooks or component state).
-import { categoryOf, type SurveyKind } from "@npskit/core";
+import { categoryOf, type SurveyKind } from "@npskit/core/runtime";
 import { FollowUp } from "./FollowUp.js";
 import type { Copy } from "./i18n.js";
 import { Scale } from "./Scale.js";

@@ -1,7 +1,7 @@
 // Built-in texts. English ships with the widget; every other language is its own small chunk,
 // loaded only for the people who read it. Size: each language is one "|"-separated string (order
 // in copyFor), not an object literal.
-import type { Category } from "@npskit/core";
+import type { Category } from "@npskit/core/runtime";
 import type { WidgetSurvey } from "./types.js";
 import en from "./locales/en.js";
 

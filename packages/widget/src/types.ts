@@ -1,4 +1,4 @@
-import type { SurveyConfig, ThemeConfig } from "@npskit/core";
+import type { SurveyConfig, ThemeConfig } from "@npskit/core/runtime";
 
 /** The survey fields the widget reads; a whole SurveyConfig fits. */
 export type WidgetSurvey = Pick<SurveyConfig, "id" | "kind"> & Partial<Pick<SurveyConfig, "question" | "followUp" | "thankYou">>;

@@ -1,11 +1,11 @@
 import { expect, test } from "vitest";
 import { createClient } from "@npskit/client";
 import { memoryStorage, type SurveyResponse } from "@npskit/core";
-import { hasQueuedResponses } from "./outbox.js";
+import { hasQueued } from "./outbox.js";
 
 test("sees what the client queued (and nothing in an empty storage)", async () => {
   const storage = memoryStorage();
-  expect(await hasQueuedResponses(storage)).toBe(false);
+  expect(await hasQueued(storage)).toBe(false);
   const client = createClient({ storage, target: null, endpoint: "http://127.0.0.1:9/collect", fetch: () => new Promise<Response>(() => {}) });
   const at = new Date(0).toISOString();
   const response: SurveyResponse = {
@@ -13,6 +13,6 @@ test("sees what the client queued (and nothing in an empty storage)", async () =
     anonymousId: "a", createdAt: at, updatedAt: at, sdk: { name: "npskit", version: "0.1.0" },
   };
   await client.submit(response);
-  expect(await hasQueuedResponses(storage)).toBe(true);
+  expect(await hasQueued(storage)).toBe(true);
   client.destroy();
 });
