@@ -2,15 +2,15 @@
 // (complete: false); the comment later updates the same id (complete: true). With impressions,
 // the record starts when the survey is shown (score null, status "shown") and every later state
 // of that display (dismissed, answered, completed) updates it.
-import { categoryOf, type SurveyKind, type SurveyResponse } from "@npskit/core/runtime";
-import type { Attributes } from "./api.js";
+import { categoryOf, wireAttributes, type SurveyKind, type SurveyResponse } from "@npskit/core/runtime";
 import { SDK } from "./version.js";
 
 export interface Respondent {
   userId: string | null;
   userHash?: string;
   anonymousId: string;
-  attributes: Attributes;
+  /** As identify() stored them; bounded when a response is built. */
+  attributes: Record<string, unknown>;
   url: string;
   locale: string;
 }
@@ -35,7 +35,8 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
     userId: who.userId,
     ...(who.userHash ? { userHash: who.userHash } : {}),
     anonymousId: who.anonymousId,
-    attributes: { ...who.attributes },
+    // Within the wire format's bounds, here in the UI chunk rather than on every page view.
+    attributes: wireAttributes(who.attributes),
     url: who.url,
     locale: who.locale,
     createdAt: at,

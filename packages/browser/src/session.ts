@@ -3,7 +3,7 @@
 // everything stays in memory and nothing is sent until consent(true).
 import type { Client, ClientOptions } from "@npskit/client";
 import {
-  fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, wireAttributes, type KeyValueStorage, type NamedStorage,
+  fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, type KeyValueStorage, type NamedStorage,
   type NpsKitConfig, type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
 } from "@npskit/core/runtime";
 import type { Attributes, EventName } from "./api.js";
@@ -86,10 +86,10 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     canShow: () => consented,
     /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
     prepareDelivery: startClient,
-    /** The respondent fields of a response (CONTRACT §4). */
+    /** The respondent fields of a response (CONTRACT §4); answer.ts bounds the attributes. */
     who() {
       const { userId, userHash, anonymousId, attributes } = state();
-      return { userId: userId ?? null, ...(userHash ? { userHash } : {}), anonymousId, attributes: wireAttributes(attributes) };
+      return { userId: userId ?? null, ...(userHash ? { userHash } : {}), anonymousId, attributes };
     },
     async identify(who: Identity): Promise<void> {
       identity = who;

@@ -68,6 +68,8 @@ const config = object({
   // The widget reads an unknown mode as "auto" and an unknown position as its default corner.
   theme: or(object({ mode: or(text, "auto"), position: or(text, "bottom-right") }), {}),
   requireConsent: or(flag, false),
+  debug: optional(flag),
+  impressions: or(flag, true),
   globalThrottle: or(object({ minDaysBetweenSurveys: or(count, 7) }), {}),
   surveys: or(list(survey), []),
 });
