@@ -117,7 +117,7 @@ async function seed() {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  log(`sample answers: ${results.created} new, ${results.updated} refreshed, ${results.ignored} already there`);
+  log(`sample: ${SAMPLE_SIZE} answers and ${sample.length - SAMPLE_SIZE} unanswered displays; ${results.created} new, ${results.updated} refreshed, ${results.ignored} already there`);
 }
 
 async function smokeChecks() {

@@ -18,7 +18,7 @@ describe.skipIf(!built)("npm run demo -- --smoke (skipped until `npm run build` 
       );
       child.stdin?.end();
     });
-    expect(output).toContain("sample answers: 400 new");
+    expect(output).toContain("sample: 400 answers and 640 unanswered displays; 1040 new");
     expect(output).toContain("demo smoke test: ok");
     expect(code, output).toBe(0);
   }, 180_000);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { AskSurvey, LazyParts } from "./chunks.js";
+import { localStorageBackend } from "@npskit/core/runtime";
 import { createDebugLog } from "./debug.js";
 import { createSdk } from "./sdk.js";
 
@@ -27,6 +28,8 @@ function fakeParts() {
       throw new Error("not used");
     }),
     debug: vi.fn(async () => createDebugLog),
+    // jsdom has no IndexedDB: state falls back to localStorage, as in a browser where it fails.
+    storage: async () => localStorageBackend(),
   };
   return { parts, asked, createClient };
 }
