@@ -1,15 +1,12 @@
 // A collector deployed as README "Deploying" says: reads behind NPSKIT_READ_TOKEN (the team opens the
 // report through the browser's login prompt) and verified identities (NPSKIT_IDENTITY_SECRET), with
 // a page that passes the userHash its server computed.
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { serve } from "@hono/node-server";
+import { expect, test } from "vitest";
 import type { SurveyResponse } from "@npskit/core";
-import { createApp } from "../src/app.js";
-import { openPglite, type Db } from "../src/db.js";
-import { migrate } from "../src/migrations.js";
 import { userHashOf } from "../src/secrets.js";
 import { saveResponse } from "../src/store.js";
 import { watchPage } from "../../../e2e/support/chromium.js";
+import { useCollector } from "./serve-collector.js";
 import { checkoutConfig, hostPage } from "../../../e2e/support/host-page.js";
 import { poll, useBrowserAndServer } from "../../../e2e/support/journey.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
@@ -19,35 +16,15 @@ const SECRET = "identity-secret-0123456789";
 
 /** The browser, and the test server standing in for the host site. */
 const env = useBrowserAndServer();
-let db: Db;
-let collector: ReturnType<typeof serve>;
-let collectorUrl: string;
-
-beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
-  const app = createApp({ db, origins: "*", readToken: TOKEN, identitySecret: SECRET, log: () => {} });
-  await new Promise<void>((resolve) => {
-    collector = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      collectorUrl = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
-});
-
-afterAll(async () => {
-  if ("closeAllConnections" in collector) collector.closeAllConnections();
-  await new Promise((resolve) => collector?.close(resolve));
-  await db?.close();
-});
+const collector = useCollector({ origins: "*", readToken: TOKEN, identitySecret: SECRET, log: () => {} });
 
 test("the team opens the report through the browser's login prompt with the read token; without it, nothing", async () => {
-  await saveResponse(db, makeResponse(2, { surveyId: "nps-login", comment: "Only the team may read this" }));
+  await saveResponse(collector.db, makeResponse(2, { surveyId: "nps-login", comment: "Only the team may read this" }));
   // Without the token (headless, the prompt goes unanswered) or with a wrong one: 401, nothing shown.
   for (const httpCredentials of [undefined, { username: "team", password: "wrong-token-0123456789" }]) {
     const stranger = await env.browser.newContext(httpCredentials ? { httpCredentials } : {});
     const page = await stranger.newPage();
-    const denied = await page.goto(`${collectorUrl}/report?surveyId=nps-login`).then(
+    const denied = await page.goto(`${collector.url}/report?surveyId=nps-login`).then(
       async (res) => `${res?.status()} ${await res?.text()}`,
       (e: Error) => e.message,
     );
@@ -59,7 +36,7 @@ test("the team opens the report through the browser's login prompt with the read
   const team = await env.browser.newContext({ httpCredentials: { username: "team", password: TOKEN } });
   const page = await team.newPage();
   const watch = watchPage(page);
-  const report = await page.goto(`${collectorUrl}/report?surveyId=nps-login`);
+  const report = await page.goto(`${collector.url}/report?surveyId=nps-login`);
   expect(report?.status()).toBe(200);
   await expect.poll(() => page.getByText("Only the team may read this").count()).toBeGreaterThan(0);
   // The report's relative links (JSON, CSV) work under the same login.
@@ -73,7 +50,7 @@ test("the team opens the report through the browser's login prompt with the read
 test("a verified identity: the userHash reaches the wire and is accepted, never stored; after reset() answers carry neither", async () => {
   const hash = userHashOf(SECRET, "user-42");
   env.server.page("/t/verified.html", hostPage({
-    config: { ...checkoutConfig(`${collectorUrl}/collect`), locale: "en" },
+    config: { ...checkoutConfig(`${collector.url}/collect`), locale: "en" },
     calls: `npskit.identify("user-42", { plan: "pro" }, { userHash: ${JSON.stringify(hash)} }); npskit.track("checkout");
       window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));
       window.errors = []; npskit.on("error", (e) => window.errors.push(e.reason));`,
@@ -109,7 +86,7 @@ test("a verified identity: the userHash reaches the wire and is accepted, never 
   expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
 
-  const stored = async () => (await db.query<{ data: SurveyResponse }>("SELECT data FROM responses WHERE survey_id = 'nps-q4'")).rows;
+  const stored = async () => (await collector.db.query<{ data: SurveyResponse }>("SELECT data FROM responses WHERE survey_id = 'nps-q4'")).rows;
   await poll(async () => (await stored()).some((r) => r.data.score === 3)).toBe(true);
   const rows = await stored();
   expect(rows.map((r) => r.data.userId ?? null).sort()).toEqual([null, "user-42"]);

@@ -3,51 +3,36 @@
 // that scroll instead of cutting columns, a full top row on a laptop) and regenerates the README
 // screenshot:  UPDATE_SCREENSHOTS=1 npx vitest run --project e2e examples/collector/e2e/report-layout.e2e.ts
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createApp } from "../src/app.js";
-import { openPglite, type Db } from "../src/db.js";
-import { migrate } from "../src/migrations.js";
 import { sampleResponses } from "../src/sample.js";
 import { saveResponse } from "../src/store.js";
 import { launchChromium, watchPage, type Browser, type Page } from "../../../e2e/support/chromium.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { useCollector } from "./serve-collector.js";
 
 const SCREENSHOT = fileURLToPath(new URL("../../../docs/screenshots/report.png", import.meta.url));
 const REPORT = "/report?surveyId=nps-checkout&segment=plan&currency=EUR";
 
-let db: Db;
 let browser: Browser;
-let collector: ReturnType<typeof serve>;
-let url: string;
-
-beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
+const collector = useCollector({}, async (db) => {
   const lastNight = Date.parse("2026-11-30T23:00:00Z");
   for (const r of sampleResponses({ surveyId: "nps-checkout", count: 400, now: lastNight, unanswered: 1.6 })) await saveResponse(db, r);
   const december = "2026-12-01T09:12:00.000Z";
   await saveResponse(db, makeResponse(10, { surveyId: "nps-checkout", status: "completed", attributes: { plan: "pro", ltv: 900 }, createdAt: december, updatedAt: december }));
+});
+
+beforeAll(async () => {
   browser = await launchChromium();
-  await new Promise<void>((resolve) => {
-    collector = serve({ fetch: createApp({ db }).fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (collector && "closeAllConnections" in collector) collector.closeAllConnections();
-  await new Promise((resolve) => collector?.close(resolve));
-  await db?.close();
 });
 
 async function open(width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const watch = watchPage(page);
-  await page.goto(`${url}${REPORT}`);
+  await page.goto(`${collector.url}${REPORT}`);
   expect(watch.consoleErrors).toEqual([]);
   return page;
 }

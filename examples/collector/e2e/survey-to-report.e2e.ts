@@ -1,47 +1,25 @@
 // The journey `npm run demo` shows: a person answers the survey on the script-tag host page, the
 // SDK delivers it cross-origin to the reference collector, and the team sees it in the report.
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import { createApp } from "../src/app.js";
-import { openPglite, type Db } from "../src/db.js";
-import { migrate } from "../src/migrations.js";
 import { sampleResponses } from "../src/sample.js";
 import { listResponses, saveResponse } from "../src/store.js";
 import { responseRate } from "@npskit/insights";
 import { watchPage } from "../../../e2e/support/chromium.js";
+import { useCollector } from "./serve-collector.js";
 import { useBrowserAndServer } from "../../../e2e/support/journey.js";
 
 const AXE = fileURLToPath(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url));
 
 /** The browser, and the test server standing in for the host site. */
 const env = useBrowserAndServer();
-let db: Db;
-let collector: ReturnType<typeof serve>;
-let collectorUrl: string;
-
-beforeAll(async () => {
-  db = await openPglite();
-  await migrate(db);
-  await new Promise<void>((resolve) => {
-    collector = serve({ fetch: createApp({ db, origins: "*" }).fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-      collectorUrl = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-  });
-});
-
-afterAll(async () => {
-  if ("closeAllConnections" in collector) collector.closeAllConnections();
-  await new Promise((resolve) => collector?.close(resolve));
-  await db?.close();
-});
+const collector = useCollector({ origins: "*" });
 
 test("an answer given on the host page shows up in the report, with its segment and comment", async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const watch = watchPage(page);
-  const endpoint = encodeURIComponent(`${collectorUrl}/collect`);
+  const endpoint = encodeURIComponent(`${collector.url}/collect`);
   await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-reader`);
   await page.getByRole("button", { name: "Preview the survey" }).click();
   const dialog = page.getByRole("dialog");
@@ -49,19 +27,19 @@ test("an answer given on the host page shows up in the report, with its segment 
   await dialog.getByRole("textbox").fill("The <b>export</b> keeps failing");
   await dialog.getByRole("button", { name: "Send" }).click();
 
-  await expect.poll(async () => (await (await fetch(`${collectorUrl}/api/summary?surveyId=nps-checkout`)).json()).nps, { timeout: 15_000 }).toMatchObject({
+  await expect.poll(async () => (await (await fetch(`${collector.url}/api/summary?surveyId=nps-checkout`)).json()).nps, { timeout: 15_000 }).toMatchObject({
     total: 1,
     detractors: 1,
     nps: -100,
   });
-  const stored = await (await fetch(`${collectorUrl}/api/export.csv`)).text();
+  const stored = await (await fetch(`${collector.url}/api/export.csv`)).text();
   expect(stored).toContain("e2e-reader");
   expect(stored).toContain("The <b>export</b> keeps failing");
   expect(watch.pageErrors).toEqual([]);
 
   const report = await context.newPage();
   const reportWatch = watchPage(report);
-  await report.goto(`${collectorUrl}/report?surveyId=nps-checkout&segment=plan`);
+  await report.goto(`${collector.url}/report?surveyId=nps-checkout&segment=plan`);
   const latest = report.getByRole("region", { name: "Latest comments" });
   await expect.poll(() => latest.getByText("The <b>export</b> keeps failing").count()).toBe(1);
   const toContact = report.getByRole("region", { name: "Detractors to contact" });
@@ -78,10 +56,10 @@ test("each display reaches the collector with its status: shown → dismissed, s
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const watch = watchPage(page);
-  const endpoint = encodeURIComponent(`${collectorUrl}/collect`);
+  const endpoint = encodeURIComponent(`${collector.url}/collect`);
   await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-rate`);
   const states = async () =>
-    (await listResponses(db, { surveyId: "nps-checkout" })).filter((r) => r.userId === "e2e-rate").map((r) => [r.status, r.score]);
+    (await listResponses(collector.db, { surveyId: "nps-checkout" })).filter((r) => r.userId === "e2e-rate").map((r) => [r.status, r.score]);
   const preview = page.getByRole("button", { name: "Preview the survey" });
   const dialog = page.getByRole("dialog");
 
@@ -100,9 +78,9 @@ test("each display reaches the collector with its status: shown → dismissed, s
   expect(watch.pageErrors).toEqual([]);
 
   const report = await context.newPage();
-  await report.goto(`${collectorUrl}/report?surveyId=nps-checkout`);
+  await report.goto(`${collector.url}/report?surveyId=nps-checkout`);
   // Every display of this survey so far (other tests' too) counts: the report shows what insights computes.
-  const expected = responseRate(await listResponses(db, { surveyId: "nps-checkout" }));
+  const expected = responseRate(await listResponses(collector.db, { surveyId: "nps-checkout" }));
   expect(expected.dismissed).toBeGreaterThanOrEqual(1);
   expect(expected.completed).toBeGreaterThanOrEqual(1);
   const rate = report.getByRole("region", { name: "Response rate" });
@@ -112,12 +90,12 @@ test("each display reaches the collector with its status: shown → dismissed, s
 });
 
 test("the report has no axe-core violations, in light and dark mode", async () => {
-  for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() })) await saveResponse(db, r);
+  for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() })) await saveResponse(collector.db, r);
   for (const colorScheme of ["light", "dark"] as const) {
     // axe is injected as a script, which the report's CSP rightly forbids: bypass it for the audit.
     const context = await env.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${collectorUrl}/report?surveyId=nps-sample&segment=plan`);
+    await page.goto(`${collector.url}/report?surveyId=nps-sample&segment=plan`);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target).join(" ")})`));
     expect(violations, colorScheme).toEqual([]);
