@@ -15,6 +15,7 @@ const step = (name, cmd) => {
 try {
   bootstrap();
   ensureChromium();
+  step("lint (formatting, lint rules, type-check of every file that runs)", "npm run lint --silent");
   step("build (type-check + bundles)", "node scripts/build.mjs");
   step("type-check the reference collector", "npx tsc -p examples/collector --noEmit");
   step("unit + component + browser tests", "npx vitest run");
