@@ -4,19 +4,20 @@
 // loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
 // bundler users get dynamic imports their bundler splits off (index.ts).
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
-import type { AnswerHooks, AskedSurvey } from "./answering.js";
-import type { NamedStorage } from "@npskit/core/runtime";
+import type { NamedStorage, SurveyConfig } from "@npskit/core/runtime";
+import type { Ask } from "./presenter.js";
 import type { loadRemoteConfig } from "./remote-config.js";
 import type { createDebugLog } from "./debug.js";
 import type { startDelivery } from "./delivery.js";
+import type { SurveyContext } from "./ui-chunk.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
 export type MountSurvey = (options: MountOptions) => SurveyHandle;
 export type { MountOptions };
 /** The delivery chunk's entry: the client for a config, its events passed on as the SDK's. */
 export type StartDelivery = typeof startDelivery;
-/** The UI chunk's entry: shows a survey and reports through the hooks; returns "remove it". */
-export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
+/** The UI chunk's entry: shows a survey, its answers going through the session; returns "remove it". */
+export type AskSurvey = Ask<SurveyConfig, Omit<SurveyContext, "done">>;
 
 export interface UIChunk {
   ask: AskSurvey;
