@@ -5,8 +5,8 @@
 //   dist/npskit.dev.js   the same loader with the full config validator, for development
 //   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
-//   dist/npskit-send.js  ES module chunk: delivery (the client), import()ed when answers from
-//                        earlier pages still wait (the UI chunk has its own copy)
+//   dist/npskit-send.js  ES module chunk: delivery (the client and its wiring, delivery.ts),
+//                        import()ed beside a survey or when answers from earlier pages still wait
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 //   dist/npskit-debug.js   ES module chunk: debug mode's console messages, import()ed only when on
 //   dist/npskit-storage.js ES module chunk: the localStorage fallback, import()ed where IndexedDB fails
@@ -38,8 +38,8 @@ const iife = (input, file, { sourcemap = "hidden" } = {}) => ({
 });
 
 /**
- * A lazy chunk: an ES module, built on its own so that nothing is shared between chunks. The UI
- * chunk carries its own copy of the client: a survey then costs two files (loader + UI), not three.
+ * A lazy chunk: an ES module, built on its own so that nothing is shared between chunks (each
+ * is one request, never a cascade of shared pieces).
  */
 const chunk = (name, input) => ({
   input: { [name]: join(PKG, "src", input) },

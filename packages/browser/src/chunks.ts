@@ -3,19 +3,21 @@
 // fallback (only where IndexedDB fails). Script-tag pages import() them as ES module chunks from the
 // loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
 // bundler users get dynamic imports their bundler splits off (index.ts).
-import type { createClient } from "@npskit/client";
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
-import type { AnswerHooks, AskedSurvey } from "./answering.js";
-import type { NamedStorage } from "@npskit/core/runtime";
+import type { NamedStorage, SurveyConfig } from "@npskit/core/runtime";
+import type { Ask } from "./presenter.js";
 import type { loadRemoteConfig } from "./remote-config.js";
 import type { createDebugLog } from "./debug.js";
+import type { startDelivery } from "./delivery.js";
+import type { SurveyContext } from "./ui-chunk.js";
 
 /** The widget seam (docs/ARCHITECTURE.md): renders one survey in its own Shadow DOM, stores nothing. */
 export type MountSurvey = (options: MountOptions) => SurveyHandle;
 export type { MountOptions };
-export type CreateClient = typeof createClient;
-/** The UI chunk's entry: shows a survey and reports through the hooks; returns "remove it". */
-export type AskSurvey = (survey: AskedSurvey, hooks: AnswerHooks) => () => void;
+/** The delivery chunk's entry: the client for a config, its events passed on as the SDK's. */
+export type StartDelivery = typeof startDelivery;
+/** The UI chunk's entry: shows a survey, its answers going through the session; returns "remove it". */
+export type AskSurvey = Ask<SurveyConfig, Omit<SurveyContext, "done">>;
 
 export interface UIChunk {
   ask: AskSurvey;
@@ -23,7 +25,7 @@ export interface UIChunk {
 
 export interface LazyParts {
   ui: () => Promise<UIChunk>;
-  client: () => Promise<CreateClient>;
+  client: () => Promise<StartDelivery>;
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
   /** Debug mode's messages (debug.ts), loaded only when it is on. */
   debug: () => Promise<typeof createDebugLog>;
@@ -53,7 +55,7 @@ export function siblingChunks(directory: string): LazyParts {
   const load = (file: string) => import(/* webpackIgnore: true */ `${directory}${file}`);
   return {
     ui: once(() => load("npskit-ui.js") as Promise<UIChunk>),
-    client: once(() => load("npskit-send.js").then((m: { createClient: CreateClient }) => m.createClient)),
+    client: once(() => load("npskit-send.js").then((m: { startDelivery: StartDelivery }) => m.startDelivery)),
     remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
     debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
     storage: once(() => load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend())),

@@ -9,7 +9,7 @@ import { createInstance } from "./instance.js";
 
 const parts: LazyParts = {
   ui: once(() => import("./ui-chunk.js")),
-  client: once(() => import("@npskit/client").then((client) => client.createClient)),
+  client: once(() => import("./delivery.js").then((chunk) => chunk.startDelivery)),
   remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
   debug: once(() => import("./debug.js").then((chunk) => chunk.createDebugLog)),
   storage: once(() => import("./storage-chunk.js").then((chunk) => chunk.localStorageBackend())),

@@ -1,10 +1,9 @@
 import { expect, test, vi } from "vitest";
-import type { AnswerHooks } from "./answering.js";
-import type { AskSurvey } from "./chunks.js";
-import { createPresenter } from "./presenter.js";
+import { createPresenter, type Ask } from "./presenter.js";
 
 const survey = { id: "nps-q4", kind: "nps" as const };
-const hooks = () => ({}) as Omit<AnswerHooks, "done">;
+type AskSurvey = Ask<{ id: string; kind: "nps" }, object>;
+const hooks = () => ({});
 
 function setup(load?: () => Promise<AskSurvey>) {
   const asked: Array<{ id: string; done: () => void; remove: ReturnType<typeof vi.fn> }> = [];

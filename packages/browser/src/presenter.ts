@@ -1,9 +1,10 @@
 // One survey at a time: reserves the screen for a survey while its chunks load, then hands it to
-// the UI chunk (answering.ts), and frees the screen when the survey is closed or completed.
-import type { AnswerHooks, AskedSurvey } from "./answering.js";
-import type { AskSurvey } from "./chunks.js";
+// the UI chunk (ui-chunk.ts), and frees the screen when the survey is closed or completed.
 
-export interface Presenter<S extends AskedSurvey> {
+/** Shows a survey with what it needs (`C`) and `done`; returns the function that removes it. */
+export type Ask<S, C> = (survey: S, context: C & { done: () => void }) => () => void;
+
+export interface Presenter<S extends { id: string }> {
   /** Shows `survey` unless another one is on screen (or loading); false when it was not shown. */
   present(survey: S): Promise<boolean>;
   /** The id of the survey on screen (or loading), if any. */
@@ -17,10 +18,7 @@ interface Slot {
   close: () => void;
 }
 
-export function createPresenter<S extends AskedSurvey>(
-  loadUI: () => Promise<AskSurvey>,
-  hooksFor: (survey: S) => Omit<AnswerHooks, "done">,
-): Presenter<S> {
+export function createPresenter<S extends { id: string }, C>(loadUI: () => Promise<Ask<S, C>>, contextFor: (survey: S) => C): Presenter<S> {
   let showing: Slot | undefined;
   const open = new Set<Slot>();
 
@@ -33,7 +31,7 @@ export function createPresenter<S extends AskedSurvey>(
       if (showing !== slot) return false; // closed or destroyed while loading
       open.add(slot);
       slot.close = ask(survey, {
-        ...hooksFor(survey),
+        ...contextFor(survey),
         done: () => {
           if (showing === slot) showing = undefined;
         },

@@ -151,7 +151,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
 
 /** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
 function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {
-  const { win, report } = env;
+  const { win, emit, report } = env;
   /**
    * What a survey needs before it appears: the UI. Delivery for its answers starts loading once
    * the UI has arrived (so the two downloads never compete), beside the survey's first render.
@@ -161,19 +161,8 @@ function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session
     // The chunk's evaluation and the first render each get their own task: together they would
     // block a slow phone for more than 50 ms.
     await nextTask(win);
-    quietly("delivery", session.prepareDelivery());
+    session.prepareDelivery().catch((e: unknown) => report("delivery", e));
     return ui.ask;
   };
-  const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
-  const presenter = createPresenter<SurveyConfig>(loadUI, (survey) => ({
-    now: () => Date.now(),
-    newId: randomId,
-    respondent: () => ({ ...session.who(), url: win.location.href, locale: locale() }),
-    submit: (response) => quietly("submit", session.submit(response)),
-    record: (outcome) => quietly("record", session.record(survey.id, outcome)),
-    emit: env.emit,
-    display: { locale: locale(), theme: config.theme, product: survey.product ?? config.product },
-    impressions: config.impressions,
-  }));
-  return presenter;
+  return createPresenter(loadUI, () => ({ config, session, win, locale, newId: randomId, emit, report }));
 }

@@ -1,13 +1,13 @@
 // Who is answering and where their data lives: the per-user state from core (ids, attributes,
 // what they were asked) and the client that delivers responses. With `requireConsent`,
 // everything stays in memory and nothing is sent until consent(true).
-import type { Client, ClientOptions } from "@npskit/client";
+import type { Client } from "@npskit/client";
 import {
   fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, type KeyValueStorage, type NamedStorage,
   type NpsKitConfig, type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
 } from "@npskit/core/runtime";
 import type { Attributes, EventName } from "./api.js";
-import type { CreateClient } from "./chunks.js";
+import type { StartDelivery } from "./chunks.js";
 import type { Report } from "./guard.js";
 import { hasQueued } from "@npskit/client/outbox";
 
@@ -22,7 +22,7 @@ export interface SessionEnv {
   emit: (name: EventName, payload?: unknown) => void;
   report: Report;
   /** The delivery chunk: loaded beside a survey, or for answers earlier pages left behind. */
-  loadClient: () => Promise<CreateClient>;
+  loadClient: () => Promise<StartDelivery>;
   /** The localStorage fallback's chunk, if any (chunks.ts). */
   loadStorage?: (() => Promise<NamedStorage>) | undefined;
 }
@@ -51,14 +51,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
 
   function startClient(): Promise<Client> {
     return (client ??= env.loadClient().then(
-      (create) => {
-        const { endpoint, headers, transport } = config;
-        // Absent options are undefined here, which the client reads as "not given".
-        const created = create({ storage, endpoint, headers, send: transport && (async (r: SurveyResponse) => void (await transport(r))) } as ClientOptions);
-        created.on("delivered", (detail) => env.emit("delivered", detail));
-        created.on("error", (d) => env.report("delivery", `${d.reason}${d.status ? ` (HTTP ${d.status})` : ""}${d.id ? ` for response ${d.id}` : ""}`));
-        return created;
-      },
+      (start) => start(config, storage, env),
       (e: unknown) => {
         client = undefined;
         throw e;

@@ -14,9 +14,9 @@ export function toEpochMs(value: unknown): number | undefined {
   const hasZone = /(?:Z|[+-]\d{2}:\d{2})$/.test(value);
   const ms = Date.parse(value.length > 10 && !hasZone ? value + "Z" : value);
   if (Number.isNaN(ms)) return undefined;
-  // Date.parse rolls "02-30" over to March; a real date survives the round trip.
-  const day = new Date(Date.parse(value.slice(0, 10) + "T00:00:00Z")).toISOString().slice(0, 10);
-  return day === value.slice(0, 10) ? ms : undefined;
+  // Date.parse rolls "02-30" over to March; a real date survives the round trip (a bare date is UTC).
+  const day = value.slice(0, 10);
+  return isoDay(Date.parse(day)) === day ? ms : undefined;
 }
 
 /** Start of a schedule: a bare date means the start of that day (UTC). */

@@ -130,16 +130,18 @@ function order(a: unknown, b: unknown): number | undefined {
 export function conditionHolds(c: AttributeCondition, attributes: Attributes, now: number): boolean {
   const actual = attributes[c.key];
   const values = Array.isArray(actual) ? actual : [actual];
+  /** Whether any value of the attribute equals any of `wanted`. */
+  const anyOf = (wanted: unknown[]) => values.some((v) => wanted.some((w) => looselyEqual(v, w)));
   const listed = Array.isArray(c.value) ? c.value : [c.value];
   switch (c.op) {
-    case "eq": return values.some((v) => looselyEqual(v, c.value));
-    case "neq": return !values.some((v) => looselyEqual(v, c.value));
-    case "in": return values.some((v) => listed.some((w) => looselyEqual(v, w)));
-    case "notIn": return !values.some((v) => listed.some((w) => looselyEqual(v, w)));
+    case "eq": return anyOf([c.value]);
+    case "neq": return !anyOf([c.value]);
+    case "in": return anyOf(listed);
+    case "notIn": return !anyOf(listed);
     case "exists": return (actual !== undefined && actual !== null) === (c.value ?? true);
     case "contains":
       return Array.isArray(actual)
-        ? values.some((v) => looselyEqual(v, c.value))
+        ? anyOf([c.value])
         : typeof actual === "string" && actual.toLowerCase().includes(String(c.value).toLowerCase());
     case "olderThanDays":
     case "newerThanDays": {
