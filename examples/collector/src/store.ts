@@ -10,19 +10,30 @@ export type SaveResult = "created" | "updated" | "ignored";
  * out-of-order arrivals never double count or roll back.
  */
 export async function saveResponse(db: Db, r: SurveyResponse): Promise<SaveResult> {
-  const { rows } = await db.query<{ inserted: boolean }>(
+  return (await saveResponses(db, [r]))[0] as SaveResult;
+}
+
+/**
+ * `saveResponse` for many responses in one statement (one transaction), with each one's result in
+ * order. The ids must be distinct (one row cannot be written twice by a statement).
+ */
+export async function saveResponses(db: Db, responses: readonly SurveyResponse[]): Promise<SaveResult[]> {
+  if (responses.length === 0) return [];
+  const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+     SELECT r->>'id', r->>'surveyId', r->>'kind', (r->>'score')::smallint, (r->>'complete')::boolean,
+       (r->>'createdAt')::timestamptz, (r->>'updatedAt')::timestamptz, r
+     FROM jsonb_array_elements($1::jsonb) AS input(r)
      ON CONFLICT (id) DO UPDATE SET
        survey_id = excluded.survey_id, kind = excluded.kind, score = excluded.score,
        complete = excluded.complete, created_at = excluded.created_at,
        updated_at = excluded.updated_at, received_at = now(), data = excluded.data
      WHERE responses.updated_at < excluded.updated_at
-     RETURNING (xmax = 0) AS inserted`,
-    [r.id, r.surveyId, r.kind, r.score, r.complete, r.createdAt, r.updatedAt, JSON.stringify(r)],
+     RETURNING id, (xmax = 0) AS inserted`,
+    [JSON.stringify(responses)],
   );
-  const row = rows[0];
-  return row === undefined ? "ignored" : row.inserted ? "created" : "updated";
+  const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
+  return responses.map((r) => written.get(r.id) ?? "ignored");
 }
 
 export interface ResponseFilter {

@@ -1,10 +1,10 @@
 // @npskit/insights: NPS math for reports. Pure functions over wire-format responses: no DOM, no I/O.
 export { latestById } from "./latest.js";
-export { summarize, npsOf, type NpsSummary } from "./summary.js";
+export { summarize, summarizeCounts, npsOf, type NpsSummary, type ScoreCount } from "./summary.js";
 export { npsDifference, type NpsDifference } from "./compare.js";
-export { summarizeCsat, summarizeCes, type ScaleSummary } from "./scales.js";
-export { bySegment, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
-export { trend, type TrendPoint, type Period } from "./trend.js";
-export { revenueAtRisk, numericAttribute, type RevenueAtRisk, type ValueOf } from "./revenue.js";
+export { summarizeCsat, summarizeCes, csatOfCounts, cesOfCounts, type ScaleSummary } from "./scales.js";
+export { bySegment, segmentOf, segmentsOfCounts, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
+export { trend, trendOfCounts, type TrendPoint, type TimedScoreCount, type Period } from "./trend.js";
+export { revenueAtRisk, revenueAtRiskOf, numericAttribute, NUMERIC_TEXT, type RevenueAtRisk, type ValueOf, type ValueTotal } from "./revenue.js";
 export { latestByRespondent, detractorsToContact, respondentOf, type Detractor } from "./respondents.js";
 export { themes, type Theme, type Themes, type ThemeOptions } from "./themes.js";

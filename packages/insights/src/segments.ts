@@ -1,7 +1,7 @@
 import type { SurveyResponse } from "@npskit/core";
 import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
-import { summarize, type NpsSummary } from "./summary.js";
+import { countOne, summarizeCounts, type NpsSummary, type ScoreCount } from "./summary.js";
 
 /** Segments with fewer answers than this have a margin too wide to compare; they are flagged. */
 export const SMALL_SEGMENT = 30;
@@ -15,16 +15,20 @@ export interface SegmentSummary extends NpsSummary {
   small: boolean;
 }
 
+/** The segment an attribute value puts a response in: its text, or `NO_SEGMENT` when missing. */
+export const segmentOf = (value: unknown): string => (value === undefined || value === null || value === "" ? NO_SEGMENT : String(value));
+
 /** NPS per value of one attribute (e.g. `plan`), largest segment first. */
 export function bySegment(responses: readonly SurveyResponse[], attributeKey: string): SegmentSummary[] {
   // Latest state first, so an answer whose attributes changed lands in one segment only.
-  const groups = groupBy(latestById(responses), (r) => {
-    const value = r.attributes?.[attributeKey];
-    return value === undefined || value === null || value === "" ? NO_SEGMENT : String(value);
-  });
-  return [...groups]
+  return segmentsOfCounts(latestById(responses).map((r) => ({ ...countOne(r), segment: segmentOf(r.attributes?.[attributeKey]) })));
+}
+
+/** `bySegment` from score counts per segment. */
+export function segmentsOfCounts(counts: Iterable<ScoreCount & { segment: string }>): SegmentSummary[] {
+  return [...groupBy(counts, (c) => c.segment)]
     .map(([segment, group]) => {
-      const summary = summarize(group);
+      const summary = summarizeCounts(group);
       return { segment, ...summary, small: summary.total < SMALL_SEGMENT };
     })
     .filter((s) => s.total > 0)

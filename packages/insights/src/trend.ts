@@ -2,7 +2,7 @@ import type { SurveyResponse } from "@npskit/core";
 import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
 import { nextPeriod, periodLabel, periodStart, type Period } from "./periods.js";
-import { summarize, type NpsSummary } from "./summary.js";
+import { countOne, summarizeCounts, type NpsSummary, type ScoreCount } from "./summary.js";
 
 export type { Period } from "./periods.js";
 
@@ -19,16 +19,23 @@ export interface TrendPoint extends NpsSummary {
  * chart shows the gap instead of hiding it.
  */
 export function trend(responses: readonly SurveyResponse[], period: Period): TrendPoint[] {
-  const buckets = groupBy(latestById(responses), (r) => {
-    const t = Date.parse(r.createdAt);
-    return Number.isNaN(t) ? undefined : periodStart(t, period);
-  });
+  return trendOfCounts(latestById(responses).map((r) => ({ ...countOne(r), at: Date.parse(r.createdAt) })), period);
+}
+
+/** Score counts at a time (ms), e.g. per UTC day: periods are whole UTC days, so a day's counts fall in one. */
+export interface TimedScoreCount extends ScoreCount {
+  at: number;
+}
+
+/** `trend` from timed score counts. */
+export function trendOfCounts(counts: Iterable<TimedScoreCount>, period: Period): TrendPoint[] {
+  const buckets = groupBy(counts, (c) => (Number.isNaN(c.at) ? undefined : periodStart(c.at, period)));
   if (buckets.size === 0) return [];
   const starts = [...buckets.keys()];
   const last = Math.max(...starts);
   const points: TrendPoint[] = [];
   for (let start = Math.min(...starts); start <= last; start = nextPeriod(start, period)) {
-    const summary = summarize(buckets.get(start) ?? []);
+    const summary = summarizeCounts(buckets.get(start) ?? []);
     points.push({ period: periodLabel(start, period), start: new Date(start).toISOString(), ...summary });
   }
   return points;
