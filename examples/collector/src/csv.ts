@@ -22,13 +22,15 @@ const FIXED = [
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/**
- * Every response as CSV, one column per attribute key seen (`attr.plan`, …), CRLF line ends, and a
- * UTF-8 byte-order mark so spreadsheet apps read "très" and "很好" as written.
- */
-export function toCsv(responses: readonly SurveyResponse[]): string {
-  const attributeKeys = [...new Set(responses.flatMap((r) => Object.keys(r.attributes ?? {})))].sort();
-  const header = [...FIXED.map(snakeCase), ...attributeKeys.map((k) => `attr.${k}`)];
-  const rows = responses.map((r): Cell[] => [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])]);
-  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/** A UTF-8 byte-order mark, so spreadsheet apps read "très" and "很好" as written. */
+export const CSV_BOM = "\uFEFF";
+
+/** The header line: the fixed columns, then one column per attribute key (`attr.plan`, …); CRLF line ends. */
+export function csvHeader(attributeKeys: readonly string[]): string {
+  return [...FIXED.map(snakeCase), ...attributeKeys.map((k) => `attr.${k}`)].map(csvCell).join(",") + "\r\n";
+}
+
+/** One response as a CSV line under `csvHeader(attributeKeys)`. */
+export function csvRow(r: SurveyResponse, attributeKeys: readonly string[]): string {
+  return [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])].map(csvCell).join(",") + "\r\n";
 }

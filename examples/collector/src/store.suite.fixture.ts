@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
-import { migrate } from "./migrations.js";
+import { MIGRATIONS, migrate } from "./migrations.js";
 import { listResponses, listSurveys, saveResponse } from "./store.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
@@ -13,7 +13,7 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     it("migrates once", async () => {
       expect(await migrate(db)).toEqual([]);
       const { rows } = await db.query<{ version: number }>("SELECT version FROM npskit_migrations");
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version).sort()).toEqual(MIGRATIONS.map((m) => m.version));
     });
 
     it("upserts by id: newer updatedAt wins, duplicates and older states are ignored", async () => {

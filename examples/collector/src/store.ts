@@ -57,10 +57,11 @@ export async function listResponses(db: Db, filter: ResponseFilter = {}): Promis
   return rows.map((row) => row.data);
 }
 
-/** Every survey id with at least one response, for pickers. */
+/** Every survey id with at least one answer (a response with a score), for pickers. */
 export async function listSurveys(db: Db): Promise<{ surveyId: string; kind: string; responses: number }[]> {
+  // From the maintained counts: a few rows per survey and day, whatever the number of answers.
   const { rows } = await db.query<{ survey_id: string; kind: string; n: number | string }>(
-    "SELECT survey_id, min(kind) AS kind, count(*) AS n FROM responses GROUP BY survey_id ORDER BY survey_id",
+    "SELECT survey_id, min(kind) AS kind, sum(n) AS n FROM response_counts GROUP BY survey_id HAVING sum(n) > 0 ORDER BY survey_id",
   );
   return rows.map((r) => ({ surveyId: r.survey_id, kind: r.kind, responses: Number(r.n) }));
 }
