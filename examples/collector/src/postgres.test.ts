@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "./db.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
+import { describeAggregates } from "./aggregates.suite.fixture.js";
 import { describeStore } from "./store.suite.fixture.js";
 
 const server: LocalPostgres | Error = await startLocalPostgres().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -14,6 +15,7 @@ if (server instanceof Error) {
 } else {
   afterAll(() => server.stop());
   describeStore("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+  describeAggregates("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
 }
 
 describe("openPostgres", () => {
