@@ -1,9 +1,12 @@
-// Starts the reference collector: `node dist/main.js` (see README in this folder for settings).
+#!/usr/bin/env node
+// Starts the reference collector: `node dist/main.js` (see README in this folder for settings);
+// `node dist/main.js import FILE` loads responses from an NDJSON file into the same store instead.
 import { mkdirSync } from "node:fs";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp, type AppOptions } from "./app.js";
 import { openPglite, openPostgres, type Db } from "./db.js";
+import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
 
 export interface CollectorSettings {
@@ -88,7 +91,35 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** `import FILE`: into the store the server would use; exit code 1 when some lines were rejected. */
+async function runImport(file: string | undefined) {
+  if (!file) throw new Error("usage: node dist/main.js import FILE (NDJSON, one wire-format response per line)");
+  const db = await openDatabase(settingsFromEnv());
+  try {
+    await migrate(db);
+    const started = performance.now();
+    let reported = started;
+    const counts = await importFile(db, file, {
+      onProgress: ({ lines, rejected }) => {
+        const now = performance.now();
+        if (now - reported < 1000) return;
+        reported = now;
+        console.error(`[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`);
+      },
+    });
+    console.log(importSummary(counts));
+    if (counts.rejected.length > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "import") {
+  runImport(process.argv[3]).catch((error) => {
+    console.error(`[npskit] import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error) => {
     console.error(`[npskit] collector failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,0 +1,13 @@
+import { openPglite } from "./dist/db.js";
+import { migrate } from "./dist/migrations.js";
+import { saveResponses } from "./dist/store.js";
+import { rmSync } from "node:fs";
+rmSync("/tmp/scale-exp/ins", { recursive: true, force: true });
+const db = await openPglite("/tmp/scale-exp/ins");
+await migrate(db);
+const resp = (i) => { const at = new Date(Date.now() - (i % 180) * 86400000).toISOString(); const score = i % 11; return { id: `bench-run-${String(i).padStart(8, "0")}`, surveyId: "nps-bench", kind: "nps", score, category: score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor", comment: i % 3 ? "Checkout was quick, but the sync with our CRM is slow sometimes." : undefined, complete: true, userId: `user-${i}`, anonymousId: `anon-${i}`, attributes: { plan: ["free", "pro", "team"][i % 3], ltv: (i % 50) * 40 }, url: "https://app.example.com/checkout", locale: "en", createdAt: at, updatedAt: at, sdk: { name: "npskit", version: "0.1.0" } }; };
+const N = 50000, B = Number(process.argv[2] || 1000);
+const s = performance.now();
+for (let i = 0; i < N; i += B) await saveResponses(db, Array.from({ length: B }, (_, j) => resp(i + j)));
+console.log("rows/s", Math.round(N / ((performance.now() - s) / 1000)));
+await db.close();
