@@ -97,17 +97,19 @@ export interface Respondents {
 export async function respondents(db: Db, filter: ResponseFilter, value: string | undefined, limit: number): Promise<Respondents> {
   const { rows } = await db.query<{ values: ValueTotal[] | null; detractors: SurveyResponse[] | null }>(
     `WITH latest AS MATERIALIZED (
-       SELECT DISTINCT ON (respondent) respondent, category, created_at, data,
-         ${numeric("data->'attributes'->$4::text", "$5")} AS value
-       FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
+       SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
+         SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text", "$5")} AS value
+         FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
+       ) answers
        ORDER BY respondent, created_at DESC, id
+     ), top AS (
+       SELECT id, row_number() OVER (ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C") AS position
+       FROM latest WHERE category = 'detractor' ORDER BY position LIMIT $6
      )
      SELECT
        (SELECT json_agg(json_build_object('category', category, 'value', total, 'respondents', n)) FROM (
           SELECT category, sum(value) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
-       (SELECT json_agg(data ORDER BY position) FROM (
-          SELECT data, row_number() OVER (ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C") AS position
-          FROM latest WHERE category = 'detractor' ORDER BY position LIMIT $6) top) AS detractors`,
+       (SELECT json_agg(r.data ORDER BY top.position) FROM top JOIN responses r ON r.id = top.id) AS detractors`,
     [...matchParams(filter), value ?? null, NUMERIC_TEXT.source, limit],
   );
   const row = rows[0];
