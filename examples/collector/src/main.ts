@@ -107,7 +107,8 @@ async function runImport(file: string | undefined) {
         console.error(`[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`);
       },
     });
-    console.log(importSummary(counts));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s, ${Math.round(counts.lines / seconds)} lines/s`);
     if (counts.rejected.length > 0) process.exitCode = 1;
   } finally {
     await db.close();

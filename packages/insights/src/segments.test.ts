@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
-import { bySegment } from "./segments.js";
+import { bySegment, NO_SEGMENT, segmentOf, segmentsOfCounts } from "./segments.js";
 
 describe("bySegment", () => {
   it("summarizes each attribute value, largest first, missing values as (none)", () => {
@@ -32,5 +32,18 @@ describe("bySegment", () => {
 
   it("is empty without answers", () => {
     expect(bySegment([], "plan")).toEqual([]);
+  });
+});
+
+describe("segmentsOfCounts", () => {
+  it("summarizes counts per segment; segmentOf names values like bySegment", () => {
+    expect([segmentOf("pro"), segmentOf(12.5), segmentOf(true), segmentOf(""), segmentOf(null), segmentOf(undefined)]).toEqual(["pro", "12.5", "true", NO_SEGMENT, NO_SEGMENT, NO_SEGMENT]);
+    const rows = segmentsOfCounts([
+      { segment: "pro", kind: "nps", score: 9, n: 40 },
+      { segment: "free", kind: "nps", score: 3, n: 2 },
+      { segment: "pro", kind: "nps", score: 0, n: 10 },
+      { segment: "team", kind: "csat", score: 5, n: 7 },
+    ]);
+    expect(rows.map((s) => [s.segment, s.total, s.nps, s.small])).toEqual([["pro", 50, 60, false], ["free", 2, -100, true]]);
   });
 });
