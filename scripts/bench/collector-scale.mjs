@@ -32,7 +32,7 @@ const COMMENTS = [
 execSync("npx tsc -p examples/collector", { cwd: ROOT, stdio: "inherit" });
 const { startLocalPostgres } = await import(pathToFileURL(join(ROOT, "examples/collector/dist/local-postgres.js")).href);
 
-/** `count` answers over a year: NPS mostly, some CSAT and CES; respondents answer about twice. */
+/** Answer `i` of `count` over a year, oldest first (as an export lists them): NPS mostly, some CSAT and CES; respondents answer about twice. */
 function answer(i, count) {
   const kind = i % 20 === 0 ? "csat" : i % 20 === 1 ? "ces" : "nps";
   const score = kind === "csat" ? 1 + (i % 5) : kind === "ces" ? 1 + (i % 7) : i % 11;
@@ -40,7 +40,7 @@ function answer(i, count) {
     kind === "csat" ? (score >= 4 ? "promoter" : score === 3 ? "passive" : "detractor")
     : kind === "ces" ? (score >= 6 ? "promoter" : score >= 4 ? "passive" : "detractor")
     : score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
-  const at = new Date(NOW - (i % 365) * DAY - (i % 86_400) * 1000).toISOString();
+  const at = new Date(NOW - 365 * DAY + Math.floor((i / count) * 365 * DAY)).toISOString();
   const user = i % Math.ceil(count / 2);
   return {
     id: `scale-${String(i).padStart(8, "0")}`,
@@ -169,7 +169,6 @@ async function measure(store, count, env, file) {
   }
 }
 
-const loadAtStart = loadavg()[0].toFixed(1);
 const work = mkdtempSync(join(tmpdir(), "npskit-scale-"));
 const results = [];
 let postgres;
@@ -190,6 +189,7 @@ try {
         env = { DATABASE_URL: postgres.url.replace(/\/postgres$/, `/scale_${count}`) };
       }
       const result = await measure(store, count, env, file);
+      result.load = loadavg()[0].toFixed(1);
       console.log(JSON.stringify(result));
       results.push(result);
       if (store === "pglite") rmSync(env.NPSKIT_DATA_DIR, { recursive: true, force: true });
@@ -201,6 +201,13 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// Runs of other sizes or stores (e.g. the long 1M run on its own) stay in the table.
+const saved = join(ROOT, ".bench/collector-scale.json");
+const previous = existsSync(saved) ? JSON.parse(readFileSync(saved, "utf8")).results : [];
+const measured = new Set(results.map((r) => `${r.store}:${r.count}`));
+results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`)));
+results.sort((a, b) => a.store.localeCompare(b.store) || a.count - b.count);
+const loads = [...new Set(results.map((r) => r.load))].sort();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const rows = results.map((r) =>
@@ -211,8 +218,8 @@ const section = `<!-- collector-scale:start -->
 
 Answers imported with \`node examples/collector/dist/main.js import FILE\` (NDJSON; 90% NPS, 5% CSAT,
 5% CES over a year, two thirds with a comment, each respondent answering about twice), then read
-from the collector in its own process (${machine}; 1-minute load average ${loadAtStart} at start,
-the machine is shared). Times in ms, median of 3 requests, all surveys and all time (the report's
+from the collector in its own process (${machine}; the machine is shared: 1-minute load average
+${loads.join(", ")} after the runs). Times in ms, median of 3 requests, all surveys and all time (the report's
 default view); "+ segment" adds \`segment=plan\`. The export is \`/api/export.csv\`, read to the end
 while a probe posts an answer to \`/collect\` and asks \`/healthz\` every 200 ms ("probe max" is the
 slowest pair). Memory is the collector process's RSS (the PostgreSQL server's own is not counted).
@@ -224,7 +231,7 @@ ${rows.join("\n")}
 
 console.log(`\n${section}\n`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
-writeFileSync(join(ROOT, ".bench/collector-scale.json"), JSON.stringify({ machine, loadAtStart, results }, null, 2));
+writeFileSync(saved, JSON.stringify({ machine, results }, null, 2));
 const doc = join(ROOT, "docs/performance.md");
 const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Performance\n\nMeasured by the benchmarks in `scripts/bench/` (never by timed tests).\n";
 const marked = /<!-- collector-scale:start -->[\s\S]*<!-- collector-scale:end -->/;

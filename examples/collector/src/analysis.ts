@@ -40,7 +40,7 @@ const LATEST_COMMENTS = 5;
 const DETRACTORS = 10;
 
 /** Themes come from the most recent comments of each category, at most this many (bounded work at any size). */
-export const THEME_COMMENTS = 2000;
+export const THEME_COMMENTS = 1000;
 
 /** Segments are offered from the attributes of the most recent responses, at most this many. */
 export const ATTRIBUTE_SAMPLE = 5000;

@@ -1,0 +1,17 @@
+import { openPglite } from "./dist/db.js";
+import * as a from "./dist/aggregates.js";
+import { analyzeStored, storedSegmentableAttributes } from "./dist/analysis.js";
+const db = await openPglite(process.argv[2]);
+const f = {};
+const t = async (l, p) => { const s = performance.now(); const r = await p; console.log(l, Math.round(performance.now() - s)); return r; };
+await t("counts", a.scoreCountsByDay(db, f));
+await t("counts", a.scoreCountsByDay(db, f));
+await t("firstNumeric", a.firstNumericAttribute(db, f, ["ltv", "mrr"]));
+await t("respondents", a.respondents(db, f, "ltv", 10));
+await t("segments plan", a.scoreCountsByAttribute(db, f, "plan"));
+for (const c of ["promoter", "passive", "detractor"]) await t("commented " + c, a.latestCommented(db, f, c, 2000));
+await t("recentAttributes", a.recentAttributes(db, f, 5000));
+await t("analyzeStored", analyzeStored(db, { filter: f, period: "month" }));
+await t("analyzeStored", analyzeStored(db, { filter: f, period: "month" }));
+await t("analyzeStored from", analyzeStored(db, { filter: { from: new Date("2026-10-01T05:00:00Z") }, period: "month" }));
+await db.close();
