@@ -10,7 +10,7 @@ import {
   numericAttribute,
   revenueAtRisk,
   revenueAtRiskOf,
-  segmentOf,
+  segmentName,
   segmentsOfCounts,
   summarize,
   summarizeCounts,
@@ -98,7 +98,7 @@ export async function analyzeStored(db: Db, query: ReportQuery): Promise<Analysi
     csat: csatOfCounts(counts),
     ces: cesOfCounts(counts),
     segments: query.segment
-      ? { attribute: query.segment, rows: segmentsOfCounts(segmentCounts.map(({ value, ...count }) => ({ ...count, segment: segmentOf(value) }))) }
+      ? { attribute: query.segment, rows: segmentsOfCounts(segmentCounts.map(({ value, ...count }) => ({ ...count, segment: segmentName(value) }))) }
       : null,
     trend: { period: query.period, points },
     themes: themes(CATEGORIES.flatMap((c) => commented[c])),

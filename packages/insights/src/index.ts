@@ -3,7 +3,7 @@ export { latestById } from "./latest.js";
 export { summarize, summarizeCounts, npsOf, type NpsSummary, type ScoreCount } from "./summary.js";
 export { npsDifference, type NpsDifference } from "./compare.js";
 export { summarizeCsat, summarizeCes, csatOfCounts, cesOfCounts, type ScaleSummary } from "./scales.js";
-export { bySegment, segmentOf, segmentsOfCounts, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
+export { bySegment, segmentName, segmentsOfCounts, SMALL_SEGMENT, NO_SEGMENT, type SegmentSummary } from "./segments.js";
 export { trend, trendOfCounts, type TrendPoint, type TimedScoreCount, type Period } from "./trend.js";
 export { revenueAtRisk, revenueAtRiskOf, numericAttribute, NUMERIC_TEXT, type RevenueAtRisk, type ValueOf, type ValueTotal } from "./revenue.js";
 export { latestByRespondent, detractorsToContact, respondentOf, type Detractor } from "./respondents.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
-import { bySegment, NO_SEGMENT, segmentOf, segmentsOfCounts } from "./segments.js";
+import { bySegment, NO_SEGMENT, segmentName, segmentsOfCounts } from "./segments.js";
 
 describe("bySegment", () => {
   it("summarizes each attribute value, largest first, missing values as (none)", () => {
@@ -36,8 +36,8 @@ describe("bySegment", () => {
 });
 
 describe("segmentsOfCounts", () => {
-  it("summarizes counts per segment; segmentOf names values like bySegment", () => {
-    expect([segmentOf("pro"), segmentOf(12.5), segmentOf(true), segmentOf(""), segmentOf(null), segmentOf(undefined)]).toEqual(["pro", "12.5", "true", NO_SEGMENT, NO_SEGMENT, NO_SEGMENT]);
+  it("summarizes counts per segment; segmentName names values like bySegment", () => {
+    expect([segmentName("pro"), segmentName(12.5), segmentName(true), segmentName(""), segmentName(null), segmentName(undefined)]).toEqual(["pro", "12.5", "true", NO_SEGMENT, NO_SEGMENT, NO_SEGMENT]);
     const rows = segmentsOfCounts([
       { segment: "pro", kind: "nps", score: 9, n: 40 },
       { segment: "free", kind: "nps", score: 3, n: 2 },

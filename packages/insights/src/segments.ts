@@ -16,12 +16,12 @@ export interface SegmentSummary extends NpsSummary {
 }
 
 /** The segment an attribute value puts a response in: its text, or `NO_SEGMENT` when missing. */
-export const segmentOf = (value: unknown): string => (value === undefined || value === null || value === "" ? NO_SEGMENT : String(value));
+export const segmentName = (value: unknown): string => (value === undefined || value === null || value === "" ? NO_SEGMENT : String(value));
 
 /** NPS per value of one attribute (e.g. `plan`), largest segment first. */
 export function bySegment(responses: readonly SurveyResponse[], attributeKey: string): SegmentSummary[] {
   // Latest state first, so an answer whose attributes changed lands in one segment only.
-  return segmentsOfCounts(latestById(responses).map((r) => ({ ...countOne(r), segment: segmentOf(r.attributes?.[attributeKey]) })));
+  return segmentsOfCounts(latestById(responses).map((r) => ({ ...countOne(r), segment: segmentName(r.attributes?.[attributeKey]) })));
 }
 
 /** `bySegment` from score counts per segment. */
