@@ -129,7 +129,7 @@ async function exportWhileServing(url) {
   const probe = (async () => {
     for (let i = 0; probing; i++) {
       const t = performance.now();
-      const body = { ...answer(10_000_000 + i, 1), id: `probe-${Date.now()}-${i}` };
+      const body = { ...answer(0, 1), id: `probe-${Date.now()}-${i}` };
       const posted = await fetch(`${url}/collect`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       await posted.arrayBuffer();
       await (await fetch(`${url}/healthz`)).arrayBuffer();
