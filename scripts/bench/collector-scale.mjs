@@ -69,17 +69,17 @@ async function writeAnswers(file, count) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-/** Runs `main.js import FILE`; resolves with the rate it reports. */
-function importAnswers(file, env) {
+/** Runs `main.js import FILE`; resolves with the rates it reports (per second, per CPU second). */
+function importAnswers(file, count, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, "import", file], { cwd: ROOT, env: { ...process.env, ...env } });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.once("exit", (code) => {
-      const rate = /(\d+) lines\/s\n?$/.exec(output.trimEnd());
+      const rate = /\(CPU ([\d.]+) s\), (\d+) lines\/s$/.exec(output.trimEnd());
       if (code !== 0 || !rate) reject(new Error(`import failed (${code}): ${output.slice(-500)}`));
-      else resolve(Number(rate[1]));
+      else resolve({ perSecond: Number(rate[2]), perCpuSecond: Math.round(count / Number(rate[1])) });
     });
   });
 }
@@ -162,7 +162,7 @@ async function exportWhileServing(url) {
 }
 
 async function measure(store, count, env, file) {
-  const importRate = await importAnswers(file, env);
+  const importRate = await importAnswers(file, count, env);
   const collector = await startCollector(env);
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -220,14 +220,14 @@ try {
 const saved = join(ROOT, ".bench/collector-scale.json");
 const previous = existsSync(saved) ? JSON.parse(readFileSync(saved, "utf8")).results : [];
 const measured = new Set(results.map((r) => `${r.store}:${r.count}`));
-results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`)));
+results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`) && typeof r.importRate === "object"));
 results.sort((a, b) => a.store.localeCompare(b.store) || a.count - b.count);
 const loads = [...new Set(results.map((r) => r.load))].sort();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const both = (t) => `${t.ms} (${t.cpuMs})`;
 const rows = results.map((r) =>
-  `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${r.importRate.toLocaleString("en")} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
+  `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${r.importRate.perSecond.toLocaleString("en")} (${r.importRate.perCpuSecond.toLocaleString("en")}) | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
 );
 const section = `<!-- collector-scale:start -->
 ## Collector at scale (\`npm run bench -- collector-scale\`)

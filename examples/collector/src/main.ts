@@ -98,6 +98,7 @@ async function runImport(file: string | undefined) {
   try {
     await migrate(db);
     const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
     let reported = started;
     const counts = await importFile(db, file, {
       onProgress: ({ lines, rejected }) => {
@@ -108,7 +109,9 @@ async function runImport(file: string | undefined) {
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s, ${Math.round(counts.lines / seconds)} lines/s`);
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`);
     if (counts.rejected.length > 0) process.exitCode = 1;
   } finally {
     await db.close();
