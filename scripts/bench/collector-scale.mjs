@@ -220,14 +220,16 @@ try {
 const saved = join(ROOT, ".bench/collector-scale.json");
 const previous = existsSync(saved) ? JSON.parse(readFileSync(saved, "utf8")).results : [];
 const measured = new Set(results.map((r) => `${r.store}:${r.count}`));
-results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`) && typeof r.importRate === "object"));
+results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`)));
 results.sort((a, b) => a.store.localeCompare(b.store) || a.count - b.count);
 const loads = [...new Set(results.map((r) => r.load))].sort();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const both = (t) => `${t.ms} (${t.cpuMs})`;
+// Runs before the import reported its CPU time have the rate per second only.
+const rate = (r) => (typeof r === "number" ? r.toLocaleString("en") : `${r.perSecond.toLocaleString("en")} (${r.perCpuSecond.toLocaleString("en")})`);
 const rows = results.map((r) =>
-  `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${r.importRate.perSecond.toLocaleString("en")} (${r.importRate.perCpuSecond.toLocaleString("en")}) | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
+  `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${rate(r.importRate)} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
 );
 const section = `<!-- collector-scale:start -->
 ## Collector at scale (\`npm run bench -- collector-scale\`)
@@ -242,9 +244,22 @@ default view); "+ segment" adds \`segment=plan\`. The export is \`/api/export.cs
 while a probe posts an answer to \`/collect\` and asks \`/healthz\` every 200 ms ("probe max" is the
 slowest pair). Memory is the collector process's RSS (the PostgreSQL server's own is not counted).
 
-| storage | answers | import rows/s | summary | + segment | report | CSV first byte | CSV total s | probe max | peak MB over idle |
+| storage | answers | import rows/s (per CPU s) | summary | + segment | report | CSV first byte | CSV total s | probe max | peak MB over idle |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join("\n")}
+
+Before the reads moved into the database (every matching response loaded into JavaScript), a
+summary on PGlite took 0.22–0.27 s at 10k answers, 3.0–3.1 s at 100k and 37–44 s at 1M, and the
+process peaked at 3.0 GB (idle ≈ 320 MB); the CSV export was built as one string.
+
+How each part grows: NPS, CSAT, CES, the trend and the change come from per-day counts kept by a
+trigger in the write's transaction, so they do not grow with the number of answers (only with
+surveys × days). The latest comments and themes (the 1,000 most recent comments per category) and
+the segment picker (the 5,000 most recent responses) are bounded by an index. Segments by an
+attribute and each respondent's latest answer (revenue at risk, detractors to contact) are one
+SQL pass over the matching responses each: they grow linearly, and dominate at 1M. The CSV and
+NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on the size and
+memory stays flat.
 <!-- collector-scale:end -->`;
 
 console.log(`\n${section}\n`);
