@@ -103,13 +103,14 @@ export async function respondents(db: Db, filter: ResponseFilter, value: string 
        ) answers
        ORDER BY respondent, created_at DESC, id
      ), top AS (
-       SELECT id, row_number() OVER (ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C") AS position
-       FROM latest WHERE category = 'detractor' ORDER BY position LIMIT $6
+       SELECT id, value, created_at, respondent FROM latest WHERE category = 'detractor'
+       ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C" LIMIT $6
      )
      SELECT
        (SELECT json_agg(json_build_object('category', category, 'value', total, 'respondents', n)) FROM (
           SELECT category, sum(value) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
-       (SELECT json_agg(r.data ORDER BY top.position) FROM top JOIN responses r ON r.id = top.id) AS detractors`,
+       (SELECT json_agg(r.data ORDER BY top.value DESC NULLS LAST, top.created_at DESC, top.respondent COLLATE "C")
+          FROM top JOIN responses r ON r.id = top.id) AS detractors`,
     [...matchParams(filter), value ?? null, NUMERIC_TEXT.source, limit],
   );
   const row = rows[0];
