@@ -90,6 +90,8 @@ function startCollector(env) {
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk) => {
+      // Anything the collector says after it listens (an error) shows in the bench's output.
+      if (/collector on/.test(output)) process.stderr.write(`[collector] ${chunk}`);
       output += chunk;
       const m = /collector on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (m) resolve({ url: m[1], pid: child.pid, stop: () => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) });
@@ -110,7 +112,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timed(url) {
   const started = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { connection: "close" } });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
   return performance.now() - started;
