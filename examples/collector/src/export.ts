@@ -22,6 +22,9 @@ export async function* responsePages(db: Db, filter: ResponseFilter, size = EXPO
     );
     if (rows.length > 0) yield rows.map((r) => r.data);
     if (rows.length < size) return;
+    // Let pending requests in first: the embedded database runs on this thread, and a client that
+    // reads as fast as pages come would otherwise keep /collect waiting until the export ends.
+    await new Promise((resolve) => setImmediate(resolve));
     const last = rows[rows.length - 1] as { at: string; id: string };
     after = { at: last.at, id: last.id };
   }
