@@ -3,7 +3,8 @@
 // (`main.js import`), the median of 3 summaries and reports, the CSV export's first byte and total,
 // how long /collect and /healthz take while that export runs, and the collector's peak memory over
 // idle. Results go to stdout, .bench/collector-scale.json and docs/performance.md.
-// Run: npm run bench -- collector-scale [--rows 10000,100000] [--db pglite,postgres]
+// Run: npm run bench -- collector-scale [--rows 10000,100000] [--db pglite,postgres]; `--rows 0` only
+// rewrites the table from .bench/collector-scale.json (runs of other sizes and stores are kept there).
 import { execSync, spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -15,7 +16,8 @@ const option = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return (i > 0 ? process.argv[i + 1] : undefined) ?? fallback;
 };
-const SIZES = option("rows", "10000,100000,1000000").split(",").map(Number);
+// `--rows 0` measures nothing and rewrites the table from the saved results.
+const SIZES = option("rows", "10000,100000,1000000").split(",").map(Number).filter((n) => n > 0);
 const STORES = option("db", "pglite,postgres").split(",");
 const MAIN = "examples/collector/dist/main.js";
 const DAY = 86_400_000;
@@ -189,7 +191,7 @@ const work = mkdtempSync(join(tmpdir(), "npskit-scale-"));
 const results = [];
 let postgres;
 try {
-  if (STORES.includes("postgres")) postgres = await startLocalPostgres();
+  if (STORES.includes("postgres") && SIZES.length > 0) postgres = await startLocalPostgres();
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => (postgres?.stop(), rmSync(work, { recursive: true, force: true }), process.exit(1)));
   for (const count of SIZES) {
     const file = join(work, `answers-${count}.ndjson`);
