@@ -226,7 +226,7 @@ const previous = existsSync(saved) ? JSON.parse(readFileSync(saved, "utf8")).res
 const measured = new Set(results.map((r) => `${r.store}:${r.count}`));
 results.push(...previous.filter((r) => !measured.has(`${r.store}:${r.count}`)));
 results.sort((a, b) => a.store.localeCompare(b.store) || a.count - b.count);
-const loads = [...new Set(results.map((r) => r.load))].sort();
+const loads = results.map((r) => Number(r.load)).sort((a, b) => a - b);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const both = (t) => `${t.ms} (${t.cpuMs})`;
@@ -241,7 +241,7 @@ const section = `<!-- collector-scale:start -->
 Answers imported with \`node examples/collector/dist/main.js import FILE\` (NDJSON; 90% NPS, 5% CSAT,
 5% CES over a year, two thirds with a comment, each respondent answering about twice), then read
 from the collector in its own process (${machine}; the machine is shared: 1-minute load average
-${loads.join(", ")} after the runs, so wall times are inflated; in brackets the collector process's own CPU
+${loads[0]}–${loads[loads.length - 1]} after the runs, so wall times are inflated; in brackets the collector process's own CPU
 time, what the request costs on an idle core — all of it with PGlite, which runs in that process,
 only the JavaScript side with PostgreSQL). Times in ms, median of 3 requests, all surveys and all time (the report's
 default view); "+ segment" adds \`segment=plan\`. The export is \`/api/export.csv\`, read to the end
