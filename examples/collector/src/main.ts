@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts the reference collector: `node dist/main.js` (see README in this folder for settings);
 // `node dist/main.js import FILE` loads responses from an NDJSON file into the same store instead.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp, type AppOptions } from "./app.js";
@@ -118,12 +119,15 @@ async function runImport(file: string | undefined) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "import") {
+// Run as a program (also through the `npskit-collector` bin's symlink), not when imported.
+const invoked = process.argv[1] !== undefined && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
+
+if (invoked && process.argv[2] === "import") {
   runImport(process.argv[3]).catch((error) => {
     console.error(`[npskit] import failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
-} else if (import.meta.url === `file://${process.argv[1]}`) {
+} else if (invoked) {
   main().catch((error) => {
     console.error(`[npskit] collector failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
