@@ -261,7 +261,10 @@ trigger in the write's transaction, so they do not grow with the number of answe
 surveys × days). The latest comments and themes (the 1,000 most recent comments per category) and
 the segment picker (the 5,000 most recent responses) are bounded by an index. Segments by an
 attribute and each respondent's latest answer (revenue at risk, detractors to contact) are one
-SQL pass over the matching responses each: they grow linearly, and dominate at 1M. The CSV and
+SQL pass over the matching responses each: they grow linearly, and are what keeps a summary and a
+report at 1M answers above a second on PGlite (most of their time; PostgreSQL runs them in its own
+processes). Keeping each respondent's latest answer in a maintained table would be the next step.
+The CSV and
 NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on the size and
 memory stays flat.
 <!-- collector-scale:end -->`;
