@@ -241,7 +241,7 @@ const section = `<!-- collector-scale:start -->
 Answers imported with \`node examples/collector/dist/main.js import FILE\` (NDJSON; 90% NPS, 5% CSAT,
 5% CES over a year, two thirds with a comment, each respondent answering about twice), then read
 from the collector in its own process (${machine}; the machine is shared: 1-minute load average
-${loads[0]}–${loads[loads.length - 1]} after the runs, so wall times are inflated; in brackets the collector process's own CPU
+${loads[0]}–${loads[loads.length - 1]} after the runs, so wall times can be inflated; in brackets the collector process's own CPU
 time, what the request costs on an idle core — all of it with PGlite, which runs in that process,
 only the JavaScript side with PostgreSQL). Times in ms, median of 3 requests, all surveys and all time (the report's
 default view); "+ segment" adds \`segment=plan\`. The export is \`/api/export.csv\`, read to the end
@@ -264,9 +264,8 @@ attribute and each respondent's latest answer (revenue at risk, detractors to co
 SQL pass over the matching responses each: they grow linearly, and are what keeps a summary and a
 report at 1M answers above a second on PGlite (most of their time; PostgreSQL runs them in its own
 processes). Keeping each respondent's latest answer in a maintained table would be the next step.
-The CSV and
-NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on the size and
-memory stays flat.
+The CSV and NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on
+the size and memory stays flat.
 <!-- collector-scale:end -->`;
 
 console.log(`\n${section}\n`);
