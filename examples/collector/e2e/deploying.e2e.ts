@@ -90,17 +90,23 @@ test("a verified identity: the userHash reaches the wire and is accepted, never 
   await dialog.getByRole("button", { name: /^9(,|$)/ }).click();
   await dialog.getByRole("textbox").fill("Fast and simple");
   await dialog.getByRole("button", { name: "Send" }).click();
-  await poll(() => page.evaluate(() => (window as any).delivered.length)).toBe(2);
-  expect(posted.map((r) => [r.userId, r.userHash])).toEqual([["user-42", hash], ["user-42", hash]]);
+  // Every state of the display (shown, answered, completed: impressions are on) delivered.
+  const settled = (status: string) => async () =>
+    posted.some((r) => r.status === status) && (await page.evaluate(() => (window as any).delivered.length)) === posted.length;
+  await poll(settled("completed")).toBe(true);
+  expect(posted.length).toBeGreaterThanOrEqual(2);
+  expect(posted.map((r) => [r.userId, r.userHash])).toEqual(posted.map(() => ["user-42", hash]));
 
+  const beforeReset = posted.length;
   await page.evaluate(() => {
     (window as any).npskit.reset();
     (window as any).npskit.show("nps-q4", { force: true });
   });
   await page.getByRole("dialog").getByRole("button", { name: /^3(,|$)/ }).click();
-  await poll(() => page.evaluate(() => (window as any).delivered.length)).toBe(3);
-  expect(posted[2]).toMatchObject({ userId: null, score: 3 });
-  expect(posted[2]).not.toHaveProperty("userHash");
+  await poll(async () => posted.slice(beforeReset).some((r) => r.score === 3) && (await settled("answered")())).toBe(true);
+  const afterReset = posted.slice(beforeReset);
+  expect(afterReset.map((r) => r.userId)).toEqual(afterReset.map(() => null));
+  for (const state of afterReset) expect(state).not.toHaveProperty("userHash");
   expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
 
