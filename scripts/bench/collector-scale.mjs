@@ -256,12 +256,14 @@ Before the reads moved into the database (every matching response loaded into Ja
 summary on PGlite took 0.22–0.27 s at 10k answers, 3.0–3.1 s at 100k and 37–44 s at 1M, and the
 process peaked at 3.0 GB (idle ≈ 320 MB); the CSV export was built as one string.
 
-How each part grows: NPS, CSAT, CES, the trend and the change come from per-day counts kept by a
-trigger in the write's transaction, so they do not grow with the number of answers (only with
-surveys × days). The latest comments and themes (the 1,000 most recent comments per category) and
-the segment picker (the 5,000 most recent responses) are bounded by an index. Segments by an
-attribute and each respondent's latest answer (revenue at risk, detractors to contact) are one
-SQL pass over the matching responses each: they grow linearly, and are what keeps a summary and a
+How each part grows: NPS, CSAT, CES, the response rate (overall and by period), the trend and the
+change come from per-day counts (answers by score, displays by latest status) kept by a trigger in
+the write's transaction, so they do not grow with the number of answers (only with surveys × days).
+The latest comments and themes (the 1,000 most recent comments per category), the segment picker
+(the 5,000 most recent responses) and the CSV's columns (the common attribute keys of the 10,000
+most recent) are bounded by an index. Segments by an attribute (NPS and response rate per value)
+and each respondent's latest answer (revenue at risk, detractors to contact) are one SQL pass over
+the matching responses each: they grow linearly, and are what keeps a summary and a
 report at 1M answers above a second on PGlite (most of their time; PostgreSQL runs them in its own
 processes). Keeping each respondent's latest answer in a maintained table would be the next step.
 The CSV and NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on
