@@ -3,6 +3,7 @@ import { execSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { bootstrap } from "./bootstrap.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensurePostgres } from "./ensure-postgres.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const step = (name, cmd) => {
@@ -15,6 +16,9 @@ const step = (name, cmd) => {
 try {
   bootstrap();
   ensureChromium();
+  ensurePostgres();
+  // The PostgreSQL suites fail instead of skipping when no server can be started.
+  process.env.NPSKIT_REQUIRE_POSTGRES = "1";
   step("lint (formatting, lint rules, type-check of every file that runs)", "npm run lint --silent");
   step("build (type-check + bundles)", "node scripts/build.mjs");
   step("type-check the reference collector", "npx tsc -p examples/collector --noEmit");

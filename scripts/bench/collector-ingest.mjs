@@ -153,8 +153,8 @@ ${rows.join("\n")}
 
 PGlite runs PostgreSQL in WebAssembly on one connection, so writes are serialised: plenty for a
 product's survey traffic (answers arrive a few per second at most) and zero setup. Use
-\`DATABASE_URL\` when several collector processes share one database or for large exports. Summary
-and report read every matching response and compute in memory: filter by survey and date range.
+\`DATABASE_URL\` when several collector processes share one database. Summary and report come from
+database aggregates; how they grow to a million answers: "Collector at scale" below.
 <!-- collector-bench:end -->`;
 
 console.log(`\n${section}\n`);

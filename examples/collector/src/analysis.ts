@@ -1,19 +1,30 @@
-// Everything a report shows, computed once from the stored responses with @npskit/insights.
-import type { Category, SurveyResponse } from "@npskit/core";
+// Everything a report shows, computed with @npskit/insights: `analyzeStored` from what the database
+// counts and sums (aggregates.ts), `analyze` from the responses themselves, the reference it must equal.
+import { CATEGORIES, type Category, type SurveyResponse } from "@npskit/core";
 import {
   bySegment,
+  cesOfCounts,
+  csatOfCounts,
   detractorsToContact,
   npsDifference,
   numericAttribute,
+  rateBySegmentOfCounts,
+  rateOfCounts,
+  rateTrendOfCounts,
   responseRate,
   responseRateBySegment,
   responseRateTrend,
   revenueAtRisk,
+  revenueAtRiskOf,
+  segmentName,
+  segmentsOfCounts,
   summarize,
+  summarizeCounts,
   summarizeCes,
   summarizeCsat,
   themes,
   trend,
+  trendOfCounts,
   type Detractor,
   type NpsDifference,
   type NpsSummary,
@@ -25,12 +36,31 @@ import {
   type TrendPoint,
 } from "@npskit/insights";
 import { commonAttributeKeys } from "./attribute-keys.js";
+import {
+  firstNumericAttribute,
+  latestCommented,
+  recentAttributes,
+  respondents,
+  scoreCountsByAttribute,
+  scoreCountsByDay,
+  statusCountsByAttribute,
+  statusCountsByDay,
+} from "./aggregates.js";
+import type { Db } from "./db.js";
 import type { ReportQuery } from "./query.js";
 
 /** Attributes tried, in order, for revenue at risk when the query names none. */
 export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
 
 const LATEST_COMMENTS = 5;
+
+const DETRACTORS = 10;
+
+/** Themes come from the most recent comments of each category, at most this many (bounded work at any size). */
+export const THEME_COMMENTS = 1000;
+
+/** Segments are offered from the attributes of the most recent responses, at most this many. */
+export const ATTRIBUTE_SAMPLE = 5000;
 
 /** Attributes with more distinct values than this (ids, LTV amounts) make no useful segments. */
 const MAX_SEGMENTS = 20;
@@ -69,9 +99,52 @@ export function analyze(responses: readonly SurveyResponse[], query: ReportQuery
     themes: themes(responses),
     revenueAtRisk: valueAttribute && value ? { attribute: valueAttribute, ...(query.currency ? { currency: query.currency } : {}), ...revenueAtRisk(responses, value) } : null,
     latestComments: latestComments(responses),
-    detractors: detractorsToContact(responses, value ? { value } : {}),
+    detractors: detractorsToContact(responses, value ? { value, limit: DETRACTORS } : { limit: DETRACTORS }),
     change: change(points),
   };
+}
+
+/** `analyze` of the stored responses matching the query, from database aggregates. */
+export async function analyzeStored(db: Db, query: ReportQuery): Promise<Analysis> {
+  const { filter } = query;
+  // One query at a time: the embedded database has a single connection anyway.
+  const counts = await scoreCountsByDay(db, filter);
+  const displays = await statusCountsByDay(db, filter);
+  const valueAttribute = query.value ?? (await firstNumericAttribute(db, filter, VALUE_ATTRIBUTES));
+  const people = await respondents(db, filter, valueAttribute, DETRACTORS);
+  const segmentCounts = query.segment ? await scoreCountsByAttribute(db, filter, query.segment) : [];
+  const segmentDisplays = query.segment ? await statusCountsByAttribute(db, filter, query.segment) : [];
+  const commented: Record<Category, SurveyResponse[]> = { promoter: [], passive: [], detractor: [] };
+  for (const category of CATEGORIES) commented[category] = await latestCommented(db, filter, category, THEME_COMMENTS);
+  const points = trendOfCounts(counts, query.period);
+  const value = valueAttribute ? numericAttribute(valueAttribute) : undefined;
+  const inSegment = <T extends { value: unknown }>({ value, ...count }: T) => ({ ...count, segment: segmentName(value) });
+  return {
+    nps: summarizeCounts(counts),
+    csat: csatOfCounts(counts),
+    ces: cesOfCounts(counts),
+    segments: query.segment
+      ? { attribute: query.segment, rows: segmentsOfCounts(segmentCounts.map(inSegment)), responseRates: rateBySegmentOfCounts(segmentDisplays.map(inSegment)) }
+      : null,
+    responseRate: { ...rateOfCounts(displays), byPeriod: rateTrendOfCounts(displays, query.period).map(({ start: _, ...rate }) => rate) },
+    trend: { period: query.period, points },
+    themes: themes(CATEGORIES.flatMap((c) => commented[c])),
+    revenueAtRisk: valueAttribute
+      ? { attribute: valueAttribute, ...(query.currency ? { currency: query.currency } : {}), ...revenueAtRiskOf(people.values) }
+      : null,
+    latestComments: {
+      promoter: commented.promoter.slice(0, LATEST_COMMENTS),
+      passive: commented.passive.slice(0, LATEST_COMMENTS),
+      detractor: commented.detractor.slice(0, LATEST_COMMENTS),
+    },
+    detractors: detractorsToContact(people.detractors, value ? { value, limit: DETRACTORS } : { limit: DETRACTORS }),
+    change: change(points),
+  };
+}
+
+/** `segmentableAttributes` of the most recent matching responses (bounded work at any size). */
+export async function storedSegmentableAttributes(db: Db, filter: ReportQuery["filter"]): Promise<string[]> {
+  return segmentableAttributes(await recentAttributes(db, filter, ATTRIBUTE_SAMPLE));
 }
 
 function change(points: readonly TrendPoint[]): Analysis["change"] {
@@ -104,7 +177,7 @@ function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
 }
 
 /** Attribute keys worth offering as segments: common ones with few distinct values (plan, country, role…). */
-export function segmentableAttributes(responses: readonly SurveyResponse[]): string[] {
+export function segmentableAttributes(responses: readonly Pick<SurveyResponse, "attributes">[]): string[] {
   const values = new Map<string, Set<unknown>>(commonAttributeKeys(responses).map((key) => [key, new Set()]));
   for (const r of responses) {
     for (const [key, value] of Object.entries(r.attributes ?? {})) values.get(key)?.add(value);

@@ -3,6 +3,8 @@ import type { SurveyResponse } from "@npskit/core";
 import { createApp } from "./app.js";
 import { openPglite } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
+import { EXPORT_PAGE } from "./export.js";
+import { saveResponses } from "./store.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 const db = useMigratedDb(() => openPglite());
@@ -195,6 +197,41 @@ describe("GET /api/export.csv", () => {
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(",keep-me,");
     expect((await app.request("/api/export.csv?from=someday")).status).toBe(400);
+  });
+
+  it("streams columns for the common attribute keys only, however many distinct keys were posted", async () => {
+    const app = createApp({ db });
+    const flood = Array.from({ length: 40 }, (_, i) =>
+      makeResponse(9, { attributes: { plan: "pro", ...Object.fromEntries(Array.from({ length: 49 }, (_, k) => [`k-${i}-${k}`, "v"])) } }),
+    );
+    await saveResponses(db, flood);
+    const [header, ...rows] = (await (await app.request("/api/export.csv")).text()).trim().split("\r\n");
+    const columns = header?.split(",").filter((c) => c.startsWith("attr.")) ?? [];
+    expect(columns).toHaveLength(50);
+    expect(columns).toContain("attr.plan");
+    expect(rows).toHaveLength(40);
+  });
+});
+
+describe("GET /api/export.ndjson", () => {
+  it("streams every response in the wire format, one a line, while /collect and /healthz keep answering", async () => {
+    const app = createApp({ db });
+    const rows = Array.from({ length: EXPORT_PAGE * 2 + 5 }, (_, i) => makeResponse(i % 11, { createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+    await saveResponses(db, rows);
+    const res = await app.request("/api/export.ndjson");
+    expect(res.headers.get("content-type")).toBe("application/x-ndjson");
+    expect(res.headers.get("content-disposition")).toContain('filename="npskit-responses.ndjson"');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let received = decoder.decode((await reader.read()).value, { stream: true });
+    // One page has left; the rest is read only when asked for, and the store serves others meanwhile.
+    expect(received.split("\n").length - 1).toBe(EXPORT_PAGE);
+    expect((await post(app, makeResponse(9, { createdAt: "2027-01-01T00:00:00.000Z" }))).status).toBe(200);
+    expect((await app.request("/healthz")).status).toBe(200);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += decoder.decode(chunk.value, { stream: true });
+    const lines = received.trimEnd().split("\n").map((line) => JSON.parse(line) as SurveyResponse);
+    expect(lines.slice(0, rows.length)).toEqual(rows);
+    expect(lines).toHaveLength(rows.length + 1);
   });
 });
 

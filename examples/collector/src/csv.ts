@@ -1,6 +1,5 @@
 // CSV export (RFC 4180) that is safe to open in a spreadsheet.
 import type { SurveyResponse } from "@npskit/core";
-import { commonAttributeKeys } from "./attribute-keys.js";
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -24,14 +23,18 @@ const FIXED = [
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** A UTF-8 byte-order mark, so spreadsheet apps read "très" and "很好" as written. */
+export const CSV_BOM = "\uFEFF";
+
 /**
- * Every response as CSV, one column per common attribute key (`attr.plan`, …; see
- * commonAttributeKeys), CRLF line ends, and a UTF-8 byte-order mark so spreadsheet apps read
- * "très" and "很好" as written.
+ * The header line: the fixed columns, then one column per attribute key (`attr.plan`, …; the
+ * common keys, see commonAttributeKeys); CRLF line ends.
  */
-export function toCsv(responses: readonly SurveyResponse[]): string {
-  const attributeKeys = commonAttributeKeys(responses);
-  const header = [...FIXED.map(snakeCase), ...attributeKeys.map((k) => `attr.${k}`)];
-  const rows = responses.map((r): Cell[] => [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])]);
-  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+export function csvHeader(attributeKeys: readonly string[]): string {
+  return [...FIXED.map(snakeCase), ...attributeKeys.map((k) => `attr.${k}`)].map(csvCell).join(",") + "\r\n";
+}
+
+/** One response as a CSV line under `csvHeader(attributeKeys)`. */
+export function csvRow(r: SurveyResponse, attributeKeys: readonly string[]): string {
+  return [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])].map(csvCell).join(",") + "\r\n";
 }

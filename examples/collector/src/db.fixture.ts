@@ -5,7 +5,7 @@ import { migrate } from "./migrations.js";
 
 /**
  * The database of the enclosing tests: opened and migrated before them, emptied of responses
- * before each test, closed after them. The returned Db forwards to it once it is open.
+ * (and what is kept from them) before each test, closed after them. The returned Db forwards to it once it is open.
  */
 export function useMigratedDb(open: () => Promise<Db>): Db {
   let db: Db | undefined;
@@ -18,7 +18,9 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
     await migrate(db);
   }, 120_000);
   afterAll(() => db?.close());
-  beforeEach(() => current().query("DELETE FROM responses"));
+  beforeEach(async () => {
+    for (const table of ["responses", "response_counts", "display_counts", "response_attribute_keys"]) await current().query(`DELETE FROM ${table}`);
+  });
   return {
     query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => current().query<Row>(sql, params),
     close: () => current().close(),

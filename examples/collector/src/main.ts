@@ -1,9 +1,13 @@
-// Starts the reference collector: `node dist/main.js` (see README in this folder for settings).
-import { mkdirSync } from "node:fs";
+#!/usr/bin/env node
+// Starts the reference collector: `node dist/main.js` (see README in this folder for settings);
+// `node dist/main.js import FILE` loads responses from an NDJSON file into the same store instead.
+import { mkdirSync, realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { openPglite, openPostgres, type Db } from "./db.js";
+import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
 import { exposureProblem, settingsFromEnv, type CollectorSettings } from "./settings.js";
 
@@ -69,7 +73,42 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** `import FILE`: into the store the server would use; exit code 1 when some lines were rejected. */
+async function runImport(file: string | undefined) {
+  if (!file) throw new Error("usage: node dist/main.js import FILE (NDJSON, one wire-format response per line)");
+  const db = await openDatabase(settingsFromEnv());
+  try {
+    await migrate(db);
+    const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
+    let reported = started;
+    const counts = await importFile(db, file, {
+      onProgress: ({ lines, rejected }) => {
+        const now = performance.now();
+        if (now - reported < 1000) return;
+        reported = now;
+        console.error(`[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    console.log(`${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`);
+    if (counts.rejected.length > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
+// Run as a program (also through the `npskit-collector` bin's symlink), not when imported.
+const invoked = process.argv[1] !== undefined && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url;
+
+if (invoked && process.argv[2] === "import") {
+  runImport(process.argv[3]).catch((error) => {
+    console.error(`[npskit] import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+} else if (invoked) {
   main().catch((error) => {
     console.error(`[npskit] collector failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

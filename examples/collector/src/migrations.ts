@@ -31,6 +31,114 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     // A display recorded before (or without) an answer has `score: null` (CONTRACT §4 status).
     statements: [`ALTER TABLE responses ALTER COLUMN score DROP NOT NULL`],
   },
+  {
+    // Reads that do not grow with the number of answers: score counts per survey × UTC day × kind,
+    // displays per survey × UTC day × latest status, and the attribute keys of each survey, kept by
+    // triggers in the transaction of every write (an update that moves an answer to another score,
+    // status, day or survey moves its count too).
+    version: 3,
+    name: "aggregates",
+    statements: [
+      `ALTER TABLE responses ADD COLUMN IF NOT EXISTS category text GENERATED ALWAYS AS (
+        CASE
+          WHEN score IS NULL THEN NULL
+          WHEN kind = 'csat' THEN CASE WHEN score >= 4 THEN 'promoter' WHEN score = 3 THEN 'passive' ELSE 'detractor' END
+          WHEN kind = 'ces' THEN CASE WHEN score >= 6 THEN 'promoter' WHEN score >= 4 THEN 'passive' ELSE 'detractor' END
+          ELSE CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END
+        END) STORED`,
+      `ALTER TABLE responses ADD COLUMN IF NOT EXISTS respondent text GENERATED ALWAYS AS (
+        CASE WHEN coalesce(data->>'userId', '') <> '' THEN 'user:' || (data->>'userId') ELSE 'anon:' || (data->>'anonymousId') END) STORED`,
+      `CREATE TABLE IF NOT EXISTS response_counts (
+        survey_id text NOT NULL,
+        day date NOT NULL,
+        kind text NOT NULL,
+        score smallint NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (survey_id, day, kind, score)
+      )`,
+      `CREATE TABLE IF NOT EXISTS display_counts (
+        survey_id text NOT NULL,
+        day date NOT NULL,
+        status text NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (survey_id, day, status)
+      )`,
+      `CREATE TABLE IF NOT EXISTS response_attribute_keys (
+        survey_id text NOT NULL,
+        key text NOT NULL,
+        PRIMARY KEY (survey_id, key)
+      )`,
+      // Lock order is the primary key's, so concurrent writers of the same counts never deadlock.
+      `CREATE OR REPLACE FUNCTION npskit_count_responses() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO response_counts AS c (survey_id, day, kind, score, n)
+            SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, count(*) FROM new_rows
+            WHERE score IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (survey_id, day, kind, score) DO UPDATE SET n = c.n + excluded.n;
+          INSERT INTO display_counts AS c (survey_id, day, status, n)
+            SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', count(*) FROM new_rows
+            WHERE data ? 'status' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, day, status) DO UPDATE SET n = c.n + excluded.n;
+        ELSIF TG_OP = 'UPDATE' THEN
+          INSERT INTO response_counts AS c (survey_id, day, kind, score, n)
+            SELECT survey_id, day, kind, score, sum(delta) FROM (
+              SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date AS day, kind, score, -1 AS delta FROM old_rows WHERE score IS NOT NULL
+              UNION ALL
+              SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, 1 FROM new_rows WHERE score IS NOT NULL
+            ) moves GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (survey_id, day, kind, score) DO UPDATE SET n = c.n + excluded.n;
+          INSERT INTO display_counts AS c (survey_id, day, status, n)
+            SELECT survey_id, day, status, sum(delta) FROM (
+              SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date AS day, data->>'status' AS status, -1 AS delta FROM old_rows WHERE data ? 'status'
+              UNION ALL
+              SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', 1 FROM new_rows WHERE data ? 'status'
+            ) moves GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, day, status) DO UPDATE SET n = c.n + excluded.n;
+        ELSE
+          INSERT INTO response_counts AS c (survey_id, day, kind, score, n)
+            SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, -count(*) FROM old_rows
+            WHERE score IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (survey_id, day, kind, score) DO UPDATE SET n = c.n + excluded.n;
+          INSERT INTO display_counts AS c (survey_id, day, status, n)
+            SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', -count(*) FROM old_rows
+            WHERE data ? 'status' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, day, status) DO UPDATE SET n = c.n + excluded.n;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          INSERT INTO response_attribute_keys (survey_id, key)
+            SELECT DISTINCT survey_id, jsonb_object_keys(data->'attributes') FROM new_rows
+            WHERE jsonb_typeof(data->'attributes') = 'object' ORDER BY 1, 2
+            ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE TRIGGER responses_counted_insert AFTER INSERT ON responses
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
+      `CREATE OR REPLACE TRIGGER responses_counted_update AFTER UPDATE ON responses
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
+      `CREATE OR REPLACE TRIGGER responses_counted_delete AFTER DELETE ON responses
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
+      // Counts of the answers stored before this version (recomputed whole, so a rerun is harmless).
+      `DELETE FROM response_counts`,
+      `INSERT INTO response_counts (survey_id, day, kind, score, n)
+        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, count(*) FROM responses
+        WHERE score IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      `DELETE FROM display_counts`,
+      `INSERT INTO display_counts (survey_id, day, status, n)
+        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', count(*) FROM responses
+        WHERE data ? 'status' GROUP BY 1, 2, 3`,
+      `INSERT INTO response_attribute_keys (survey_id, key)
+        SELECT DISTINCT survey_id, jsonb_object_keys(data->'attributes') FROM responses
+        WHERE jsonb_typeof(data->'attributes') = 'object' ON CONFLICT DO NOTHING`,
+      // Export pages (keyset on created_at, id), latest comments and respondents' latest answers.
+      `CREATE INDEX IF NOT EXISTS responses_created_id ON responses (created_at, id)`,
+      `CREATE INDEX IF NOT EXISTS responses_survey_created_id ON responses (survey_id, created_at, id)`,
+      `DROP INDEX IF EXISTS responses_created`,
+      `DROP INDEX IF EXISTS responses_survey_created`,
+      `CREATE INDEX IF NOT EXISTS responses_category_updated ON responses (category, updated_at)`,
+    ],
+  },
 ];
 
 /** Brings the schema up to date; returns the versions it applied. */

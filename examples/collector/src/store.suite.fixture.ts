@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
-import { migrate } from "./migrations.js";
-import { listResponses, listSurveys, saveResponse } from "./store.js";
+import { MIGRATIONS, migrate } from "./migrations.js";
+import { listResponses, listSurveys, saveResponse, saveResponses } from "./store.js";
 import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 export function describeStore(name: string, open: () => Promise<Db>): void {
@@ -13,7 +13,7 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     it("migrates once", async () => {
       expect(await migrate(db)).toEqual([]);
       const { rows } = await db.query<{ version: number }>("SELECT version FROM npskit_migrations");
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version).sort()).toEqual(MIGRATIONS.map((m) => m.version));
     });
 
     it("upserts by id: newer updatedAt wins, duplicates and older states are ignored", async () => {
@@ -70,6 +70,16 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
         expect(await saveResponse(db, first, at(10_000))).toBe("created");
         expect(await saveResponse(db, late, at(MINUTE))).toBe("ignored"); // the partial state, retried
         expect((await listResponses(db)).filter((r) => r.id === late.id)).toEqual([first]);
+      });
+
+      it("the same rule orders batched saves (import): received time bounds each state, completeness first", async () => {
+        const forged = makeResponse(0, { complete: false, createdAt: received, updatedAt: "2099-12-31T23:59:59.000Z" });
+        const partial = makeResponse(3, { complete: false, createdAt: stamp(DAY), updatedAt: stamp(DAY) });
+        const complete = { ...partial, complete: true, comment: "Too slow", updatedAt: stamp(DAY + 10_000) };
+        expect(await saveResponses(db, [forged, complete], at(0))).toEqual(["created", "created"]);
+        const rescored = { ...forged, score: 8, category: "passive" as const, updatedAt: stamp(MINUTE) };
+        expect(await saveResponses(db, [partial, rescored], at(MINUTE))).toEqual(["ignored", "updated"]);
+        expect(await listResponses(db)).toEqual([rescored, complete]);
       });
     });
 

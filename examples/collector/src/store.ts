@@ -23,19 +23,30 @@ const NEWER_STATE = `excluded.updated_at <> responses.updated_at
  * out-of-order arrivals never double count or roll back. `receivedAt` is the collector's clock.
  */
 export async function saveResponse(db: Db, r: SurveyResponse, receivedAt: Date = new Date()): Promise<SaveResult> {
-  const { rows } = await db.query<{ inserted: boolean }>(
+  return (await saveResponses(db, [r], receivedAt))[0] as SaveResult;
+}
+
+/**
+ * `saveResponse` for many responses in one statement (one transaction), with each one's result in
+ * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
+ */
+export async function saveResponses(db: Db, responses: readonly SurveyResponse[], receivedAt: Date = new Date()): Promise<SaveResult[]> {
+  if (responses.length === 0) return [];
+  const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+     SELECT r->>'id', r->>'surveyId', r->>'kind', (r->>'score')::smallint, (r->>'complete')::boolean,
+       (r->>'createdAt')::timestamptz, (r->>'updatedAt')::timestamptz, $2::timestamptz, r
+     FROM jsonb_array_elements($1::jsonb) AS input(r)
      ON CONFLICT (id) DO UPDATE SET
        survey_id = excluded.survey_id, kind = excluded.kind, score = excluded.score,
        complete = excluded.complete, created_at = excluded.created_at,
        updated_at = excluded.updated_at, received_at = excluded.received_at, data = excluded.data
      WHERE ${NEWER_STATE}
-     RETURNING (xmax = 0) AS inserted`,
-    [r.id, r.surveyId, r.kind, r.score, r.complete, r.createdAt, r.updatedAt, receivedAt.toISOString(), JSON.stringify(r)],
+     RETURNING id, (xmax = 0) AS inserted`,
+    [JSON.stringify(responses), receivedAt.toISOString()],
   );
-  const row = rows[0];
-  return row === undefined ? "ignored" : row.inserted ? "created" : "updated";
+  const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
+  return responses.map((r) => written.get(r.id) ?? "ignored");
 }
 
 export interface ResponseFilter {
@@ -59,10 +70,11 @@ export async function listResponses(db: Db, filter: ResponseFilter = {}): Promis
   return rows.map((row) => row.data);
 }
 
-/** Every survey id with at least one response, for pickers. */
+/** Every survey id with at least one answer (a response with a score), for pickers. */
 export async function listSurveys(db: Db): Promise<{ surveyId: string; kind: string; responses: number }[]> {
+  // From the maintained counts: a few rows per survey and day, whatever the number of answers.
   const { rows } = await db.query<{ survey_id: string; kind: string; n: number | string }>(
-    "SELECT survey_id, min(kind) AS kind, count(*) AS n FROM responses GROUP BY survey_id ORDER BY survey_id",
+    "SELECT survey_id, min(kind) AS kind, sum(n) AS n FROM response_counts GROUP BY survey_id HAVING sum(n) > 0 ORDER BY survey_id",
   );
   return rows.map((r) => ({ surveyId: r.survey_id, kind: r.kind, responses: Number(r.n) }));
 }

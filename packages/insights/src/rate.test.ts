@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ResponseStatus, SurveyResponse } from "@npskit/core";
 import { makeResponse } from "../../core/src/response.test-data.js";
-import { rateOf, responseRate, responseRateBySegment, responseRateTrend } from "./rate.js";
+import {
+  rateBySegmentOfCounts,
+  rateOf,
+  rateOfCounts,
+  rateTrendOfCounts,
+  responseRate,
+  responseRateBySegment,
+  responseRateTrend,
+} from "./rate.js";
 
 /** One display, in the states it went through (each a record with the same id, later each time). */
 function display(states: ResponseStatus[], overrides: Partial<SurveyResponse> = {}): SurveyResponse[] {
@@ -48,5 +56,31 @@ describe("responseRateBySegment and responseRateTrend", () => {
     ];
     expect(responseRateBySegment(records, "plan").map((s) => [s.segment, s.shown, s.rate])).toEqual([["pro", 2, 50], ["(none)", 1, 0]]);
     expect(responseRateTrend(records, "month").map((p) => [p.period, p.shown, p.answered])).toEqual([["2026-11", 1, 1], ["2026-12", 2, 0]]);
+  });
+});
+
+describe("rateOfCounts, rateBySegmentOfCounts and rateTrendOfCounts", () => {
+  it("give from counts of latest statuses what the response-based functions give", () => {
+    const at = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
+    const counts = [
+      { status: "answered" as const, n: 3, at: at("2026-11-03"), segment: "pro" },
+      { status: "completed" as const, n: 2, at: at("2026-11-20"), segment: "pro" },
+      { status: "dismissed" as const, n: 4, at: at("2026-12-01"), segment: "(none)" },
+      { status: "shown" as const, n: 1, at: at("2026-12-01"), segment: "pro" },
+    ];
+    expect(rateOfCounts(counts)).toEqual(rateOf({ shown: 10, dismissed: 4, answered: 5, completed: 2 }));
+    expect(rateBySegmentOfCounts(counts).map((s) => [s.segment, s.shown, s.answered])).toEqual([["pro", 6, 5], ["(none)", 4, 0]]);
+    expect(rateTrendOfCounts(counts, "month").map((p) => [p.period, p.shown, p.rate])).toEqual([["2026-11", 5, 100], ["2026-12", 5, 0]]);
+    const records = [
+      ...display(["shown", "answered"], { attributes: { plan: "pro" }, createdAt: "2026-11-03T10:00:00.000Z" }),
+      ...display(["shown", "dismissed"], { createdAt: "2026-12-01T10:00:00.000Z" }),
+    ];
+    const latest = [
+      { status: "answered" as const, n: 1, at: at("2026-11-03"), segment: "pro" },
+      { status: "dismissed" as const, n: 1, at: at("2026-12-01"), segment: "(none)" },
+    ];
+    expect(rateOfCounts(latest)).toEqual(responseRate(records));
+    expect(rateBySegmentOfCounts(latest)).toEqual(responseRateBySegment(records, "plan"));
+    expect(rateTrendOfCounts(latest, "month")).toEqual(responseRateTrend(records, "month"));
   });
 });

@@ -30,4 +30,9 @@ describe("detractorsToContact", () => {
     expect(detractorsToContact([small, older, unknown, big], { limit: 2 }).map((d) => d.response.userId)).toEqual(["unknown", "small"]);
     expect(detractorsToContact([])).toEqual([]);
   });
+
+  it("breaks ties of value and time by respondent, whatever the input order", () => {
+    const tied = ["b", "a", "c"].map((userId) => makeResponse(1, { userId, createdAt: "2026-11-01T00:00:00Z" }));
+    expect(detractorsToContact(tied).map((d) => d.response.userId)).toEqual(["a", "b", "c"]);
+  });
 });

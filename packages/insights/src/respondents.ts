@@ -14,6 +14,12 @@ export function latestByRespondent(responses: readonly SurveyResponse[]): Scored
   return latestBy(scored(responses, NPS_KINDS), respondentOf, (r) => Date.parse(r.createdAt));
 }
 
+/** Ties broken by respondent, in code-unit order, so any store can list them in the same order. */
+const byRespondent = (a: SurveyResponse, b: SurveyResponse) => {
+  const [x, y] = [respondentOf(a), respondentOf(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 export interface Detractor {
   response: SurveyResponse;
   /** The respondent's value (e.g. LTV) when `value` is given and they have one. */
@@ -29,7 +35,7 @@ export function detractorsToContact(responses: readonly SurveyResponse[], option
   return latestByRespondent(responses)
     .filter((r) => categoryOf(r.kind, r.score) === "detractor")
     .map((response) => ({ response, value: valueOf?.(response), at: Date.parse(response.createdAt) }))
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at)
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at || byRespondent(a.response, b.response))
     .slice(0, limit)
     .map(({ response, value }) => (value === undefined || !Number.isFinite(value) ? { response } : { response, value }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse } from "../../core/src/response.test-data.js";
-import { numericAttribute, revenueAtRisk } from "./revenue.js";
+import { numericAttribute, revenueAtRisk, revenueAtRiskOf } from "./revenue.js";
 
 const ltv = numericAttribute("ltv");
 
@@ -28,5 +28,24 @@ describe("revenueAtRisk", () => {
 
   it("is zero without answers", () => {
     expect(revenueAtRisk([], ltv)).toEqual({ atRisk: 0, detractors: 0, passiveValue: 0, passives: 0, totalValue: 0 });
+  });
+});
+
+describe("numericAttribute", () => {
+  it("reads numbers and decimal text, nothing else", () => {
+    const read = (ltv: string | number | boolean | null) => numericAttribute("ltv")(makeResponse(9, { attributes: { ltv } }));
+    expect([read(12.5), read(" 40 "), read("1e2"), read("-.5"), read("+3.")]).toEqual([12.5, 40, 100, -0.5, 3]);
+    expect([read("0x10"), read("Infinity"), read("1e400"), read(""), read("n/a"), read(true), read(null)]).toEqual(Array(7).fill(undefined));
+  });
+});
+
+describe("revenueAtRiskOf", () => {
+  it("adds value totals per category", () => {
+    const totals = [
+      { category: "detractor" as const, value: 150.5, respondents: 2 },
+      { category: "passive" as const, value: 30, respondents: 1 },
+      { category: "promoter" as const, value: 1000, respondents: 1 },
+    ];
+    expect(revenueAtRiskOf(totals)).toEqual({ atRisk: 150.5, detractors: 2, passiveValue: 30, passives: 1, totalValue: 1180.5 });
   });
 });

@@ -1,4 +1,4 @@
-import { categoryOf, type SurveyResponse } from "@npskit/core";
+import { categoryOf, type Category, type SurveyResponse } from "@npskit/core";
 import { latestByRespondent } from "./respondents.js";
 
 export interface RevenueAtRisk {
@@ -15,13 +15,26 @@ export interface RevenueAtRisk {
 /** Reads a numeric value of a response (e.g. its LTV); `undefined` when it has none. */
 export type ValueOf = (response: SurveyResponse) => number | undefined;
 
+/**
+ * Text that counts as a number: decimal notation with at most 20 digits on each side of the point and a
+ * two-digit exponent, so it is always finite and a database reads it as the same number.
+ */
+export const NUMERIC_TEXT = /^[ \t\n\r]*[+-]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})([eE][+-]?\d{1,2})?[ \t\n\r]*$/;
+
 /** A `ValueOf` reading a numeric attribute, e.g. `numericAttribute("ltv")`; numeric strings count. */
 export function numericAttribute(key: string): ValueOf {
   return (r) => {
     const raw = r.attributes?.[key];
-    const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+    const value = typeof raw === "string" ? (NUMERIC_TEXT.test(raw) ? Number(raw) : undefined) : raw;
     return typeof value === "number" && Number.isFinite(value) ? value : undefined;
   };
+}
+
+/** The value held by respondents of one category (their latest answer's), summed: what a database hands over. */
+export interface ValueTotal {
+  category: Category;
+  value: number;
+  respondents: number;
 }
 
 /**
@@ -30,18 +43,25 @@ export function numericAttribute(key: string): ValueOf {
  * customer who answered twice is not counted twice.
  */
 export function revenueAtRisk(responses: readonly SurveyResponse[], valueOf: ValueOf): RevenueAtRisk {
+  return revenueAtRiskOf(
+    latestByRespondent(responses).flatMap((r) => {
+      const value = valueOf(r);
+      return value === undefined || !Number.isFinite(value) ? [] : [{ category: categoryOf(r.kind, r.score), value, respondents: 1 }];
+    }),
+  );
+}
+
+/** `revenueAtRisk` from value totals per category. */
+export function revenueAtRiskOf(totals: Iterable<ValueTotal>): RevenueAtRisk {
   const result: RevenueAtRisk = { atRisk: 0, detractors: 0, passiveValue: 0, passives: 0, totalValue: 0 };
-  for (const r of latestByRespondent(responses)) {
-    const value = valueOf(r);
-    if (value === undefined || !Number.isFinite(value)) continue;
+  for (const { category, value, respondents } of totals) {
     result.totalValue += value;
-    const category = categoryOf(r.kind, r.score);
     if (category === "detractor") {
       result.atRisk += value;
-      result.detractors++;
+      result.detractors += respondents;
     } else if (category === "passive") {
       result.passiveValue += value;
-      result.passives++;
+      result.passives += respondents;
     }
   }
   return result;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse } from "../../core/src/response.test-data.js";
-import { scaleOf, summarizeCes, summarizeCsat } from "./scales.js";
+import { cesOfCounts, csatOfCounts, scaleOf, summarizeCes, summarizeCsat } from "./scales.js";
 
 describe("summarizeCsat", () => {
   it("gives the mean and the share of 4–5 answers, each with its interval", () => {
@@ -33,5 +33,14 @@ describe("summarizeCes", () => {
 describe("scaleOf", () => {
   it("works from sums alone, and gives the whole scale for one answer", () => {
     expect(scaleOf("ces", { total: 1, sum: 6, sumOfSquares: 36, good: 1 })).toMatchObject({ mean: 6, meanLow: 1, meanHigh: 7 });
+  });
+});
+
+describe("csatOfCounts and cesOfCounts", () => {
+  it("weigh each score by its count and ignore other kinds", () => {
+    const counts = [{ kind: "csat" as const, score: 5, n: 3 }, { kind: "csat" as const, score: 2, n: 1 }, { kind: "ces" as const, score: 7, n: 2 }, { kind: "nps" as const, score: 5, n: 9 }];
+    // CSAT mean (15 + 2) / 4 = 4.25, satisfied 3 of 4
+    expect(csatOfCounts(counts)).toMatchObject({ total: 4, mean: 4.25, good: 3, goodPercent: 75 });
+    expect(cesOfCounts(counts)).toMatchObject({ total: 2, mean: 7, meanLow: 7, meanHigh: 7, good: 2, goodPercent: 100 });
   });
 });

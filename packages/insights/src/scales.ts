@@ -1,7 +1,7 @@
-import { SCALES, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { isValidScore, SCALES, type SurveyKind, type SurveyResponse } from "@npskit/core";
 import { t95, wilson } from "./interval.js";
 import { round1 } from "./round.js";
-import { scored } from "./summary.js";
+import { countOne, scored, type ScoreCount } from "./summary.js";
 
 export interface ScaleSummary {
   /** Answers counted: the latest state of each response of this kind with a valid score. */
@@ -56,19 +56,29 @@ export function scaleOf(kind: SurveyKind, { total, sum, sumOfSquares, good }: Sc
   };
 }
 
-function summarizeScale(responses: readonly SurveyResponse[], kind: "csat" | "ces"): ScaleSummary {
-  const counts: ScaleCounts = { total: 0, sum: 0, sumOfSquares: 0, good: 0 };
-  for (const { score } of scored(responses, new Set([kind]))) {
-    counts.total++;
-    counts.sum += score;
-    counts.sumOfSquares += score ** 2;
-    if (score >= TOP_BOX[kind]) counts.good++;
+/** Score counts of one scale as the sums its summary is computed from. */
+function scaleCounts(counts: Iterable<ScoreCount>, kind: "csat" | "ces"): ScaleCounts {
+  const sums: ScaleCounts = { total: 0, sum: 0, sumOfSquares: 0, good: 0 };
+  for (const c of counts) {
+    if (c.kind !== kind || !isValidScore(kind, c.score)) continue;
+    sums.total += c.n;
+    sums.sum += c.score * c.n;
+    sums.sumOfSquares += c.score ** 2 * c.n;
+    if (c.score >= TOP_BOX[kind]) sums.good += c.n;
   }
-  return scaleOf(kind, counts);
+  return sums;
 }
 
+/** Customer satisfaction (1–5) from score counts: mean and % satisfied (4 or 5), each with its 95% interval. */
+export const csatOfCounts = (counts: Iterable<ScoreCount>): ScaleSummary => scaleOf("csat", scaleCounts(counts, "csat"));
+
+/** Customer effort (1–7, 7 = very easy) from score counts: mean and % easy (5 or more), each with its 95% interval. */
+export const cesOfCounts = (counts: Iterable<ScoreCount>): ScaleSummary => scaleOf("ces", scaleCounts(counts, "ces"));
+
 /** Customer satisfaction (1–5): mean and % satisfied (4 or 5), each with its 95% interval. */
-export const summarizeCsat = (responses: readonly SurveyResponse[]): ScaleSummary => summarizeScale(responses, "csat");
+export const summarizeCsat = (responses: readonly SurveyResponse[]): ScaleSummary =>
+  csatOfCounts(scored(responses, new Set(["csat"])).map(countOne));
 
 /** Customer effort (1–7, 7 = very easy): mean and % easy (5 or more), each with its 95% interval. */
-export const summarizeCes = (responses: readonly SurveyResponse[]): ScaleSummary => summarizeScale(responses, "ces");
+export const summarizeCes = (responses: readonly SurveyResponse[]): ScaleSummary =>
+  cesOfCounts(scored(responses, new Set(["ces"])).map(countOne));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
-import { bySegment } from "./segments.js";
+import { bySegment, NO_SEGMENT, segmentName, segmentsOfCounts } from "./segments.js";
 
 describe("bySegment", () => {
   it("summarizes each attribute value, largest first, missing values as (none)", () => {
@@ -33,5 +33,18 @@ describe("bySegment", () => {
 
   it("is empty without answers", () => {
     expect(bySegment([], "plan")).toEqual([]);
+  });
+});
+
+describe("segmentsOfCounts", () => {
+  it("summarizes counts per segment; segmentName names values like bySegment", () => {
+    expect([segmentName("pro"), segmentName(12.5), segmentName(true), segmentName(""), segmentName(null), segmentName(undefined)]).toEqual(["pro", "12.5", "true", NO_SEGMENT, NO_SEGMENT, NO_SEGMENT]);
+    const rows = segmentsOfCounts([
+      { segment: "pro", kind: "nps", score: 9, n: 40 },
+      { segment: "free", kind: "nps", score: 3, n: 2 },
+      { segment: "pro", kind: "nps", score: 0, n: 10 },
+      { segment: "team", kind: "csat", score: 5, n: 7 },
+    ]);
+    expect(rows.map((s) => [s.segment, s.total, s.nps, s.small])).toEqual([["pro", 50, 60, false], ["free", 2, -100, true]]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
 import { latestById } from "./latest.js";
-import { npsOf, summarize } from "./summary.js";
+import { npsOf, summarize, summarizeCounts } from "./summary.js";
 
 describe("summarize", () => {
   it("computes NPS and its 95% interval from a hand-computed sample", () => {
@@ -72,5 +72,19 @@ describe("latestById", () => {
     const c = { ...a, score: 7, updatedAt: "2026-01-02T00:00:00Z" };
     expect(latestById([a, b])).toEqual([a]);
     expect(latestById([c, a, b])).toEqual([c]);
+  });
+});
+
+describe("summarizeCounts", () => {
+  it("is summarize on score counts: NPS kinds with a valid score, by category", () => {
+    const counts = [
+      { kind: "nps" as const, score: 10, n: 5 },
+      { kind: "enps" as const, score: 7, n: 2 },
+      { kind: "nps" as const, score: 0, n: 3 },
+      { kind: "csat" as const, score: 5, n: 40 },
+      { kind: "nps" as const, score: 11, n: 9 },
+    ];
+    expect(summarizeCounts(counts)).toEqual(npsOf(5, 2, 3));
+    expect(summarizeCounts([])).toEqual(npsOf(0, 0, 0));
   });
 });

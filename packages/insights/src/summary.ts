@@ -38,9 +38,28 @@ export const hasScore = (r: SurveyResponse): r is ScoredResponse => r.score !== 
  * comment is optional. The category is recomputed from the score rather than trusted.
  */
 export function summarize(responses: readonly SurveyResponse[]): NpsSummary {
-  const counts = { promoter: 0, passive: 0, detractor: 0 };
-  for (const r of scored(responses, NPS_KINDS)) counts[categoryOf(r.kind, r.score)]++;
-  return npsOf(counts.promoter, counts.passive, counts.detractor);
+  return summarizeCounts(scored(responses, NPS_KINDS).map(countOne));
+}
+
+/**
+ * How many answers of a kind gave a score: what a database hands over instead of the rows. Every
+ * summary here is defined on these counts; the response-based functions count the latest state of
+ * each response that has a score (`countOne`).
+ */
+export interface ScoreCount {
+  kind: SurveyKind;
+  score: number;
+  n: number;
+}
+
+/** One scored response as a count of one. */
+export const countOne = (r: Pick<ScoredResponse, "kind" | "score">): ScoreCount => ({ kind: r.kind, score: r.score, n: 1 });
+
+/** `summarize` from score counts: NPS/eNPS counts with a valid score, by category. */
+export function summarizeCounts(counts: Iterable<ScoreCount>): NpsSummary {
+  const byCategory = { promoter: 0, passive: 0, detractor: 0 };
+  for (const c of counts) if (NPS_KINDS.has(c.kind) && isValidScore(c.kind, c.score)) byCategory[categoryOf(c.kind, c.score)] += c.n;
+  return npsOf(byCategory.promoter, byCategory.passive, byCategory.detractor);
 }
 
 /**

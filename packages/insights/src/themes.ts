@@ -98,7 +98,8 @@ export function themes(responses: readonly SurveyResponse[], options: ThemeOptio
 function rank(tallies: Tally[], top: number, minCount: number): Theme[] {
   const candidates = tallies
     .filter((t) => t.count >= minCount)
-    .sort((a, b) => b.count - a.count || b.words.length - a.words.length || a.term.localeCompare(b.term));
+    // Fully ordered (ties by term, then language), so the same comments in any order give the same themes.
+    .sort((a, b) => b.count - a.count || b.words.length - a.words.length || a.term.localeCompare(b.term) || (a.language ?? "").localeCompare(b.language ?? ""));
   const phrases = candidates.filter((t) => t.words.length > 1);
   const covered = (t: Tally) =>
     t.words.length === 1 && phrases.some((p) => p.language === t.language && p.count >= t.count && p.words.includes(t.term));

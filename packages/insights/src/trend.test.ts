@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeResponse } from "../../core/src/response.test-data.js";
 import { periodLabel, periodStart } from "./periods.js";
-import { trend } from "./trend.js";
+import { trend, trendOfCounts } from "./trend.js";
 
 const at = (iso: string, score: number) => makeResponse(score, { createdAt: iso, updatedAt: iso });
 
@@ -52,5 +52,20 @@ describe("trend", () => {
 describe("periods", () => {
   it("labels the last ISO week of a long year", () => {
     expect(periodLabel(periodStart(Date.parse("2026-12-31T00:00:00Z"), "week"), "week")).toBe("2026-W53");
+  });
+});
+
+describe("trendOfCounts", () => {
+  it("buckets counts by the period of their time, like trend buckets answers", () => {
+    const day = (iso: string) => Date.parse(iso);
+    const points = trendOfCounts(
+      [
+        { kind: "nps", score: 10, n: 3, at: day("2026-01-31T00:00:00Z") },
+        { kind: "nps", score: 2, n: 1, at: day("2026-01-01T00:00:00Z") },
+        { kind: "csat", score: 5, n: 4, at: day("2026-03-01T00:00:00Z") },
+      ],
+      "month",
+    );
+    expect(points.map((p) => [p.period, p.total, p.nps])).toEqual([["2026-01", 4, 50], ["2026-02", 0, null], ["2026-03", 0, null]]);
   });
 });

@@ -2,7 +2,7 @@ import type { SurveyResponse } from "@npskit/core";
 import { groupBy } from "./group.js";
 import { latestById } from "./latest.js";
 import { nextPeriod, periodLabel, periodStart, type Period } from "./periods.js";
-import { MIN_ANSWERS, summarize, type NpsSummary } from "./summary.js";
+import { countOne, hasScore, MIN_ANSWERS, summarizeCounts, type NpsSummary, type ScoreCount } from "./summary.js";
 
 export type { Period } from "./periods.js";
 
@@ -16,13 +16,14 @@ export interface TrendPoint extends NpsSummary {
 }
 
 /**
- * Each calendar period (UTC) from the first to the last of the responses' `createdAt`, with
- * `summary(responses of that period)`, oldest first; periods without responses in between get
- * `summary([])` so a chart shows the gap instead of hiding it.
+ * Each calendar period (UTC) from the first to the last of the items' times (`at`, ms: a response's
+ * `createdAt`, or the UTC day of counts, which falls in one period), with `summary(items of that
+ * period)`, oldest first; periods without items in between get `summary([])` so a chart shows the
+ * gap instead of hiding it.
  */
-export function byPeriod<S>(responses: readonly SurveyResponse[], period: Period, summary: (group: SurveyResponse[]) => S): ({ period: string; start: string } & S)[] {
-  const buckets = groupBy(latestById(responses), (r) => {
-    const t = Date.parse(r.createdAt);
+export function periodsOf<T, S>(items: Iterable<T>, at: (item: T) => number, period: Period, summary: (group: T[]) => S): ({ period: string; start: string } & S)[] {
+  const buckets = groupBy(items, (item) => {
+    const t = at(item);
     return Number.isNaN(t) ? undefined : periodStart(t, period);
   });
   if (buckets.size === 0) return [];
@@ -35,11 +36,22 @@ export function byPeriod<S>(responses: readonly SurveyResponse[], period: Period
   return points;
 }
 
+/** Score counts at a time (ms), e.g. per UTC day. */
+export interface TimedScoreCount extends ScoreCount {
+  at: number;
+}
+
 /** NPS per calendar period (UTC) of the moment each answer was given (`createdAt`), oldest first. */
 export function trend(responses: readonly SurveyResponse[], period: Period, options: { minAnswers?: number } = {}): TrendPoint[] {
+  const counts = latestById(responses).filter(hasScore).map((r) => ({ ...countOne(r), at: Date.parse(r.createdAt) }));
+  return trendOfCounts(counts, period, options);
+}
+
+/** `trend` from timed score counts. */
+export function trendOfCounts(counts: Iterable<TimedScoreCount>, period: Period, options: { minAnswers?: number } = {}): TrendPoint[] {
   const minAnswers = options.minAnswers ?? MIN_ANSWERS;
-  return byPeriod(responses, period, (group) => {
-    const summary = summarize(group);
+  return periodsOf(counts, (c) => c.at, period, (group) => {
+    const summary = summarizeCounts(group);
     return { ...summary, small: summary.total < minAnswers };
   });
 }

@@ -1,0 +1,156 @@
+// The database path of the report must give exactly what @npskit/insights gives on the same rows:
+// random datasets (duplicates, out-of-order and category-changing updates, every kind, displays
+// with and without a score or a status, attributes as numbers, numeric text and junk) and random
+// queries, on every database.
+import { describe, expect, it } from "vitest";
+import { categoryOf, KINDS, SCALES, STATUSES, type ResponseStatus, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import { analyze, analyzeStored, segmentableAttributes, storedSegmentableAttributes } from "./analysis.js";
+import type { Db } from "./db.js";
+import { useMigratedDb } from "./db.fixture.js";
+import { csvChunks, ndjsonChunks, responsePages } from "./export.js";
+import type { ReportQuery } from "./query.js";
+import { listResponses, saveResponse } from "./store.js";
+import { commonAttributeKeys } from "./attribute-keys.js";
+import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
+
+/** mulberry32: the same seed always gives the same dataset, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DAY = 86_400_000;
+const START = Date.parse("2025-11-28T00:00:00Z");
+const COMMENTS = ["Slow sync again", "slow sync, too expensive", "Great reports", "great reports and support", "Sehr gute Berichte", "  ", "\u00a0", "", "Trop cher"];
+const VALUES = [100, 250.5, "75", " 40 ", "1e2", "n/a", "", null, true, "0x10"];
+
+export function generate(seed: number): SurveyResponse[] {
+  const rand = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const states: SurveyResponse[] = [];
+  const count = Math.floor(rand() * 60);
+  for (let i = 0; i < count; i++) {
+    const kind: SurveyKind = rand() < 0.7 ? pick(["nps", "enps"] as const) : pick(KINDS);
+    const [min, max] = SCALES[kind];
+    const score = min + Math.floor(rand() * (max - min + 1));
+    // Whole seconds, with ties, over a year: weeks, months and quarters all have several buckets.
+    const created = START + Math.floor(rand() * 400) * DAY + Math.floor(rand() * 3) * 3_600_000 * 7;
+    const comment = rand() < 0.6 ? pick(COMMENTS) : undefined;
+    const attributes: SurveyResponse["attributes"] = {};
+    if (rand() < 0.8) attributes.plan = pick(["free", "pro", "team", "", null]);
+    if (rand() < 0.7) attributes.ltv = pick(VALUES);
+    if (rand() < 0.3) attributes.mrr = pick(VALUES);
+    const userId = rand() < 0.7 ? `user-${Math.floor(rand() * 12)}` : pick([null, undefined, ""]);
+    // A recorded display (with a status; not answered yet or dismissed: no score), or an answer from an SDK without impressions.
+    const status: ResponseStatus | undefined = rand() < 0.5 ? pick(STATUSES) : undefined;
+    const unanswered = status === "shown" || status === "dismissed";
+    const first: SurveyResponse = {
+      id: `resp-${seed}-${i}`,
+      surveyId: pick(["nps-q4", "nps-q4", "pulse", "support"]),
+      kind,
+      score: unanswered ? null : score,
+      category: unanswered ? null : categoryOf(kind, score),
+      ...(status === undefined ? {} : { status }),
+      ...(comment === undefined || unanswered ? {} : { comment }),
+      complete: comment !== undefined && !unanswered,
+      ...(userId === undefined ? {} : { userId }),
+      anonymousId: `anon-${Math.floor(rand() * 15)}`,
+      ...(rand() < 0.9 ? { attributes } : {}),
+      ...(rand() < 0.8 ? { locale: pick(["en", "de-AT", "fr", "xx"]) } : {}),
+      createdAt: new Date(created).toISOString(),
+      updatedAt: new Date(created + Math.floor(rand() * 3) * 1000).toISOString(),
+      sdk: { name: "npskit", version: "0.1.0" },
+    };
+    states.push(first);
+    // Later states of the same answer: a changed score (often another category), a comment, other attributes.
+    const updates = rand() < 0.4 ? 1 + Math.floor(rand() * 3) : 0;
+    let previous = first;
+    for (let u = 0; u < updates; u++) {
+      const changed = min + Math.floor(rand() * (max - min + 1));
+      const next: SurveyResponse = {
+        ...previous,
+        score: changed,
+        category: categoryOf(kind, changed),
+        ...(previous.status === undefined ? {} : { status: pick(["answered", "completed"] as const) }),
+        comment: pick(COMMENTS),
+        complete: true,
+        attributes: { ...previous.attributes, plan: pick(["free", "pro", "team"]) },
+        updatedAt: new Date(Date.parse(previous.updatedAt) + Math.floor(rand() * 2) * 5000).toISOString(),
+      };
+      states.push(next);
+      previous = next;
+    }
+    // Retries of an earlier state.
+    if (rand() < 0.2) states.push(first);
+  }
+  // Out-of-order arrival.
+  for (let i = states.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [states[i], states[j]] = [states[j] as SurveyResponse, states[i] as SurveyResponse];
+  }
+  return states;
+}
+
+export function queries(seed: number): ReportQuery[] {
+  const rand = random(seed * 7919);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const moment = () => new Date(START + Math.floor(rand() * 420) * DAY + pick([0, 0, 5 * 3_600_000 + 17_000]));
+  return Array.from({ length: 4 }, (_, i) => {
+    const from = i > 0 && rand() < 0.5 ? moment() : undefined;
+    const to = i > 0 && rand() < 0.5 ? moment() : undefined;
+    return {
+      filter: { surveyId: i > 0 && rand() < 0.5 ? pick(["nps-q4", "pulse", "none"]) : undefined, from, to },
+      period: pick(["week", "month", "quarter"] as const),
+      segment: rand() < 0.7 ? pick(["plan", "ltv", "missing"]) : undefined,
+      value: rand() < 0.3 ? pick(["ltv", "mrr", "missing"]) : undefined,
+    };
+  });
+}
+
+const text = async (chunks: AsyncGenerator<string>) => {
+  let all = "";
+  for await (const chunk of chunks) all += chunk;
+  return all;
+};
+
+export function describeAggregates(name: string, open: () => Promise<Db>): void {
+  describe(`report aggregates on ${name}`, () => {
+    const db = useMigratedDb(open);
+
+    it("equal @npskit/insights on the same rows, for random datasets and queries", async () => {
+      for (let seed = 1; seed <= 30; seed++) {
+        for (const state of generate(seed)) await saveResponse(db, state);
+        for (const query of queries(seed)) {
+          const rows = await listResponses(db, query.filter);
+          const context = `seed ${seed}, query ${JSON.stringify(query)}`;
+          expect(await analyzeStored(db, query), context).toEqual(analyze(rows, query));
+          expect(await storedSegmentableAttributes(db, query.filter), context).toEqual(segmentableAttributes(rows));
+        }
+        await db.query("DELETE FROM responses");
+      }
+    }, 180_000);
+
+    it("export every matching row, in order, across pages", async () => {
+      for (const state of generate(7)) await saveResponse(db, state);
+      const rows = await listResponses(db);
+      const ndjson = (await text(ndjsonChunks(db, {}))).split("\n").filter(Boolean).map((line) => JSON.parse(line) as SurveyResponse);
+      expect(ndjson).toEqual(rows);
+      const pages: SurveyResponse[][] = [];
+      for await (const page of responsePages(db, {}, 4)) pages.push(page);
+      expect(pages.flat()).toEqual(rows);
+      expect(pages.length).toBe(Math.ceil(rows.length / 4));
+      const pulse = { surveyId: "pulse", from: new Date(START + 100 * DAY) };
+      const filtered: SurveyResponse[][] = [];
+      for await (const page of responsePages(db, pulse, 2)) filtered.push(page);
+      expect(filtered.flat()).toEqual(await listResponses(db, pulse));
+      const keys = commonAttributeKeys(rows);
+      expect(await text(csvChunks(db, {}))).toBe(CSV_BOM + csvHeader(keys) + rows.map((r) => csvRow(r, keys)).join(""));
+    });
+  });
+}

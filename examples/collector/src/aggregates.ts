@@ -1,0 +1,170 @@
+// What the report needs, asked of the database: counts, sums and the few rows it shows, never every
+// response. `@npskit/insights` turns these into the figures (analysis.ts), so the numbers have one
+// definition; scores are counted from rows with a score, response rates from rows with a `status`.
+import type { Category, ResponseStatus, SurveyKind, SurveyResponse } from "@npskit/core";
+import { NUMERIC_TEXT, type ScoreCount, type StatusCount, type TimedScoreCount, type ValueTotal } from "@npskit/insights";
+import type { Db } from "./db.js";
+import type { ResponseFilter } from "./store.js";
+
+const DAY = 86_400_000;
+
+/** `$1` survey, `$2` from (inclusive), `$3` to (exclusive), on `created_at`. */
+const MATCHES = `($1::text IS NULL OR survey_id = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`;
+const matchParams = (f: ResponseFilter) => [f.surveyId ?? null, f.from?.toISOString() ?? null, f.to?.toISOString() ?? null];
+
+const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
+
+/** A comment with something besides white space (JavaScript's `trim()` set). */
+const COMMENTED = `data->>'comment' ~ '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'`;
+
+/** The number a jsonb value holds, read as `numericAttribute` reads it (`$n` is `NUMERIC_TEXT`). */
+const numeric = (value: string, pattern: string) =>
+  `CASE jsonb_typeof(${value}) WHEN 'number' THEN (${value})::float8 WHEN 'string' THEN CASE WHEN ${value} #>> '{}' ~ ${pattern} THEN (${value} #>> '{}')::float8 END END`;
+
+/**
+ * The parameters of a read from maintained per-day counts: `$1` survey, `$2`..`$3` the whole UTC
+ * days (dates; `$4` false when there is none), `$5`..`$6` and `$7`..`$8` the partial days at the
+ * edges of a `from`/`to` that is not a midnight, read from the responses themselves (through the
+ * `created_at` index).
+ */
+function dayParams(filter: ResponseFilter): unknown[] {
+  const from = filter.from?.getTime();
+  const to = filter.to?.getTime();
+  const firstDay = from === undefined ? undefined : Math.ceil(from / DAY) * DAY;
+  const endDay = to === undefined ? undefined : Math.floor(to / DAY) * DAY;
+  const wholeDays = firstDay === undefined || endDay === undefined || firstDay < endDay;
+  const edges: [number, number][] = [];
+  if (!wholeDays) edges.push([from as number, to as number]);
+  else {
+    if (from !== undefined && from !== firstDay) edges.push([from, firstDay as number]);
+    if (to !== undefined && to !== endDay) edges.push([endDay as number, to]);
+  }
+  const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+  return [
+    filter.surveyId ?? null,
+    iso(firstDay)?.slice(0, 10) ?? null,
+    iso(endDay)?.slice(0, 10) ?? null,
+    wholeDays,
+    iso(edges[0]?.[0]),
+    iso(edges[0]?.[1]),
+    iso(edges[1]?.[0]),
+    iso(edges[1]?.[1]),
+  ];
+}
+
+/** Rows of a per-day counts table within `dayParams`' whole days. */
+const WHOLE_DAYS = `$4::boolean AND ($1::text IS NULL OR survey_id = $1) AND ($2::date IS NULL OR day >= $2::date) AND ($3::date IS NULL OR day < $3::date)`;
+
+/** Responses within `dayParams`' partial days. */
+const EDGE_DAYS = `($1::text IS NULL OR survey_id = $1) AND ((created_at >= $5 AND created_at < $6) OR (created_at >= $7 AND created_at < $8))`;
+
+/** Score counts per UTC day (`response_counts`, see `dayParams`). */
+export async function scoreCountsByDay(db: Db, filter: ResponseFilter): Promise<TimedScoreCount[]> {
+  const { rows } = await db.query<{ kind: SurveyKind; at: number; score: number; n: number }>(
+    `SELECT kind, extract(epoch FROM day)::float8 * 1000 AS at, score, sum(n)::int AS n FROM (
+       SELECT kind, day, score, n FROM response_counts WHERE ${WHOLE_DAYS}
+       UNION ALL
+       SELECT kind, (created_at AT TIME ZONE 'UTC')::date, score, 1 FROM responses WHERE ${EDGE_DAYS} AND score IS NOT NULL
+     ) counted GROUP BY kind, day, score HAVING sum(n) > 0 ORDER BY day, kind, score`,
+    dayParams(filter),
+  );
+  return rows.map((r) => ({ kind: r.kind, at: Number(r.at), score: Number(r.score), n: Number(r.n) }));
+}
+
+/** Displays per UTC day by their latest status (`display_counts`, see `dayParams`). */
+export async function statusCountsByDay(db: Db, filter: ResponseFilter): Promise<(StatusCount & { at: number })[]> {
+  const { rows } = await db.query<{ status: ResponseStatus; at: number; n: number }>(
+    `SELECT status, extract(epoch FROM day)::float8 * 1000 AS at, sum(n)::int AS n FROM (
+       SELECT status, day, n FROM display_counts WHERE ${WHOLE_DAYS}
+       UNION ALL
+       SELECT data->>'status', (created_at AT TIME ZONE 'UTC')::date, 1 FROM responses WHERE ${EDGE_DAYS} AND data ? 'status'
+     ) counted GROUP BY status, day HAVING sum(n) > 0 ORDER BY day, status`,
+    dayParams(filter),
+  );
+  return rows.map((r) => ({ status: r.status, at: Number(r.at), n: Number(r.n) }));
+}
+
+/** NPS/eNPS score counts per raw value of one attribute (`null` when absent). */
+export async function scoreCountsByAttribute(db: Db, filter: ResponseFilter, key: string): Promise<(ScoreCount & { value: unknown })[]> {
+  const { rows } = await db.query<{ value: unknown; kind: SurveyKind; score: number; n: number }>(
+    `SELECT data->'attributes'->$4 AS value, kind, score, count(*)::int AS n FROM responses
+     WHERE ${MATCHES} AND ${NPS_KINDS} GROUP BY 1, 2, 3`,
+    [...matchParams(filter), key],
+  );
+  return rows.map((r) => ({ value: r.value, kind: r.kind, score: Number(r.score), n: Number(r.n) }));
+}
+
+/** Displays by their latest status per raw value of one attribute (`null` when absent). */
+export async function statusCountsByAttribute(db: Db, filter: ResponseFilter, key: string): Promise<(StatusCount & { value: unknown })[]> {
+  const { rows } = await db.query<{ value: unknown; status: ResponseStatus; n: number }>(
+    `SELECT data->'attributes'->$4 AS value, data->>'status' AS status, count(*)::int AS n FROM responses
+     WHERE ${MATCHES} AND data ? 'status' GROUP BY 1, 2`,
+    [...matchParams(filter), key],
+  );
+  return rows.map((r) => ({ value: r.value, status: r.status, n: Number(r.n) }));
+}
+
+/** The first of `keys` that some matching response holds a number in (keys never recorded are not searched). */
+export async function firstNumericAttribute(db: Db, filter: ResponseFilter, keys: readonly string[]): Promise<string | undefined> {
+  const { rows } = await db.query<{ key: string }>(
+    `SELECT candidate.key FROM unnest($4::text[]) WITH ORDINALITY AS candidate(key, position)
+     WHERE EXISTS (SELECT 1 FROM response_attribute_keys k WHERE k.key = candidate.key AND ($1::text IS NULL OR k.survey_id = $1))
+       AND EXISTS (SELECT 1 FROM responses WHERE ${MATCHES} AND (${numeric("data->'attributes'->candidate.key", "$5")}) IS NOT NULL)
+     ORDER BY candidate.position LIMIT 1`,
+    [...matchParams(filter), keys, NUMERIC_TEXT.source],
+  );
+  return rows[0]?.key;
+}
+
+export interface Respondents {
+  /** Value held per category, each respondent by their latest NPS/eNPS answer (empty without `value`). */
+  values: ValueTotal[];
+  /** Respondents whose latest answer is a detractor: the most valuable first, then the most recent. */
+  detractors: SurveyResponse[];
+}
+
+/**
+ * Each respondent's latest NPS/eNPS answer (ties: the smaller id, as the responses are listed), in
+ * one pass: the value per category and the first `limit` detractors in `detractorsToContact`'s order.
+ */
+export async function respondents(db: Db, filter: ResponseFilter, value: string | undefined, limit: number): Promise<Respondents> {
+  const { rows } = await db.query<{ values: ValueTotal[] | null; detractors: SurveyResponse[] | null }>(
+    `WITH latest AS MATERIALIZED (
+       SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
+         SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text", "$5")} AS value
+         FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
+       ) answers
+       ORDER BY respondent, created_at DESC, id
+     ), top AS (
+       SELECT id, value, created_at, respondent FROM latest WHERE category = 'detractor'
+       ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C" LIMIT $6
+     )
+     SELECT
+       (SELECT json_agg(json_build_object('category', category, 'value', total, 'respondents', n)) FROM (
+          SELECT category, sum(value) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
+       (SELECT json_agg(r.data ORDER BY top.value DESC NULLS LAST, top.created_at DESC, top.respondent COLLATE "C")
+          FROM top JOIN responses r ON r.id = top.id) AS detractors`,
+    [...matchParams(filter), value ?? null, NUMERIC_TEXT.source, limit],
+  );
+  const row = rows[0];
+  return { values: row?.values ?? [], detractors: row?.detractors ?? [] };
+}
+
+/** The `limit` latest-updated responses of a category with a comment, newest first (ties as listed). */
+export async function latestCommented(db: Db, filter: ResponseFilter, category: Category, limit: number): Promise<SurveyResponse[]> {
+  const { rows } = await db.query<{ data: SurveyResponse }>(
+    `SELECT data FROM responses WHERE ${MATCHES} AND category = $4 AND ${COMMENTED}
+     ORDER BY updated_at DESC, created_at, id LIMIT $5`,
+    [...matchParams(filter), category, limit],
+  );
+  return rows.map((r) => r.data);
+}
+
+/** The attributes of the `limit` most recently answered matching responses. */
+export async function recentAttributes(db: Db, filter: ResponseFilter, limit: number): Promise<Pick<SurveyResponse, "attributes">[]> {
+  const { rows } = await db.query<{ attributes: SurveyResponse["attributes"] | null }>(
+    `SELECT data->'attributes' AS attributes FROM responses WHERE ${MATCHES} ORDER BY created_at DESC, id DESC LIMIT $4`,
+    [...matchParams(filter), limit],
+  );
+  return rows.map((r) => (r.attributes ? { attributes: r.attributes } : {}));
+}

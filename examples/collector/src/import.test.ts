@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openPglite } from "./db.js";
+import { useMigratedDb } from "./db.fixture.js";
+import { ndjsonChunks } from "./export.js";
+import { importFile, importSummary } from "./import.js";
+import { listResponses } from "./store.js";
+import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+
+const db = useMigratedDb(() => openPglite());
+const dir = mkdtempSync(join(tmpdir(), "npskit-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = (name: string, lines: readonly string[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, lines.join("\n"));
+  return path;
+};
+
+describe("importFile", () => {
+  const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
+  const commented = { ...scored, score: 9, category: "promoter" as const, complete: true, comment: "Better now", updatedAt: "2026-11-24T10:00:09.000Z" };
+  const other = makeResponse(10, { kind: "enps", surveyId: "enps-h2" });
+
+  it("stores good lines in file order, reports bad ones by line number, and a re-run changes nothing", async () => {
+    const path = file("mixed.ndjson", [
+      `\uFEFF${JSON.stringify(scored)}`,
+      "",
+      "{not json",
+      JSON.stringify(commented),
+      JSON.stringify({ ...other, score: 11 }),
+      JSON.stringify(scored),
+      JSON.stringify(other),
+    ]);
+    const progress: number[] = [];
+    const counts = await importFile(db, path, { batchSize: 2, onProgress: (c) => progress.push(c.lines) });
+    expect(counts).toMatchObject({ lines: 7, created: 2, updated: 1, ignored: 1 });
+    expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([[3, ""], [5, "score"]]);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(await listResponses(db)).toEqual([commented, other]);
+    expect(importSummary(counts)).toBe(
+      [
+        "[npskit] import done: 7 lines · created 2 · updated 1 · ignored 1 · rejected 2",
+        "  line 3: body must be JSON (one response object)",
+        `  line 5: ${counts.rejected[1]?.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+      ].join("\n"),
+    );
+    const again = await importFile(db, path);
+    expect(again).toMatchObject({ created: 0, updated: 0, ignored: 4 });
+    expect(await listResponses(db)).toEqual([commented, other]);
+  });
+
+  it("never stores an identity hash, as /collect does not", async () => {
+    const hashed = makeResponse(9, { userId: "user-1" });
+    await importFile(db, file("hashed.ndjson", [JSON.stringify({ ...hashed, userHash: "ab".repeat(32) })]));
+    expect(await listResponses(db)).toEqual([hashed]);
+  });
+
+  it("reads back its own NDJSON export into an empty store", async () => {
+    const path = file("export.ndjson", []);
+    const rows = [makeResponse(1, { comment: 'line\nbreak "quoted" 很好' }), makeResponse(8, { attributes: { plan: "pro", ltv: 12.5 } })];
+    writeFileSync(path, rows.map((r) => JSON.stringify(r)).join("\n"));
+    await importFile(db, path);
+    let exported = "";
+    for await (const chunk of ndjsonChunks(db, {})) exported += chunk;
+    await db.query("DELETE FROM responses");
+    const roundTrip = file("round-trip.ndjson", [exported]);
+    expect(await importFile(db, roundTrip)).toMatchObject({ created: 2, rejected: [] });
+    expect(await listResponses(db)).toEqual(rows);
+  });
+
+  it("limits the report to the first rejected lines", () => {
+    const rejected = Array.from({ length: 3 }, (_, i) => ({ line: i + 1, problems: [{ path: "", message: "bad" }] }));
+    expect(importSummary({ lines: 3, created: 0, updated: 0, ignored: 0, rejected }, 2).split("\n").slice(-1)).toEqual(["  … and 1 more rejected lines"]);
+  });
+});
