@@ -28,7 +28,10 @@ const library = (pkg) => {
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return {
     input: Object.fromEntries(
-      Object.entries({ index: "index", ...ENTRIES[pkg] }).map(([name, source]) => [name, `packages/${pkg}/src/${source}.ts`]),
+      Object.entries({ index: "index", ...ENTRIES[pkg] }).map(([name, source]) => [
+        name,
+        `packages/${pkg}/src/${source}.ts`,
+      ]),
     ),
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
     output: {
@@ -41,7 +44,4 @@ const library = (pkg) => {
   };
 };
 
-export default [
-  ...LIBRARIES.filter((p) => existsSync(`packages/${p}/src/index.ts`)).map(library),
-  ...browserBuilds(),
-];
+export default [...LIBRARIES.filter((p) => existsSync(`packages/${p}/src/index.ts`)).map(library), ...browserBuilds()];

@@ -23,9 +23,14 @@ test("the app bundle splits the survey UI into a chunk loaded on first show", as
   await page.getByRole("button", { name: "Place order" }).click();
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   expect(env.server.jsBytes.size).toBeGreaterThan(1);
-  await page.getByRole("dialog").getByRole("button", { name: /^6(,|$)/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^6(,|$)/ })
+    .click();
   // The answer (after the display's own record, when that was delivered before the score).
-  await poll(() => env.server.received.filter((r) => (r.body as any).score !== null).map((r) => (r.body as any).surveyId)).toEqual(["nps-bundled"]);
+  await poll(() =>
+    env.server.received.filter((r) => (r.body as any).score !== null).map((r) => (r.body as any).surveyId),
+  ).toEqual(["nps-bundled"]);
   expect(watch.pageErrors).toEqual([]);
   await page.close();
 });

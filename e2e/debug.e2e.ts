@@ -14,7 +14,9 @@ const DEBUG_CHUNK = "/packages/browser/dist/npskit-debug.js";
 function quickStartCalls(): string {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
   const html = /## Quick start\s+```html\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-  const calls = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).find((s) => s.includes("npskit.init"));
+  const calls = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1]!)
+    .find((s) => s.includes("npskit.init"));
   if (!calls) throw new Error("README.md has no Quick start calling npskit.init");
   return calls;
 }
@@ -36,10 +38,13 @@ test("the README's Quick start shows its survey, and debug mode says so", async 
 });
 
 test("?npskit_debug=1 says why a survey is not shown; without it, nothing is said or downloaded", async () => {
-  env.server.page("/t/sampled-out.html", hostPage({
-    config: checkoutConfig("/collect", { audience: { sample: 0.25 } }),
-    calls: `npskit.identify("user-42"); npskit.track("checkout"); window.explained = npskit.explain("nps-q4");`,
-  }));
+  env.server.page(
+    "/t/sampled-out.html",
+    hostPage({
+      config: checkoutConfig("/collect", { audience: { sample: 0.25 } }),
+      calls: `npskit.identify("user-42"); npskit.track("checkout"); window.explained = npskit.explain("nps-q4");`,
+    }),
+  );
   const quiet = await env.context.newPage();
   const quietLines = npskitConsole(quiet);
   await quiet.goto(`${env.server.url}/t/sampled-out.html`);

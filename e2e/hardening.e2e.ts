@@ -17,10 +17,19 @@ test("hostile page CSS neither breaks the survey nor is changed by it", async ()
     button, textarea, [role] { display: none !important; visibility: hidden !important; }
     body > * { position: absolute !important; top: 0 !important; left: 0 !important; opacity: .2 !important; }
   </style>`;
-  env.server.page("/t/hostile.html", hostPage({ head: hostile, config: checkoutConfig("/collect"), body: `<button id="own">Page button</button>` }));
+  env.server.page(
+    "/t/hostile.html",
+    hostPage({ head: hostile, config: checkoutConfig("/collect"), body: `<button id="own">Page button</button>` }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/hostile.html`);
-  const pageButton = () => page.locator("#own").evaluate((el) => getComputedStyle(el).cssText || JSON.stringify([getComputedStyle(el).fontSize, getComputedStyle(el).display]));
+  const pageButton = () =>
+    page
+      .locator("#own")
+      .evaluate(
+        (el) =>
+          getComputedStyle(el).cssText || JSON.stringify([getComputedStyle(el).fontSize, getComputedStyle(el).display]),
+      );
   const before = await pageButton();
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
   const dialog = page.getByRole("dialog");
@@ -33,7 +42,10 @@ test("hostile page CSS neither breaks the survey nor is changed by it", async ()
 
 test("works under a strict CSP (script-src 'self'; style-src 'self') with the snippet served as a file", async () => {
   const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
-  env.server.page("/t/csp-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.track("checkout");` });
+  env.server.page("/t/csp-init.js", {
+    type: "text/javascript",
+    body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.track("checkout");`,
+  });
   env.server.page("/t/csp.html", {
     headers: { "content-security-policy": csp },
     body: `<!doctype html><html lang="en"><head><title>csp</title>
@@ -44,13 +56,19 @@ test("works under a strict CSP (script-src 'self'; style-src 'self') with the sn
   const watch = watchPage(page);
   await page.addInitScript(() => {
     (window as any).violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as any).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as any).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`${env.server.url}/t/csp.html`);
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.isVisible()).toBe(true);
   // The stylesheet applied: the card is laid out as a fixed panel, not as unstyled inline text.
-  expect(await page.locator("npskit-survey").evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector("[role=dialog]")!).position)).toBe("fixed");
+  expect(
+    await page
+      .locator("npskit-survey")
+      .evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector("[role=dialog]")!).position),
+  ).toBe("fixed");
   await dialog.getByRole("button", { name: /^8(,|$)/ }).click();
   await poll(() => env.server.received.filter((r) => (r.body as any).status === "answered").length).toBe(1);
   expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
@@ -59,7 +77,10 @@ test("works under a strict CSP (script-src 'self'; style-src 'self') with the sn
 
 test("works under a nonce-based CSP: the lazily imported chunks inherit the loader's nonce", async () => {
   const csp = "script-src 'nonce-n0nc3'; style-src 'self'; connect-src 'self'";
-  env.server.page("/t/nonce-init.js", { type: "text/javascript", body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });` });
+  env.server.page("/t/nonce-init.js", {
+    type: "text/javascript",
+    body: `npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });`,
+  });
   env.server.page("/t/nonce.html", {
     headers: { "content-security-policy": csp },
     body: `<!doctype html><html lang="en"><head><title>nonce</title>
@@ -79,29 +100,39 @@ test("zero axe-core violations, on the question and on the follow-up", async () 
   await page.goto(`${env.server.url}/t/axe.html`);
   await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
   await page.addScriptTag({ path: AXE });
-  const audit = () => page.evaluate(async () => (await (window as any).axe.run("npskit-survey")).violations.map((v: any) => `${v.id}: ${v.help}`));
+  const audit = () =>
+    page.evaluate(async () =>
+      (await (window as any).axe.run("npskit-survey")).violations.map((v: any) => `${v.id}: ${v.help}`),
+    );
   expect(await audit()).toEqual([]);
-  await page.getByRole("dialog").getByRole("button", { name: /^4(,|$)/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^4(,|$)/ })
+    .click();
   await poll(() => page.getByRole("textbox").isVisible()).toBe(true);
   expect(await audit()).toEqual([]);
 });
 
 test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
-  env.server.page("/t/keys.html", hostPage({
-    config: checkoutConfig("/collect"),
-    calls: `window.events = []; ["shown", "answered", "completed", "dismissed"].forEach((n) => npskit.on(n, () => events.push(n)));`,
-    body: `<button id="start">Start</button>`,
-  }));
+  env.server.page(
+    "/t/keys.html",
+    hostPage({
+      config: checkoutConfig("/collect"),
+      calls: `window.events = []; ["shown", "answered", "completed", "dismissed"].forEach((n) => npskit.on(n, () => events.push(n)));`,
+      body: `<button id="start">Start</button>`,
+    }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/keys.html`);
   await page.focus("#start");
   await page.evaluate(() => (window as any).npskit.track("checkout"));
   await poll(() => page.getByRole("dialog").isVisible()).toBe(true);
-  const focused = () => page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.getAttribute("aria-label") ?? el?.tagName.toLowerCase();
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute("aria-label") ?? el?.tagName.toLowerCase();
+    });
   await page.keyboard.press("Tab"); // into the scale: one tab stop
   expect(await focused()).toBe("0, Not at all likely");
   await page.keyboard.press("End"); // the last score: 10
@@ -116,7 +147,12 @@ test("keyboard only: pick, comment, send; and Escape dismisses", async () => {
   expect(await page.evaluate(() => (window as any).events)).toEqual(["shown", "answered", "completed"]);
 
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
-  await poll(() => page.getByRole("dialog").filter({ has: page.getByRole("group") }).isVisible()).toBe(true);
+  await poll(() =>
+    page
+      .getByRole("dialog")
+      .filter({ has: page.getByRole("group") })
+      .isVisible(),
+  ).toBe(true);
   await page.keyboard.press("Escape");
   await poll(() => page.evaluate(() => (window as any).events.at(-1))).toBe("dismissed");
 });
@@ -139,7 +175,9 @@ test("survey texts that look like HTML are shown literally and never run", async
   await poll(() => dialog.innerText()).toContain(`D ${xss}`);
   await page.getByRole("button", { name: "Send" }).click();
   await poll(() => dialog.innerText()).toContain(`T ${xss}`);
-  const elements = await page.locator("npskit-survey").evaluate((host) => host.shadowRoot!.querySelectorAll("img, b, script").length);
+  const elements = await page
+    .locator("npskit-survey")
+    .evaluate((host) => host.shadowRoot!.querySelectorAll("img, b, script").length);
   expect(elements).toBe(0);
   expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
   expect(watch.pageErrors).toEqual([]);
@@ -150,14 +188,25 @@ test("in a sandboxed frame, where every storage API throws, npskit starts in mem
   const calls = `npskit.on("ready", (who) => (window.readyWith = who)); npskit.on("error", (e) => (window.errors = [...(window.errors || []), e.where + ": " + e.reason]));`;
   env.server.page("/t/sandboxed-child.html", hostPage({ config: checkoutConfig(endpoint), calls }));
   // allow-scripts without allow-same-origin: an opaque origin, where localStorage and IndexedDB throw.
-  env.server.page("/t/sandboxed.html", `<!doctype html><html lang="en"><head><title>sandbox</title></head><body><iframe title="app" sandbox="allow-scripts" src="/t/sandboxed-child.html"></iframe></body></html>`);
+  env.server.page(
+    "/t/sandboxed.html",
+    `<!doctype html><html lang="en"><head><title>sandbox</title></head><body><iframe title="app" sandbox="allow-scripts" src="/t/sandboxed-child.html"></iframe></body></html>`,
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/sandboxed.html`);
   const frame = () => page.frames().find((f) => f.url().endsWith("/t/sandboxed-child.html"))!;
   await poll(() => frame()?.evaluate(() => Boolean((window as any).readyWith))).toBe(true);
   const child = frame();
-  expect(await child.evaluate(() => { try { return typeof localStorage; } catch (e) { return (e as Error).name; } })).toBe("SecurityError");
+  expect(
+    await child.evaluate(() => {
+      try {
+        return typeof localStorage;
+      } catch (e) {
+        return (e as Error).name;
+      }
+    }),
+  ).toBe("SecurityError");
   expect(await child.evaluate(() => (window as any).readyWith.anonymousId)).toMatch(/^[0-9a-f-]{36}$/);
   expect(await child.evaluate(() => (window as any).npskit.explain("nps-q4"))).toMatchObject({ eligible: true });
   expect(await child.evaluate(() => (window as any).errors ?? [])).toEqual([]);
@@ -167,7 +216,9 @@ test("in a sandboxed frame, where every storage API throws, npskit starts in mem
 test("the page gains one global, window.npskit, and keeps no survey element or style after the survey", async () => {
   env.server.page("/t/globals.html", hostPage({ config: checkoutConfig("/collect") }));
   const page = await env.context.newPage();
-  await page.addInitScript(() => Object.defineProperty(window, "__before", { value: Object.getOwnPropertyNames(window), enumerable: false }));
+  await page.addInitScript(() =>
+    Object.defineProperty(window, "__before", { value: Object.getOwnPropertyNames(window), enumerable: false }),
+  );
   await page.goto(`${env.server.url}/t/globals.html`);
   await page.evaluate(() => (window as any).npskit.show("nps-q4", { force: true }));
   const dialog = page.getByRole("dialog");
@@ -177,7 +228,17 @@ test("the page gains one global, window.npskit, and keeps no survey element or s
   await poll(() => env.server.received.filter((r) => (r.body as any).status === "completed").length).toBe(1);
   await dialog.getByRole("button", { name: "Close" }).click();
   await poll(() => page.locator("npskit-survey").count()).toBe(0);
-  const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((name) => name !== "__before" && !(window as any).__before.includes(name)));
+  const added = await page.evaluate(() =>
+    Object.getOwnPropertyNames(window).filter(
+      (name) => name !== "__before" && !(window as any).__before.includes(name),
+    ),
+  );
   expect(added).toEqual(["npskit"]);
-  expect(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length, customElements.get("npskit-survey")])).toEqual([0, 0, undefined]);
+  expect(
+    await page.evaluate(() => [
+      document.styleSheets.length,
+      document.adoptedStyleSheets.length,
+      customElements.get("npskit-survey"),
+    ]),
+  ).toEqual([0, 0, undefined]);
 });

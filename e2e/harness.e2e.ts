@@ -7,14 +7,17 @@ import { useBrowserAndServer } from "./support/journey.js";
 const env = useBrowserAndServer();
 
 test("serves pages, IndexedDB persists across reloads, collector records posts", async () => {
-  env.server.page("/t/harness.html", `<!doctype html><title>h</title><script>
+  env.server.page(
+    "/t/harness.html",
+    `<!doctype html><title>h</title><script>
     window.put = () => new Promise((ok) => { const r = indexedDB.open("h", 1);
       r.onupgradeneeded = () => r.result.createObjectStore("s");
       r.onsuccess = () => { const tx = r.result.transaction("s", "readwrite"); tx.objectStore("s").put(42, "k"); tx.oncomplete = ok; }; });
     window.read = () => new Promise((ok) => { const r = indexedDB.open("h", 1);
       r.onupgradeneeded = () => r.result.createObjectStore("s");
       r.onsuccess = () => { const q = r.result.transaction("s").objectStore("s").get("k"); q.onsuccess = () => ok(q.result); }; });
-  </script>`);
+  </script>`,
+  );
   const page = await env.browser.newPage();
   const watch = watchPage(page);
   await page.goto(env.server.url + "/t/harness.html");

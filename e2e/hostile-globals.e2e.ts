@@ -57,14 +57,24 @@ test("a page with Prototype-style toJSON, a polluted Object.prototype, a replace
   expect(await page.evaluate(() => (window as any).hostile && typeof (window as any).Zone)).toBe("function");
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.count()).toBe(1);
-  await dialog.getByRole("radio", { name: /^9\b/ }).or(dialog.getByRole("button", { name: /^9\b/ })).first().click();
+  await dialog
+    .getByRole("radio", { name: /^9\b/ })
+    .or(dialog.getByRole("button", { name: /^9\b/ }))
+    .first()
+    .click();
   // The display's own record (status "shown") comes first; the answer updates it.
   const answer = () => env.server.received.find((r) => (r.body as { score?: unknown } | undefined)?.score === 9);
   await poll(() => answer() !== undefined).toBe(true);
   const first = answer();
   // The server parses JSON; an unparsable body would arrive as text.
   expect(typeof first!.body).toBe("object");
-  expect(first!.body).toMatchObject({ surveyId: "nps-legacy", score: 9, category: "promoter", complete: false, userId: "legacy-1" });
+  expect(first!.body).toMatchObject({
+    surveyId: "nps-legacy",
+    score: 9,
+    category: "promoter",
+    complete: false,
+    userId: "legacy-1",
+  });
   const body = first!.body as Record<string, unknown>;
   expect(body.attributes).toEqual({ plan: "pro" }); // lists stay local
   expect(body.sdk).toEqual({ name: "npskit", version: expect.any(String) });

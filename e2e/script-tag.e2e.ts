@@ -11,9 +11,11 @@ import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
 const DAY = 86_400_000;
 const env = useBrowserAndServer({ freshContext: true });
 
-const collected = () => env.server.received.filter((r) => r.path === "/collect").map((r) => r.body as Record<string, unknown>);
+const collected = () =>
+  env.server.received.filter((r) => r.path === "/collect").map((r) => r.body as Record<string, unknown>);
 /** Score buttons are named by their number (the end ones add the scale label: "10, Extremely likely"). */
-const score = (page: Page, n: number) => page.getByRole("dialog").getByRole("button", { name: new RegExp(`^${n}(,|$)`) });
+const score = (page: Page, n: number) =>
+  page.getByRole("dialog").getByRole("button", { name: new RegExp(`^${n}(,|$)`) });
 
 async function answer(page: Page, n: number, comment: string) {
   await score(page, n).click();
@@ -27,11 +29,14 @@ test("calls made before npskit.js arrives are replayed in order, and explain's p
     await new Promise((r) => setTimeout(r, 400));
     await route.fulfill({ contentType: "text/javascript", body: await readFile(`.${LOADER}`, "utf8") });
   });
-  env.server.page("/t/async.html", hostPage({
-    config: checkoutConfig("/collect"),
-    calls: `npskit.identify("u-async", { plan: "pro" }); npskit.track("checkout");
+  env.server.page(
+    "/t/async.html",
+    hostPage({
+      config: checkoutConfig("/collect"),
+      calls: `npskit.identify("u-async", { plan: "pro" }); npskit.track("checkout");
       window.buffered = npskit.q.length; window.explained = npskit.explain("nps-q4");`,
-  }));
+    }),
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/async.html`);
@@ -44,18 +49,24 @@ test("calls made before npskit.js arrives are replayed in order, and explain's p
 });
 
 test("a plain synchronous script tag works without the snippet", async () => {
-  env.server.page("/t/sync.html", hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }));
+  env.server.page(
+    "/t/sync.html",
+    hostPage({ loader: "sync", config: checkoutConfig("/collect"), calls: `npskit.show("nps-q4", { force: true });` }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/sync.html`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
 });
 
 test("identify + track → survey → answer: the backend receives the display, the partial then the complete record", async () => {
-  env.server.page("/t/answer.html", hostPage({
-    config: { ...checkoutConfig("/collect"), locale: "en" },
-    calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");
+  env.server.page(
+    "/t/answer.html",
+    hostPage({
+      config: { ...checkoutConfig("/collect"), locale: "en" },
+      calls: `npskit.identify("user-42", { plan: "pro", signupDate: "2025-03-01" }); npskit.track("checkout");
       window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));`,
-  }));
+    }),
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/answer.html`);
@@ -100,21 +111,31 @@ test("identify + track → survey → answer: the backend receives the display, 
 });
 
 test("an answer given offline survives the closed tab and is delivered once on a later visit", async () => {
-  env.server.page("/t/offline.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");` }));
+  env.server.page(
+    "/t/offline.html",
+    hostPage({
+      config: checkoutConfig("/collect"),
+      calls: `npskit.track(location.hash === "#ask" ? "checkout" : "visit");`,
+    }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/offline.html#ask`);
   await poll(() => page.getByRole("dialog").count()).toBe(1);
   await env.context.setOffline(true); // no fetch, no beacon on close
   await answer(page, 3, "Too slow");
   // The completed answer is in the outbox (IndexedDB "npskit"/"kv") before the tab goes away.
-  const queued = () => page.evaluate(() => new Promise<boolean>((resolve) => {
-    const open = indexedDB.open("npskit");
-    open.onsuccess = () => {
-      const all = open.result.transaction("kv").objectStore("kv").getAll();
-      all.onsuccess = () => resolve(all.result.some((v: any) => v?.response?.complete === true));
-    };
-    open.onerror = () => resolve(false);
-  }));
+  const queued = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open("npskit");
+          open.onsuccess = () => {
+            const all = open.result.transaction("kv").objectStore("kv").getAll();
+            all.onsuccess = () => resolve(all.result.some((v: any) => v?.response?.complete === true));
+          };
+          open.onerror = () => resolve(false);
+        }),
+    );
   await poll(queued).toBe(true);
   await page.close();
   expect(collected()).toEqual([]);
@@ -130,7 +151,10 @@ test("an answer given offline survives the closed tab and is delivered once on a
 
 test("throttling over months: answered today, not asked at +30 days, asked again at +91 days", async () => {
   const start = Date.parse("2026-11-01T10:00:00Z");
-  env.server.page("/t/throttle.html", hostPage({ config: checkoutConfig("/collect"), calls: `npskit.identify("u-throttle");` }));
+  env.server.page(
+    "/t/throttle.html",
+    hostPage({ config: checkoutConfig("/collect"), calls: `npskit.identify("u-throttle");` }),
+  );
   const visit = async (at: number) => {
     const page = await env.context.newPage();
     await page.clock.setFixedTime(at);
@@ -156,12 +180,15 @@ test("throttling over months: answered today, not asked at +30 days, asked again
 });
 
 test("sampling is deterministic per person across reloads", async () => {
-  env.server.page("/t/sample.html", hostPage({
-    config: checkoutConfig("/collect", { audience: { sample: 0.5 } }),
-    calls: `window.sampled = async () => { const out = [];
+  env.server.page(
+    "/t/sample.html",
+    hostPage({
+      config: checkoutConfig("/collect", { audience: { sample: 0.5 } }),
+      calls: `window.sampled = async () => { const out = [];
       for (let i = 0; i < 24; i++) { npskit.identify("person-" + i); out.push((await npskit.explain("nps-q4")).eligible); }
       return out; };`,
-  }));
+    }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/sample.html`);
   const first: boolean[] = await page.evaluate(() => (window as any).sampled());
@@ -173,12 +200,15 @@ test("sampling is deterministic per person across reloads", async () => {
 });
 
 test("an invalid config logs one error per problem by path, throws nothing and shows nothing", async () => {
-  env.server.page("/t/invalid.html", hostPage({
-    build: "development",
-    config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
-    calls: `npskit.identify("u"); npskit.track("checkout"); npskit.show("nps-q4", { force: true });
+  env.server.page(
+    "/t/invalid.html",
+    hostPage({
+      build: "development",
+      config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
+      calls: `npskit.identify("u"); npskit.track("checkout"); npskit.show("nps-q4", { force: true });
       window.why = npskit.explain("nps-q4"); npskit.flush(); npskit.reset(); npskit.page();`,
-  }));
+    }),
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/invalid.html`);
@@ -194,10 +224,13 @@ test("an invalid config logs one error per problem by path, throws nothing and s
 });
 
 test("production build: a config it cannot use is one console error pointing to every problem; nothing shows, no validator downloads", async () => {
-  env.server.page("/t/invalid-prod.html", hostPage({
-    config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
-    calls: `npskit.track("checkout"); npskit.show("nps-q4", { force: true }); window.why = npskit.explain("nps-q4");`,
-  }));
+  env.server.page(
+    "/t/invalid-prod.html",
+    hostPage({
+      config: { endpoint: 5, surveys: [{ id: "nps-q4", kind: "nps", audience: { sample: 2 } }] },
+      calls: `npskit.track("checkout"); npskit.show("nps-q4", { force: true }); window.why = npskit.explain("nps-q4");`,
+    }),
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   const scripts: string[] = [];
@@ -216,10 +249,13 @@ test("production build: a config it cannot use is one console error pointing to 
 });
 
 test("calls before init and after destroy are harmless; destroy removes the survey", async () => {
-  env.server.page("/t/destroy.html", hostPage({
-    calls: `npskit.track("checkout"); npskit.show("nps-q4"); npskit.flush();
+  env.server.page(
+    "/t/destroy.html",
+    hostPage({
+      calls: `npskit.track("checkout"); npskit.show("nps-q4"); npskit.flush();
       npskit.init(${JSON.stringify(checkoutConfig("/collect"))}); npskit.show("nps-q4", { force: true });`,
-  }));
+    }),
+  );
   const page = await env.context.newPage();
   const watch = watchPage(page);
   await page.goto(`${env.server.url}/t/destroy.html`);
@@ -237,9 +273,14 @@ test("calls before init and after destroy are harmless; destroy removes the surv
 });
 
 test("configUrl: the remote config is used, and its cached copy carries a later page through an outage", async () => {
-  const remote = { surveys: [{ id: "nps-remote", kind: "nps", trigger: { event: "checkout" }, question: "Remote question?" }] };
+  const remote = {
+    surveys: [{ id: "nps-remote", kind: "nps", trigger: { event: "checkout" }, question: "Remote question?" }],
+  };
   env.server.page("/t/remote.json", { type: "application/json", body: JSON.stringify(remote) });
-  env.server.page("/t/remote.html", hostPage({ config: { endpoint: "/collect", configUrl: "/t/remote.json" }, calls: `npskit.track("checkout");` }));
+  env.server.page(
+    "/t/remote.html",
+    hostPage({ config: { endpoint: "/collect", configUrl: "/t/remote.json" }, calls: `npskit.track("checkout");` }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/remote.html`);
   await poll(() => page.getByRole("dialog", { name: "Remote question?" }).count()).toBe(1);
@@ -257,16 +298,20 @@ test("configUrl: the remote config is used, and its cached copy carries a later 
 });
 
 test("requireConsent: nothing is stored or shown before consent(true); then the survey shows", async () => {
-  env.server.page("/t/consent.html", hostPage({
-    config: { ...checkoutConfig("/collect"), requireConsent: true },
-    calls: `npskit.identify("u-consent", { plan: "pro" }); npskit.track("checkout");`,
-  }));
+  env.server.page(
+    "/t/consent.html",
+    hostPage({
+      config: { ...checkoutConfig("/collect"), requireConsent: true },
+      calls: `npskit.identify("u-consent", { plan: "pro" }); npskit.track("checkout");`,
+    }),
+  );
   const page = await env.context.newPage();
   await page.goto(`${env.server.url}/t/consent.html`);
   await page.evaluate(() => new Promise((resolve) => (window as any).npskit.on("ready", resolve)));
   await page.waitForTimeout(500);
   expect(await page.getByRole("dialog").count()).toBe(0);
-  const stored = () => page.evaluate(async () => ({ local: localStorage.length, databases: (await indexedDB.databases()).length }));
+  const stored = () =>
+    page.evaluate(async () => ({ local: localStorage.length, databases: (await indexedDB.databases()).length }));
   expect(await stored()).toEqual({ local: 0, databases: 0 });
   expect((await page.evaluate(() => (window as any).npskit.explain("nps-q4"))).reasons[0]).toContain("consent");
 
@@ -287,7 +332,9 @@ test("examples/script-tag: the demo page asks on checkout and delivers to ?endpo
   await page.getByRole("button", { name: "Complete checkout" }).click();
   await answer(page, 10, "Lovely");
   await poll(() => page.getByRole("status").filter({ hasText: "Thanks!" }).count()).toBe(1);
-  await poll(() => env.server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length).toBe(1);
+  await poll(
+    () => env.server.received.filter((r) => r.path === "/collect-demo" && (r.body as any).complete).length,
+  ).toBe(1);
   expect(watch.pageErrors).toEqual([]);
 });
 
@@ -298,7 +345,10 @@ test.each([
   const cdn = await startServer({ corsFiles: cors });
   try {
     const calls = `npskit.on("error", (e) => (window.errors = [...(window.errors || []), e.where + ": " + e.reason])); npskit.on("shown", () => (window.shown = true));`;
-    const page = hostPage({ config: checkoutConfig(`${env.server.url}/collect`), calls }).replace(`src="${LOADER}"`, `src="${cdn.url}${LOADER}"`);
+    const page = hostPage({ config: checkoutConfig(`${env.server.url}/collect`), calls }).replace(
+      `src="${LOADER}"`,
+      `src="${cdn.url}${LOADER}"`,
+    );
     env.server.page("/t/cdn.html", page);
     const tab = await env.context.newPage();
     const watch = watchPage(tab);

@@ -44,7 +44,10 @@ test("vite: no warnings; the entry chunk has neither delivery, the widget nor th
   expect(warnings).toEqual([]);
   const entry = chunks.find((c) => c.isEntry)!;
   expect(entry.fileName).toBe("main.js");
-  const lazy = chunks.filter((c) => !c.isEntry).map((c) => c.code).join("\n");
+  const lazy = chunks
+    .filter((c) => !c.isEntry)
+    .map((c) => c.code)
+    .join("\n");
   // Markers: the client's request header, the widget's element, zod's error class.
   for (const marker of ["Idempotency-Key", "npskit-survey"]) {
     expect(entry.code, marker).not.toContain(marker);
@@ -68,7 +71,11 @@ test("vite: the app shows the survey from its lazy chunks and delivers the answe
   await page.getByRole("button", { name: "Place order" }).click();
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.count()).toBe(1);
-  await dialog.getByRole("radio", { name: /^6\b/ }).or(dialog.getByRole("button", { name: /^6\b/ })).first().click();
+  await dialog
+    .getByRole("radio", { name: /^6\b/ })
+    .or(dialog.getByRole("button", { name: /^6\b/ }))
+    .first()
+    .click();
   await poll(() => env.server.received.map((r) => (r.body as { surveyId?: string }).surveyId)).toContain("nps-bundled");
   expect(watch.pageErrors).toEqual([]);
   await page.close();

@@ -16,8 +16,16 @@ const PACKED = ["core", "client", "widget", "browser"];
 
 /** What a script-tag site serves, and what the ESM entry, its types and the bin need. */
 export const REQUIRED_FILES = [
-  "dist/npskit.js", "dist/snippet.min.js", "dist/npskit-ui.js", "dist/npskit-send.js", "dist/npskit-config.js",
-  "dist/npskit-debug.js", "dist/index.js", "dist/types/index.d.ts", "dist/cli.js", "bin/npskit.mjs",
+  "dist/npskit.js",
+  "dist/snippet.min.js",
+  "dist/npskit-ui.js",
+  "dist/npskit-send.js",
+  "dist/npskit-config.js",
+  "dist/npskit-debug.js",
+  "dist/index.js",
+  "dist/types/index.d.ts",
+  "dist/cli.js",
+  "bin/npskit.mjs",
 ];
 /** Never in a package: build state, tests and their data. */
 export const FORBIDDEN = /tsbuildinfo|\.test\.|\.test-data\.|\.test-support\.|\.e2e\.|(^|\/)e2e\//;
@@ -34,7 +42,16 @@ createNpsKit({ endpoint: "/collect", surveys: [{ id: "x", kind: "bogus" }] });
 `;
 
 const TSCONFIG = {
-  compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], noEmit: true, skipLibCheck: true },
+  compilerOptions: {
+    strict: true,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2022",
+    lib: ["es2022", "dom"],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+  },
   files: ["consumer.ts"],
 };
 
@@ -51,10 +68,14 @@ export function checkTarball() {
     execSync(`${pnpm} -r ${filters} pack --pack-destination ${packs}`, { cwd: root, stdio: "pipe" });
     const tarballs = readdirSync(packs).map((f) => join(packs, f));
     for (const tarball of tarballs) {
-      const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
+      const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map((f) => f.replace(/^package\//, ""));
       for (const f of files.filter((f) => FORBIDDEN.test(f))) problems.push(`${tarball.split("/").pop()} ships ${f}`);
       if (isNpskit(tarball)) {
-        for (const f of REQUIRED_FILES.filter((f) => !files.includes(f))) problems.push(`the npskit tarball lacks ${f}`);
+        for (const f of REQUIRED_FILES.filter((f) => !files.includes(f)))
+          problems.push(`the npskit tarball lacks ${f}`);
       }
     }
     if (!tarballs.some(isNpskit)) problems.push("no npskit tarball was packed");
@@ -65,7 +86,10 @@ export function checkTarball() {
     writeFileSync(join(app, "consumer.ts"), CONSUMER);
     writeFileSync(join(app, "tsconfig.json"), JSON.stringify(TSCONFIG));
     writeFileSync(join(app, "config.json"), JSON.stringify({ endpoint: "/collect", surveys: [{ id: "nps-q4" }] }));
-    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], { cwd: app, stdio: "pipe" });
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...tarballs], {
+      cwd: app,
+      stdio: "pipe",
+    });
     const run = (cmd, args) => {
       try {
         return { code: 0, output: execFileSync(cmd, args, { cwd: app, encoding: "utf8", stdio: "pipe" }) };
@@ -77,7 +101,8 @@ export function checkTarball() {
     if (tsc.code !== 0) problems.push(`types do not resolve for a consumer:\n${tsc.output}`);
     const bin = join(app, "node_modules/.bin/npskit");
     const valid = run(bin, ["validate", "config.json"]);
-    if (valid.code !== 0 || !valid.output.includes("is valid")) problems.push(`npskit validate config.json failed (${valid.code}):\n${valid.output}`);
+    if (valid.code !== 0 || !valid.output.includes("is valid"))
+      problems.push(`npskit validate config.json failed (${valid.code}):\n${valid.output}`);
     if (run(bin, []).code !== 2) problems.push("npskit without arguments did not exit 2");
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -7,16 +7,29 @@ import { join } from "node:path";
 const PACKAGES = ["core", "client", "widget", "insights", "browser"];
 
 /** Files the build writes last in each package: missing or older than a source means "build". */
-export const BUILD_OUTPUTS = [...PACKAGES.map((p) => `packages/${p}/dist/index.js`), "packages/browser/dist/npskit.js", "packages/browser/dist/cli.js"];
+export const BUILD_OUTPUTS = [
+  ...PACKAGES.map((p) => `packages/${p}/dist/index.js`),
+  "packages/browser/dist/npskit.js",
+  "packages/browser/dist/cli.js",
+];
 
 /** Everything the build reads. */
 function buildInputs(root) {
-  const files = ["rollup.config.mjs", "tsconfig.base.json", "pnpm-lock.yaml", "scripts/build.mjs", "scripts/workspace-sources.mjs", "packages/browser/rollup.browser.mjs"];
+  const files = [
+    "rollup.config.mjs",
+    "tsconfig.base.json",
+    "pnpm-lock.yaml",
+    "scripts/build.mjs",
+    "scripts/workspace-sources.mjs",
+    "packages/browser/rollup.browser.mjs",
+  ];
   for (const p of PACKAGES) {
     files.push(`packages/${p}/package.json`, `packages/${p}/tsconfig.json`);
     const src = join(root, `packages/${p}/src`);
     // Tests are not built: editing one needs no new build.
-    if (existsSync(src)) for (const f of readdirSync(src, { recursive: true })) if (!/\.test[.-]/.test(String(f))) files.push(`packages/${p}/src/${f}`);
+    if (existsSync(src))
+      for (const f of readdirSync(src, { recursive: true }))
+        if (!/\.test[.-]/.test(String(f))) files.push(`packages/${p}/src/${f}`);
   }
   return files.map((f) => join(root, f)).filter((f) => existsSync(f) && statSync(f).isFile());
 }

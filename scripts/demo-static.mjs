@@ -4,8 +4,15 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".json": "application/json", ".map": "application/json", ".svg": "image/svg+xml" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".svg": "image/svg+xml",
+};
 
 /** The decoded, normalised path of a request URL; `undefined` when it cannot be decoded. */
 function pathOf(url = "/") {
@@ -24,10 +31,16 @@ export function serveStatic({ root, port, allow, index }) {
     // Browsers ask every host for one; "no content" keeps the demo page's console free of a 404.
     if (path === "/favicon.ico") return res.writeHead(204).end();
     if (path === undefined) return res.writeHead(400).end("bad path");
-    if (req.method !== "GET" || !allow.some((prefix) => path.startsWith(prefix))) return res.writeHead(404).end("not found");
+    if (req.method !== "GET" || !allow.some((prefix) => path.startsWith(prefix)))
+      return res.writeHead(404).end("not found");
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+      res
+        .writeHead(200, {
+          "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end("not found");
     }
@@ -37,7 +50,11 @@ export function serveStatic({ root, port, allow, index }) {
     server.listen(port, "127.0.0.1", () => {
       resolve({
         port: server.address().port,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -32,7 +32,13 @@ describe("the demo's static server", () => {
   });
 
   it("never serves anything outside them, however the path is spelled", async () => {
-    for (const path of ["/package.json", "/examples/../package.json", "/examples/%2e%2e/package.json", "/examples/..%2fpackage.json", "/examples/%2e%2e/%2e%2e/etc/passwd"]) {
+    for (const path of [
+      "/package.json",
+      "/examples/../package.json",
+      "/examples/%2e%2e/package.json",
+      "/examples/..%2fpackage.json",
+      "/examples/%2e%2e/%2e%2e/etc/passwd",
+    ]) {
       expect((await status(path)).code, path).toBe(404);
     }
     expect((await status("/examples/nope.html")).code).toBe(404);

@@ -26,7 +26,8 @@ const fail = (message) => {
 };
 
 const basePort = smoke ? 0 : Number(process.env.PORT ?? 8787);
-if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65534) fail(`PORT must be a port number such as 9000, got "${process.env.PORT}"`);
+if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65534)
+  fail(`PORT must be a port number such as 9000, got "${process.env.PORT}"`);
 const hostPort = basePort === 0 ? 0 : basePort + 1;
 const busy = await busyPort([basePort, hostPort]);
 if (busy !== undefined) fail(`port ${busy} is in use (another demo running?); try PORT=9000 npm run demo`);
@@ -35,15 +36,26 @@ await buildEverything();
 const { startCollector } = await import(pathToFileURL(join(root, "examples/collector/dist/main.js")).href);
 const { sampleResponses } = await import(pathToFileURL(join(root, "examples/collector/dist/sample.js")).href);
 
-const dataDir = smoke ? mkdtempSync(join(tmpdir(), "npskit-demo-")) : (process.env.NPSKIT_DATA_DIR ?? join(root, ".data/demo"));
+const dataDir = smoke
+  ? mkdtempSync(join(tmpdir(), "npskit-demo-"))
+  : (process.env.NPSKIT_DATA_DIR ?? join(root, ".data/demo"));
 if (!existsSync(join(root, HOST_PAGE))) fail(`the host page ${HOST_PAGE} is missing`);
 let seeding = true;
 // By id and score only: logs never hold a comment, an attribute value or a user id.
-const onStored = (r, result) => !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? " with a comment" : ""}`);
-const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch((e) =>
-  fail(`cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`),
+const onStored = (r, result) =>
+  !seeding && log(`${result} response ${r.id}: ${r.kind} ${r.score}${r.comment ? " with a comment" : ""}`);
+const collector = await startCollector({ port: basePort, host: "127.0.0.1", dataDir, origins: "*", onStored }).catch(
+  (e) =>
+    fail(
+      `cannot start the collector on port ${basePort} (${e.message}); another demo running? Try PORT=9000 npm run demo`,
+    ),
 );
-const host = await serveStatic({ root, port: hostPort, allow: ["/examples/", "/packages/browser/dist/"], index: HOST_PAGE }).catch(async (e) => {
+const host = await serveStatic({
+  root,
+  port: hostPort,
+  allow: ["/examples/", "/packages/browser/dist/"],
+  index: HOST_PAGE,
+}).catch(async (e) => {
   await collector.stop();
   fail(`cannot serve the host page (${e.message}); try another PORT`);
 });
@@ -75,7 +87,7 @@ try {
 log(`host page: ${hostUrl}`);
 log(`NPS report: ${reportUrl}`);
 log(`collector: ${collectorUrl} (PGlite in ${dataDir})`);
-log("Answer the survey on the host page (\"Preview the survey\"), then reload the report. Ctrl-C stops.");
+log('Answer the survey on the host page ("Preview the survey"), then reload the report. Ctrl-C stops.');
 log("Add &npskit_debug=1 to the host page URL and the console says why each survey is shown or not.");
 process.once("SIGINT", () => void stop(0));
 process.once("SIGTERM", () => void stop(0));
@@ -99,7 +111,9 @@ function collectorCompiled() {
   const output = join(root, "examples/collector/dist/main.js");
   if (!existsSync(output)) return false;
   const built = statSync(output).mtimeMs;
-  const sources = readdirSync(join(root, "examples/collector/src"), { recursive: true }).map((f) => join(root, "examples/collector/src", String(f)));
+  const sources = readdirSync(join(root, "examples/collector/src"), { recursive: true }).map((f) =>
+    join(root, "examples/collector/src", String(f)),
+  );
   const inputs = [...sources, join(root, "packages/core/dist/index.js"), join(root, "packages/insights/dist/index.js")];
   return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built);
 }
@@ -111,13 +125,19 @@ async function seed() {
   const queue = [...sample];
   const worker = async () => {
     for (let r = queue.shift(); r; r = queue.shift()) {
-      const res = await fetch(`${collectorUrl}/collect`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(r) });
+      const res = await fetch(`${collectorUrl}/collect`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(r),
+      });
       if (!res.ok) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
       results[(await res.json()).result]++;
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  log(`sample: ${SAMPLE_SIZE} answers and ${sample.length - SAMPLE_SIZE} unanswered displays; ${results.created} new, ${results.updated} refreshed, ${results.ignored} already there`);
+  log(
+    `sample: ${SAMPLE_SIZE} answers and ${sample.length - SAMPLE_SIZE} unanswered displays; ${results.created} new, ${results.updated} refreshed, ${results.ignored} already there`,
+  );
 }
 
 async function smokeChecks() {
@@ -131,15 +151,35 @@ async function smokeChecks() {
   await expectOk(reportUrl, "Net Promoter Score");
   const now = new Date().toISOString();
   const id = `smoke-${Date.now()}`;
-  const response = { id, surveyId: SURVEY, kind: "nps", score: 10, category: "promoter", comment: "Smoke test answer", complete: true,
-    userId: "smoke-user", anonymousId: "smoke-anon", attributes: { plan: "pro" }, locale: "en", createdAt: now, updatedAt: now, sdk: { name: "npskit", version: "0.1.0" } };
+  const response = {
+    id,
+    surveyId: SURVEY,
+    kind: "nps",
+    score: 10,
+    category: "promoter",
+    comment: "Smoke test answer",
+    complete: true,
+    userId: "smoke-user",
+    anonymousId: "smoke-anon",
+    attributes: { plan: "pro" },
+    locale: "en",
+    createdAt: now,
+    updatedAt: now,
+    sdk: { name: "npskit", version: "0.1.0" },
+  };
   const posted = await fetch(`${collectorUrl}/collect`, {
     method: "POST",
-    headers: { "content-type": "text/plain;charset=UTF-8", origin: `http://127.0.0.1:${host.port}`, "idempotency-key": id },
+    headers: {
+      "content-type": "text/plain;charset=UTF-8",
+      origin: `http://127.0.0.1:${host.port}`,
+      "idempotency-key": id,
+    },
     body: JSON.stringify(response),
   });
-  if (posted.status !== 200 || !posted.headers.get("access-control-allow-origin")) throw new Error(`POST /collect answered ${posted.status}`);
+  if (posted.status !== 200 || !posted.headers.get("access-control-allow-origin"))
+    throw new Error(`POST /collect answered ${posted.status}`);
   const summary = await (await fetch(`${collectorUrl}/api/summary?surveyId=${SURVEY}`)).json();
-  if (summary.nps.total !== SAMPLE_SIZE + 1) throw new Error(`summary counts ${summary.nps.total} answers, expected ${SAMPLE_SIZE + 1}`);
+  if (summary.nps.total !== SAMPLE_SIZE + 1)
+    throw new Error(`summary counts ${summary.nps.total} answers, expected ${SAMPLE_SIZE + 1}`);
   await expectOk(reportUrl, "Smoke test answer");
 }

@@ -8,13 +8,18 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const built = existsSync(`${root}packages/browser/dist/npskit.js`) && existsSync(`${root}packages/insights/dist/index.js`);
+const built =
+  existsSync(`${root}packages/browser/dist/npskit.js`) && existsSync(`${root}packages/insights/dist/index.js`);
 
 describe.skipIf(!built)("npm run demo -- --smoke (skipped until `npm run build` has produced the SDK)", () => {
   it("starts the collector and the host page, seeds the sample, and shows a new answer in the report", async () => {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = execFile("node", ["scripts/demo.mjs", "--smoke", "--no-build"], { cwd: root, timeout: 170_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+      const child = execFile(
+        "node",
+        ["scripts/demo.mjs", "--smoke", "--no-build"],
+        { cwd: root, timeout: 170_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
       );
       child.stdin?.end();
     });
@@ -25,7 +30,10 @@ describe.skipIf(!built)("npm run demo -- --smoke (skipped until `npm run build` 
 
   it("prints the URLs and stops cleanly on Ctrl-C", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "npskit-demo-test-"));
-    const child = spawn("node", ["scripts/demo.mjs", "--no-build"], { cwd: root, env: { ...process.env, PORT: "0", NPSKIT_DATA_DIR: dataDir } });
+    const child = spawn("node", ["scripts/demo.mjs", "--no-build"], {
+      cwd: root,
+      env: { ...process.env, PORT: "0", NPSKIT_DATA_DIR: dataDir },
+    });
     try {
       let output = "";
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

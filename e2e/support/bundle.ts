@@ -16,7 +16,11 @@ const OUT = join(ROOT, "node_modules/.e2e-build");
  * packages/ count as free of import-time side effects, as in the published builds, so unused ones
  * (e.g. a zod schema) are dropped: what size measurements need.
  */
-export async function bundleForBrowser(entry: string, name: string, options: { pureSources?: boolean } = {}): Promise<string> {
+export async function bundleForBrowser(
+  entry: string,
+  name: string,
+  options: { pureSources?: boolean } = {},
+): Promise<string> {
   const packages = join(ROOT, "packages");
   const build = await rollup({
     input: join(ROOT, entry),

@@ -22,10 +22,20 @@ export interface HostPageOptions {
   build?: "production" | "development";
 }
 
-export function hostPage({ config, calls = "", loader = "async", head = "", body = "", build = "production" }: HostPageOptions): string {
+export function hostPage({
+  config,
+  calls = "",
+  loader = "async",
+  head = "",
+  body = "",
+  build = "production",
+}: HostPageOptions): string {
   const snippet = readFileSync(`${ROOT}packages/browser/dist/snippet.min.js`, "utf8");
   const src = build === "production" ? LOADER : DEV_LOADER;
-  const load = loader === "async" ? `<script>${snippet}</script>\n<script async src="${src}"></script>` : `<script src="${src}"></script>`;
+  const load =
+    loader === "async"
+      ? `<script>${snippet}</script>\n<script async src="${src}"></script>`
+      : `<script src="${src}"></script>`;
   // "<" escaped: a survey text containing "</script>" must not end the page's script element.
   const init = config === undefined ? "" : `npskit.init(${JSON.stringify(config).replace(/</g, "\\u003c")});`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host page</title>${head}

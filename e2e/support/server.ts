@@ -81,7 +81,13 @@ export async function startServer({ corsFiles = false }: ServerOptions = {}): Pr
       return res.end();
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
-      state.received.push({ method: req.method ?? "", path, headers: req.headers, body: await readBody(req), at: Date.now() });
+      state.received.push({
+        method: req.method ?? "",
+        path,
+        headers: req.headers,
+        body: await readBody(req),
+        at: Date.now(),
+      });
       const status = state.collectStatuses.shift() ?? 200;
       const extra = state.collectHeaders.shift() ?? {};
       res.writeHead(status, { "content-type": "application/json", "access-control-allow-origin": "*", ...extra });
@@ -89,7 +95,11 @@ export async function startServer({ corsFiles = false }: ServerOptions = {}): Pr
     }
     const registered = pages.get(path);
     if (registered) {
-      res.writeHead(200, { "content-type": registered.type ?? TYPES[".html"]!, "cache-control": "no-store", ...registered.headers });
+      res.writeHead(200, {
+        "content-type": registered.type ?? TYPES[".html"]!,
+        "cache-control": "no-store",
+        ...registered.headers,
+      });
       return res.end(registered.body);
     }
     const file = normalize(join(ROOT, path));
@@ -101,7 +111,11 @@ export async function startServer({ corsFiles = false }: ServerOptions = {}): Pr
       const data = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (type.startsWith("text/javascript")) state.jsBytes.set(path, (state.jsBytes.get(path) ?? 0) + data.length);
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store", ...(corsFiles ? { "access-control-allow-origin": "*" } : {}) });
+      res.writeHead(200, {
+        "content-type": type,
+        "cache-control": "no-store",
+        ...(corsFiles ? { "access-control-allow-origin": "*" } : {}),
+      });
       res.end(data);
     } catch {
       res.writeHead(404);

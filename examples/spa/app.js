@@ -28,7 +28,10 @@ function render() {
   const name = location.pathname.split("/").pop() || "";
   const [title, text] = VIEWS[name] ?? VIEWS.home;
   const view = document.getElementById("view");
-  view.replaceChildren(Object.assign(document.createElement("h1"), { textContent: title }), Object.assign(document.createElement("p"), { textContent: text }));
+  view.replaceChildren(
+    Object.assign(document.createElement("h1"), { textContent: title }),
+    Object.assign(document.createElement("p"), { textContent: text }),
+  );
   document.title = `${title} · npskit SPA example`;
 }
 

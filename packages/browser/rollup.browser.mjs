@@ -20,10 +20,13 @@ import { workspaceSources } from "../../scripts/workspace-sources.mjs";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PKG = join(ROOT, "packages/browser");
 
-const minify = () =>
-  terser({ ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+const minify = () => terser({ ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
-const plugins = () => [workspaceSources({ sideEffectFree: true, sourceMap: true }), nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }), minify()];
+const plugins = () => [
+  workspaceSources({ sideEffectFree: true, sourceMap: true }),
+  nodeResolve({ browser: true, extensions: [".ts", ".tsx", ".js", ".mjs"] }),
+  minify(),
+];
 const onwarn = (warning, warn) => {
   if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);
 };

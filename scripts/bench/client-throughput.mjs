@@ -20,7 +20,12 @@ async function clientSize(name, exports) {
   mkdirSync(`${ROOT}.bench`, { recursive: true });
   writeFileSync(`${ROOT}.bench/${name}.ts`, `export { ${exports} } from "@npskit/client";\n`);
   const bundled = ROOT + (await bundleForBrowser(`.bench/${name}.ts`, name, { pureSources: true })).slice(1);
-  const build = await rollup({ input: bundled, plugins: [terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } })] });
+  const build = await rollup({
+    input: bundled,
+    plugins: [
+      terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+    ],
+  });
   const { output } = await build.generate({ format: "es" });
   await build.close();
   return { minified: output[0].code.length, gzip9: gzip9(output[0].code) };
@@ -46,7 +51,10 @@ const responses = (tag) =>
 
 async function throughput(browser, server) {
   const script = await bundleForBrowser("packages/client/e2e/client-page.ts", "client-bench-page");
-  server.page("/bench/client.html", `<!doctype html><title>bench</title><script type="module" src="${script}"></script>`);
+  server.page(
+    "/bench/client.html",
+    `<!doctype html><title>bench</title><script type="module" src="${script}"></script>`,
+  );
   const context = await browser.newContext();
   const open = async (options) => {
     const page = await context.newPage();
@@ -57,7 +65,10 @@ async function throughput(browser, server) {
   };
   const waitDelivered = async (page, count) => {
     while (new Set(server.received.map((r) => r.body.id)).size < count) await new Promise((r) => setTimeout(r, 10));
-    await page.waitForFunction(async () => (await window.npsTest.queued()).length === 0, null, { polling: 20, timeout: 120_000 });
+    await page.waitForFunction(async () => (await window.npsTest.queued()).length === 0, null, {
+      polling: 20,
+      timeout: 120_000,
+    });
   };
 
   // 1. Backend up: submit 1,000 answers one after another; each resolves once persisted.
@@ -97,8 +108,12 @@ try {
   const round = (ms) => Math.round(ms);
   console.log(`[npskit] client bundle (createClient only): ${core.minified} B minified, ${core.gzip9} B gzip -9`);
   console.log(`[npskit] client bundle (whole public API):  ${size.minified} B minified, ${size.gzip9} B gzip -9`);
-  console.log(`[npskit] backend up: ${COUNT} submits persisted in ${round(t.persistMs)} ms (${(t.persistMs / COUNT).toFixed(2)} ms each); all delivered ${round(t.liveTotalMs)} ms after the first`);
-  console.log(`[npskit] backend down: ${COUNT} queued in ${round(t.queuedMs)} ms; next visit delivered them all in ${round(t.drainMs)} ms (${t.posts} POSTs)`);
+  console.log(
+    `[npskit] backend up: ${COUNT} submits persisted in ${round(t.persistMs)} ms (${(t.persistMs / COUNT).toFixed(2)} ms each); all delivered ${round(t.liveTotalMs)} ms after the first`,
+  );
+  console.log(
+    `[npskit] backend down: ${COUNT} queued in ${round(t.queuedMs)} ms; next visit delivered them all in ${round(t.drainMs)} ms (${t.posts} POSTs)`,
+  );
 } finally {
   await browser.close();
   await server.close();

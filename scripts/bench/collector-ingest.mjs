@@ -23,17 +23,23 @@ const RETRIES = Math.min(COUNT, 2000);
 const loadAtStart = loadavg()[0].toFixed(1);
 
 execSync("npx tsc -p examples/collector", { cwd: ROOT, stdio: "inherit" });
-const { startLocalPostgres } = await import(pathToFileURL(join(ROOT, "examples/collector/dist/local-postgres.js")).href);
+const { startLocalPostgres } = await import(
+  pathToFileURL(join(ROOT, "examples/collector/dist/local-postgres.js")).href
+);
 
 /** Starts `node dist/main.js` with `env`; resolves with its URL once it listens. */
 function startCollectorProcess(env) {
-  const child = spawn(process.execPath, ["examples/collector/dist/main.js"], { cwd: ROOT, env: { ...process.env, PORT: "0", ...env } });
+  const child = spawn(process.execPath, ["examples/collector/dist/main.js"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", ...env },
+  });
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk) => {
       output += chunk;
       const m = /collector on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m) resolve({ url: m[1], stop: () => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) });
+      if (m)
+        resolve({ url: m[1], stop: () => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
@@ -71,7 +77,11 @@ async function load(url, bodies) {
     while (next < bodies.length) {
       const body = bodies[next++];
       const started = performance.now();
-      const res = await fetch(`${url}/collect`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": body.id }, body: JSON.stringify(body) });
+      const res = await fetch(`${url}/collect`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": body.id },
+        body: JSON.stringify(body),
+      });
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`POST /collect answered ${res.status}`);
       latencies.push(performance.now() - started);
@@ -86,7 +96,11 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 function stats({ latencies, wallMs }) {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { perSecond: Math.round((latencies.length * 1000) / wallMs), p50: +percentile(sorted, 50).toFixed(2), p99: +percentile(sorted, 99).toFixed(2) };
+  return {
+    perSecond: Math.round((latencies.length * 1000) / wallMs),
+    p50: +percentile(sorted, 50).toFixed(2),
+    p99: +percentile(sorted, 99).toFixed(2),
+  };
 }
 
 async function timed(url) {
@@ -100,7 +114,10 @@ async function timed(url) {
 async function scenario(name, env) {
   const collector = await startCollectorProcess(env);
   try {
-    await load(collector.url, Array.from({ length: WARMUP }, (_, i) => response("warmup", i)));
+    await load(
+      collector.url,
+      Array.from({ length: WARMUP }, (_, i) => response("warmup", i)),
+    );
     const bodies = Array.from({ length: COUNT }, (_, i) => response("run", i));
     const inserts = stats(await load(collector.url, bodies));
     // Retries of already stored states: the upsert's "ignored" path.
@@ -135,8 +152,9 @@ if (postgres) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
-const rows = results.map((r) =>
-  `| ${r.name} | ${r.inserts.perSecond} | ${r.inserts.p50} | ${r.inserts.p99} | ${r.duplicates.perSecond} | ${r.summaryMs} | ${r.reportMs} |`,
+const rows = results.map(
+  (r) =>
+    `| ${r.name} | ${r.inserts.perSecond} | ${r.inserts.p50} | ${r.inserts.p99} | ${r.duplicates.perSecond} | ${r.summaryMs} | ${r.reportMs} |`,
 );
 const section = `<!-- collector-bench:start -->
 ## Collector ingest (\`node scripts/bench/collector-ingest.mjs\`)
@@ -159,11 +177,16 @@ database aggregates; how they grow to a million answers: "Collector at scale" be
 
 console.log(`\n${section}\n`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
-writeFileSync(join(ROOT, ".bench/collector-ingest.json"), JSON.stringify({ count: COUNT, workers: WORKERS, machine, results }, null, 2));
+writeFileSync(
+  join(ROOT, ".bench/collector-ingest.json"),
+  JSON.stringify({ count: COUNT, workers: WORKERS, machine, results }, null, 2),
+);
 
 // Replace only our section: other benchmarks write theirs into the same page.
 const doc = join(ROOT, "docs/performance.md");
-const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Performance\n\nMeasured by the benchmarks in `scripts/bench/` (never by timed tests).\n";
+const current = existsSync(doc)
+  ? readFileSync(doc, "utf8")
+  : "# Performance\n\nMeasured by the benchmarks in `scripts/bench/` (never by timed tests).\n";
 const marked = /<!-- collector-bench:start -->[\s\S]*<!-- collector-bench:end -->/;
 writeFileSync(doc, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
 console.log("written to docs/performance.md");

@@ -17,7 +17,10 @@ const option = (name, fallback) => {
   return (i > 0 ? process.argv[i + 1] : undefined) ?? fallback;
 };
 // `--rows 0` measures nothing and rewrites the table from the saved results.
-const SIZES = option("rows", "10000,100000,1000000").split(",").map(Number).filter((n) => n > 0);
+const SIZES = option("rows", "10000,100000,1000000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const STORES = option("db", "pglite,postgres").split(",");
 const MAIN = "examples/collector/dist/main.js";
 const DAY = 86_400_000;
@@ -32,16 +35,32 @@ const COMMENTS = [
 ];
 
 execSync("npx tsc -p examples/collector", { cwd: ROOT, stdio: "inherit" });
-const { startLocalPostgres } = await import(pathToFileURL(join(ROOT, "examples/collector/dist/local-postgres.js")).href);
+const { startLocalPostgres } = await import(
+  pathToFileURL(join(ROOT, "examples/collector/dist/local-postgres.js")).href
+);
 
 /** Answer `i` of `count` over a year, oldest first (as an export lists them): NPS mostly, some CSAT and CES; respondents answer about twice. */
 function answer(i, count) {
   const kind = i % 20 === 0 ? "csat" : i % 20 === 1 ? "ces" : "nps";
   const score = kind === "csat" ? 1 + (i % 5) : kind === "ces" ? 1 + (i % 7) : i % 11;
   const category =
-    kind === "csat" ? (score >= 4 ? "promoter" : score === 3 ? "passive" : "detractor")
-    : kind === "ces" ? (score >= 6 ? "promoter" : score >= 4 ? "passive" : "detractor")
-    : score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor";
+    kind === "csat"
+      ? score >= 4
+        ? "promoter"
+        : score === 3
+          ? "passive"
+          : "detractor"
+      : kind === "ces"
+        ? score >= 6
+          ? "promoter"
+          : score >= 4
+            ? "passive"
+            : "detractor"
+        : score >= 9
+          ? "promoter"
+          : score >= 7
+            ? "passive"
+            : "detractor";
   const at = new Date(NOW - 365 * DAY + Math.floor((i / count) * 365 * DAY)).toISOString();
   const user = i % Math.ceil(count / 2);
   return {
@@ -54,7 +73,11 @@ function answer(i, count) {
     complete: true,
     userId: `user-${user}`,
     anonymousId: `anon-${user}`,
-    attributes: { plan: ["free", "pro", "team", "enterprise"][user % 4], ltv: (user % 50) * 40, seats: 1 + (user % 30) },
+    attributes: {
+      plan: ["free", "pro", "team", "enterprise"][user % 4],
+      ltv: (user % 50) * 40,
+      seats: 1 + (user % 30),
+    },
     url: "https://app.example.com/checkout",
     locale: "en",
     createdAt: at,
@@ -96,7 +119,12 @@ function startCollector(env) {
       if (/collector on/.test(output)) process.stderr.write(`[collector] ${chunk}`);
       output += chunk;
       const m = /collector on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m) resolve({ url: m[1], pid: child.pid, stop: () => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))) });
+      if (m)
+        resolve({
+          url: m[1],
+          pid: child.pid,
+          stop: () => new Promise((done) => (child.once("exit", done), child.kill("SIGTERM"))),
+        });
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
@@ -145,7 +173,11 @@ async function exportWhileServing(url) {
     for (let i = 0; probing; i++) {
       const t = performance.now();
       const body = { ...answer(0, 1), id: `probe-${Date.now()}-${i}` };
-      const posted = await fetch(`${url}/collect`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const posted = await fetch(`${url}/collect`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       await posted.arrayBuffer();
       await (await fetch(`${url}/healthz`)).arrayBuffer();
       probes.push(performance.now() - t);
@@ -153,7 +185,10 @@ async function exportWhileServing(url) {
     }
   })();
   // Handled now, reported after the export: a failing probe must not end the run with servers left behind.
-  const probed = probe.then(() => undefined, (error) => error);
+  const probed = probe.then(
+    () => undefined,
+    (error) => error,
+  );
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     firstByte ??= performance.now() - started;
     bytes += chunk.value.length;
@@ -162,7 +197,13 @@ async function exportWhileServing(url) {
   probing = false;
   const failure = await probed;
   if (failure) throw failure;
-  return { firstByteMs: Math.round(firstByte), totalMs: Math.round(totalMs), megabytes: Math.round(bytes / 1e6), probeMaxMs: Math.round(Math.max(...probes)), probes: probes.length };
+  return {
+    firstByteMs: Math.round(firstByte),
+    totalMs: Math.round(totalMs),
+    megabytes: Math.round(bytes / 1e6),
+    probeMaxMs: Math.round(Math.max(...probes)),
+    probes: probes.length,
+  };
 }
 
 async function measure(store, count, env, file) {
@@ -178,7 +219,17 @@ async function measure(store, count, env, file) {
       const segment = await medianOf3(`${collector.url}/api/summary?segment=plan`, collector.pid);
       const report = await medianOf3(`${collector.url}/report`, collector.pid);
       const csv = await exportWhileServing(collector.url);
-      return { store, count, importRate, summary, segment, report, csv, idleMb: Math.round(idle / 1e6), peakOverIdleMb: Math.round((peak - idle) / 1e6) };
+      return {
+        store,
+        count,
+        importRate,
+        summary,
+        segment,
+        report,
+        csv,
+        idleMb: Math.round(idle / 1e6),
+        peakOverIdleMb: Math.round((peak - idle) / 1e6),
+      };
     } finally {
       clearInterval(sampler);
     }
@@ -192,7 +243,8 @@ const results = [];
 let postgres;
 try {
   if (STORES.includes("postgres") && SIZES.length > 0) postgres = await startLocalPostgres();
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => (postgres?.stop(), rmSync(work, { recursive: true, force: true }), process.exit(1)));
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => (postgres?.stop(), rmSync(work, { recursive: true, force: true }), process.exit(1)));
   for (const count of SIZES) {
     const file = join(work, `answers-${count}.ndjson`);
     await writeAnswers(file, count);
@@ -200,7 +252,9 @@ try {
       let env;
       if (store === "pglite") env = { NPSKIT_DATA_DIR: join(work, `pglite-${count}`), DATABASE_URL: "" };
       else {
-        const { default: pg } = await import(pathToFileURL(join(ROOT, "examples/collector/node_modules/pg/lib/index.js")).href);
+        const { default: pg } = await import(
+          pathToFileURL(join(ROOT, "examples/collector/node_modules/pg/lib/index.js")).href
+        );
         const admin = new pg.Client({ connectionString: postgres.url });
         await admin.connect();
         await admin.query(`CREATE DATABASE scale_${count}`);
@@ -231,9 +285,13 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node $
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const both = (t) => `${t.ms} (${t.cpuMs})`;
 // Runs before the import reported its CPU time have the rate per second only.
-const rate = (r) => (typeof r === "number" ? r.toLocaleString("en") : `${r.perSecond.toLocaleString("en")} (${r.perCpuSecond.toLocaleString("en")})`);
-const rows = results.map((r) =>
-  `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${rate(r.importRate)} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
+const rate = (r) =>
+  typeof r === "number"
+    ? r.toLocaleString("en")
+    : `${r.perSecond.toLocaleString("en")} (${r.perCpuSecond.toLocaleString("en")})`;
+const rows = results.map(
+  (r) =>
+    `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${rate(r.importRate)} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
 );
 const section = `<!-- collector-scale:start -->
 ## Collector at scale (\`npm run bench -- collector-scale\`)
@@ -274,7 +332,9 @@ console.log(`\n${section}\n`);
 mkdirSync(join(ROOT, ".bench"), { recursive: true });
 writeFileSync(saved, JSON.stringify({ machine, results }, null, 2));
 const doc = join(ROOT, "docs/performance.md");
-const current = existsSync(doc) ? readFileSync(doc, "utf8") : "# Performance\n\nMeasured by the benchmarks in `scripts/bench/` (never by timed tests).\n";
+const current = existsSync(doc)
+  ? readFileSync(doc, "utf8")
+  : "# Performance\n\nMeasured by the benchmarks in `scripts/bench/` (never by timed tests).\n";
 const marked = /<!-- collector-scale:start -->[\s\S]*<!-- collector-scale:end -->/;
 writeFileSync(doc, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
 console.log("written to docs/performance.md");

@@ -17,14 +17,22 @@ const arg = (name, fallback) => {
 const RUNS = Math.max(5, Number(arg("--runs", 5)));
 const dists = [arg("--dist", undefined), DIST].filter(Boolean);
 
-const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1474.56 * 1024) / 8,
+  uploadThroughput: (675 * 1024) / 8,
+};
 const CPU_RATE = 4;
 
 const [{ startServer }, { launchChromium }, { hostPage, checkoutConfig }] = await Promise.all(
   ["server", "chromium", "host-page"].map((name) => importSupport(name)),
 );
 const [server, browser] = await Promise.all([startServer(), launchChromium()]);
-const page = hostPage({ config: checkoutConfig("/collect"), calls: `npskit.on("ready", () => (window.__readyAt = performance.now()));` });
+const page = hostPage({
+  config: checkoutConfig("/collect"),
+  calls: `npskit.on("ready", () => (window.__readyAt = performance.now()));`,
+});
 /** Each build's files are served by the test server itself (under /build-N/), so the emulated network applies to them. */
 const pages = dists.map((dist, i) => {
   if (dist === DIST) return "/bench/latency.html";
@@ -34,7 +42,9 @@ const pages = dists.map((dist, i) => {
   return `/bench/latency-${i}.html`;
 });
 server.page("/bench/latency.html", page);
-dists.forEach((_, i) => server.page(`/bench/latency-${i}.html`, page.replace("/packages/browser/dist/npskit.js", `/build-${i}/npskit.js`)));
+dists.forEach((_, i) =>
+  server.page(`/bench/latency-${i}.html`, page.replace("/packages/browser/dist/npskit.js", `/build-${i}/npskit.js`)),
+);
 
 async function run(path) {
   const context = await browser.newContext();
@@ -73,7 +83,9 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const r = await run(pages[index]);
       results.push(r);
-      console.log(`${label} run ${i + 1}: navigation → ready ${r.ready.toFixed(0)} ms, trigger → visible ${r.visible.toFixed(0)} ms`);
+      console.log(
+        `${label} run ${i + 1}: navigation → ready ${r.ready.toFixed(0)} ms, trigger → visible ${r.visible.toFixed(0)} ms`,
+      );
     }
     rows.push(`| ${label} | ${show(results.map((r) => r.ready))} | ${show(results.map((r) => r.visible))} |`);
   }

@@ -21,9 +21,18 @@ async function run(withNpskit, rate) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate });
   await page.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({
+      type: "longtask",
+      buffered: true,
+    });
   });
-  if (!withNpskit) await page.route(/npskit\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "window.npskit={on(){},init(){},identify(){},track(){},page(){},show(){}}" }));
+  if (!withNpskit)
+    await page.route(/npskit\.js$/, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.npskit={on(){},init(){},identify(){},track(){},page(){},show(){}}",
+      }),
+    );
   await page.goto(`${server.url}/examples/script-tag/index.html?user=bench-${Date.now()}-${Math.random()}`);
   if (withNpskit) await page.evaluate(() => new Promise((resolve) => window.npskit.on("ready", resolve)));
   await page.waitForTimeout(500);
@@ -46,7 +55,8 @@ async function run(withNpskit, rate) {
   return { atReady, atShown };
 }
 
-const summary = (tasks) => `${tasks.length} long task(s)${tasks.length ? `, longest ${Math.max(...tasks).toFixed(0)} ms` : ""}`;
+const summary = (tasks) =>
+  `${tasks.length} long task(s)${tasks.length ? `, longest ${Math.max(...tasks).toFixed(0)} ms` : ""}`;
 const total = (results, key) => results.reduce((n, r) => n + r[key].length, 0);
 
 async function calibratedRates() {
@@ -55,7 +65,10 @@ async function calibratedRates() {
   const tiers = [];
   for (const tier of DEVICE_CLASSES) {
     const { rate, unthrottled } = await calibrate(page, cdp, tier.index);
-    tiers.push({ label: `${tier.name}, BenchmarkIndex ≈ ${tier.index}: CPU ×${rate} (this machine scores ${unthrottled})`, rate });
+    tiers.push({
+      label: `${tier.name}, BenchmarkIndex ≈ ${tier.index}: CPU ×${rate} (this machine scores ${unthrottled})`,
+      rate,
+    });
   }
   await page.close();
   // Fixed ×4 too: the usual "mid-tier mobile" preset, whatever machine it runs on.
@@ -72,10 +85,14 @@ try {
         const r = await run(withNpskit, rate);
         results[withNpskit ? "with" : "without"].push(r);
         const shown = withNpskit ? ` | survey shown: ${summary(r.atShown)}` : "";
-        console.log(`${(withNpskit ? "with npskit" : "without npskit").padEnd(15)} run ${i + 1}: load → ready: ${summary(r.atReady)}${shown}`);
+        console.log(
+          `${(withNpskit ? "with npskit" : "without npskit").padEnd(15)} run ${i + 1}: load → ready: ${summary(r.atReady)}${shown}`,
+        );
       }
     }
-    rows.push(`| ${label} | ${total(results.without, "atReady")} | ${total(results.with, "atReady")} | ${total(results.with, "atShown")} |`);
+    rows.push(
+      `| ${label} | ${total(results.without, "atReady")} | ${total(results.with, "atReady")} | ${total(results.with, "atShown")} |`,
+    );
   }
   console.log(`\nLong tasks (≥ 50 ms) over ${RUNS} runs:\n`);
   console.log("| CPU | load → ready, page alone | load → ready, with npskit | survey shown |\n|---|---:|---:|---:|");

@@ -14,9 +14,24 @@ const { pageView, surveyShown, answered } = BUDGETS;
 const rows = [];
 const ours = await measure();
 const ratio = (bytes, of) => `${((bytes / of) * 100).toFixed(0)} %`;
-rows.push(["npskit: page view, no survey", ours.pageView.total, ratio(ours.pageView.total, pageView.budget), ratio(ours.pageView.total, pageView.target)]);
-rows.push(["npskit: page view showing a survey", ours.surveyShown.total, ratio(ours.surveyShown.total, surveyShown.budget), ratio(ours.surveyShown.total, surveyShown.target)]);
-rows.push(["npskit: survey answered and delivered", ours.answered.total, ratio(ours.answered.total, answered.budget), ""]);
+rows.push([
+  "npskit: page view, no survey",
+  ours.pageView.total,
+  ratio(ours.pageView.total, pageView.budget),
+  ratio(ours.pageView.total, pageView.target),
+]);
+rows.push([
+  "npskit: page view showing a survey",
+  ours.surveyShown.total,
+  ratio(ours.surveyShown.total, surveyShown.budget),
+  ratio(ours.surveyShown.total, surveyShown.target),
+]);
+rows.push([
+  "npskit: survey answered and delivered",
+  ours.answered.total,
+  ratio(ours.answered.total, answered.budget),
+  "",
+]);
 rows.push(["npskit: snippet (inline, gzip -9)", ours.snippet, "", ""]);
 
 /**
@@ -28,7 +43,10 @@ const PEERS = [
     label: "survey-core + survey-js-ui (form library, core + plain-JS UI)",
     pageView: [],
     // The UI package requires the core package of the same version.
-    survey: [["survey-core@2.5.38", "package/survey.core.min.js"], ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"]],
+    survey: [
+      ["survey-core@2.5.38", "package/survey.core.min.js"],
+      ["survey-js-ui@2.5.38", "package/survey-js-ui.min.js"],
+    ],
   },
   {
     label: "posthog-js (product analytics SDK; surveys load as an extension)",
@@ -40,7 +58,10 @@ const PEERS = [
 async function gzipOfPacked(dir, files) {
   let total = 0;
   for (const [spec, file] of files) {
-    const tarball = execFileSync("npm", ["pack", spec, "--silent"], { cwd: dir, encoding: "utf8" }).trim().split("\n").pop();
+    const tarball = execFileSync("npm", ["pack", spec, "--silent"], { cwd: dir, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .pop();
     execFileSync("tar", ["-xzf", tarball, file], { cwd: dir });
     total += gzip9(readFileSync(join(dir, file)));
     rmSync(join(dir, "package"), { recursive: true, force: true });
@@ -65,11 +86,17 @@ if (process.argv.includes("--peers")) {
 
 console.log("\n| what a visitor downloads | gzip -9 (B) | of budget | of target |\n|---|---:|---:|---:|");
 for (const [what, bytes, budget, target] of rows) console.log(`| ${what} | ${bytes} | ${budget} | ${target} |`);
-console.log(`\nBudgets: page view ${pageView.budget / KB} KB (target ${pageView.target / KB} KB), survey shown ${surveyShown.budget / KB} KB (target ${surveyShown.target / KB} KB).`);
+console.log(
+  `\nBudgets: page view ${pageView.budget / KB} KB (target ${pageView.target / KB} KB), survey shown ${surveyShown.budget / KB} KB (target ${surveyShown.target / KB} KB).`,
+);
 
 if (peerRows.length) {
   const times = (ours, theirs) => (theirs ? `${(theirs / ours).toFixed(1)}× smaller` : "n/a");
-  console.log("\n| peer | page view (B) | npskit vs peer | survey shown (B) | npskit vs peer |\n|---|---:|---:|---:|---:|");
+  console.log(
+    "\n| peer | page view (B) | npskit vs peer | survey shown (B) | npskit vs peer |\n|---|---:|---:|---:|---:|",
+  );
   for (const [label, pageView, shown] of peerRows)
-    console.log(`| ${label} | ${pageView || "n/a"} | ${times(ours.pageView.total, pageView)} | ${shown} | ${times(ours.surveyShown.total, shown)} |`);
+    console.log(
+      `| ${label} | ${pageView || "n/a"} | ${times(ours.pageView.total, pageView)} | ${shown} | ${times(ours.surveyShown.total, shown)} |`,
+    );
 }

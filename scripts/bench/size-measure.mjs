@@ -81,7 +81,11 @@ export async function measure() {
     await dialog.waitFor({ timeout: 10_000 });
     const surveyShown = servedJs(server);
     release();
-    await dialog.getByRole("radio", { name: /^9\b/ }).or(dialog.getByRole("button", { name: /^9\b/ })).first().click();
+    await dialog
+      .getByRole("radio", { name: /^9\b/ })
+      .or(dialog.getByRole("button", { name: /^9\b/ }))
+      .first()
+      .click();
     await waitFor(() => server.received.length > 0);
     const answered = servedJs(server);
     // The same person on the next page: answered today, so nothing can be asked here.

@@ -11,13 +11,18 @@ for (const config of browserBuilds()) {
   const bundle = await rollup({ ...config, onwarn: () => {} });
   const { output } = await bundle.generate({ ...config.output, plugins: [] });
   await bundle.close();
-  for (const chunk of output) if (chunk.type === "chunk") tally(chunk, config.output.file?.split("/").pop() ?? chunk.fileName);
+  for (const chunk of output)
+    if (chunk.type === "chunk") tally(chunk, config.output.file?.split("/").pop() ?? chunk.fileName);
 }
 
 function tally(chunk, file) {
   if (only && file !== only) return;
   const rows = Object.entries(chunk.modules)
-    .map(([id, m]) => ({ id: relative(process.cwd(), id.replace(/^\0/, "")), raw: m.renderedLength, gz: m.code ? gzip9(m.code) : 0 }))
+    .map(([id, m]) => ({
+      id: relative(process.cwd(), id.replace(/^\0/, "")),
+      raw: m.renderedLength,
+      gz: m.code ? gzip9(m.code) : 0,
+    }))
     .filter((r) => r.raw > 0)
     .sort((a, b) => b.raw - a.raw);
   console.log(`\n${file}: ${rows.reduce((s, r) => s + r.raw, 0)} B rendered (unminified)`);

@@ -49,18 +49,22 @@ test("the team opens the report through the browser's login prompt with the read
 
 test("a verified identity: the userHash reaches the wire and is accepted, never stored; after reset() answers carry neither", async () => {
   const hash = userHashOf(SECRET, "user-42");
-  env.server.page("/t/verified.html", hostPage({
-    config: { ...checkoutConfig(`${collector.url}/collect`), locale: "en" },
-    calls: `npskit.identify("user-42", { plan: "pro" }, { userHash: ${JSON.stringify(hash)} }); npskit.track("checkout");
+  env.server.page(
+    "/t/verified.html",
+    hostPage({
+      config: { ...checkoutConfig(`${collector.url}/collect`), locale: "en" },
+      calls: `npskit.identify("user-42", { plan: "pro" }, { userHash: ${JSON.stringify(hash)} }); npskit.track("checkout");
       window.delivered = []; npskit.on("delivered", (e) => window.delivered.push(e.id));
       window.errors = []; npskit.on("error", (e) => window.errors.push(e.reason));`,
-  }));
+    }),
+  );
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const watch = watchPage(page);
   const posted: Record<string, unknown>[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/collect")) posted.push(JSON.parse(request.postData() ?? "{}"));
+    if (request.method() === "POST" && request.url().endsWith("/collect"))
+      posted.push(JSON.parse(request.postData() ?? "{}"));
   });
   await page.goto(`${env.server.url}/t/verified.html`);
   const dialog = page.getByRole("dialog");
@@ -77,7 +81,10 @@ test("a verified identity: the userHash reaches the wire and is accepted, never 
     (window as any).npskit.reset();
     (window as any).npskit.show("nps-q4", { force: true });
   });
-  await page.getByRole("dialog").getByRole("button", { name: /^3(,|$)/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^3(,|$)/ })
+    .click();
   await poll(() => posted.slice(before).some((r) => r.score === 3)).toBe(true);
   for (const later of posted.slice(before)) {
     expect(later).toMatchObject({ userId: null });
@@ -86,7 +93,8 @@ test("a verified identity: the userHash reaches the wire and is accepted, never 
   expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
   expect(watch.pageErrors).toEqual([]);
 
-  const stored = async () => (await collector.db.query<{ data: SurveyResponse }>("SELECT data FROM responses WHERE survey_id = 'nps-q4'")).rows;
+  const stored = async () =>
+    (await collector.db.query<{ data: SurveyResponse }>("SELECT data FROM responses WHERE survey_id = 'nps-q4'")).rows;
   await poll(async () => (await stored()).some((r) => r.data.score === 3)).toBe(true);
   const rows = await stored();
   expect(rows.map((r) => r.data.userId ?? null).sort()).toEqual([null, "user-42"]);

@@ -16,9 +16,19 @@ const REPORT = "/report?surveyId=nps-checkout&segment=plan&currency=EUR";
 let browser: Browser;
 const collector = useCollector({}, async (db) => {
   const lastNight = Date.parse("2026-11-30T23:00:00Z");
-  for (const r of sampleResponses({ surveyId: "nps-checkout", count: 400, now: lastNight, unanswered: 1.6 })) await saveResponse(db, r);
+  for (const r of sampleResponses({ surveyId: "nps-checkout", count: 400, now: lastNight, unanswered: 1.6 }))
+    await saveResponse(db, r);
   const december = "2026-12-01T09:12:00.000Z";
-  await saveResponse(db, makeResponse(10, { surveyId: "nps-checkout", status: "completed", attributes: { plan: "pro", ltv: 900 }, createdAt: december, updatedAt: december }));
+  await saveResponse(
+    db,
+    makeResponse(10, {
+      surveyId: "nps-checkout",
+      status: "completed",
+      attributes: { plan: "pro", ltv: 900 },
+      createdAt: december,
+      updatedAt: december,
+    }),
+  );
 });
 
 beforeAll(async () => {
@@ -73,7 +83,11 @@ test("at 390 px: chart labels of 11 px or more, no page overflow, wide tables sc
   const tables = await page.$$eval("table", (all) =>
     all.map((table) => {
       const box = table.parentElement as HTMLElement;
-      return { overflows: box.scrollWidth > box.clientWidth, scrolls: getComputedStyle(box).overflowX === "auto", cue: getComputedStyle(box).backgroundImage.includes("gradient") };
+      return {
+        overflows: box.scrollWidth > box.clientWidth,
+        scrolls: getComputedStyle(box).overflowX === "auto",
+        cue: getComputedStyle(box).backgroundImage.includes("gradient"),
+      };
     }),
   );
   expect(tables.some((t) => t.overflows)).toBe(true);
@@ -87,7 +101,11 @@ test("at 1280 px: chart labels of 11 px or more, and the top row is filled edge 
   const row = await page.$eval(".top", (top) => {
     const cards = [...top.children].map((c) => c.getBoundingClientRect());
     const first = cards.filter((c) => Math.abs(c.top - (cards[0] as DOMRect).top) < 1);
-    return { right: top.getBoundingClientRect().right, lastRight: Math.max(...first.map((c) => c.right)), cards: first.length };
+    return {
+      right: top.getBoundingClientRect().right,
+      lastRight: Math.max(...first.map((c) => c.right)),
+      cards: first.length,
+    };
   });
   expect(row.cards).toBeGreaterThanOrEqual(2);
   expect(row.right - row.lastRight).toBeLessThan(1);

@@ -20,10 +20,13 @@ export function useCollector(options: Omit<AppOptions, "db"> = {}, seed?: (db: D
     await migrate(collector.db);
     await seed?.(collector.db);
     await new Promise<void>((resolve) => {
-      server = serve({ fetch: createApp({ db: collector.db, ...options }).fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-        collector.url = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
+      server = serve(
+        { fetch: createApp({ db: collector.db, ...options }).fetch, port: 0, hostname: "127.0.0.1" },
+        (info) => {
+          collector.url = `http://127.0.0.1:${info.port}`;
+          resolve();
+        },
+      );
     });
   });
   afterAll(async () => {

@@ -27,11 +27,15 @@ test("an answer given on the host page shows up in the report, with its segment 
   await dialog.getByRole("textbox").fill("The <b>export</b> keeps failing");
   await dialog.getByRole("button", { name: "Send" }).click();
 
-  await expect.poll(async () => (await (await fetch(`${collector.url}/api/summary?surveyId=nps-checkout`)).json()).nps, { timeout: 15_000 }).toMatchObject({
-    total: 1,
-    detractors: 1,
-    nps: -100,
-  });
+  await expect
+    .poll(async () => (await (await fetch(`${collector.url}/api/summary?surveyId=nps-checkout`)).json()).nps, {
+      timeout: 15_000,
+    })
+    .toMatchObject({
+      total: 1,
+      detractors: 1,
+      nps: -100,
+    });
   const stored = await (await fetch(`${collector.url}/api/export.csv`)).text();
   expect(stored).toContain("e2e-reader");
   expect(stored).toContain("The <b>export</b> keeps failing");
@@ -43,7 +47,9 @@ test("an answer given on the host page shows up in the report, with its segment 
   const latest = report.getByRole("region", { name: "Latest comments" });
   await expect.poll(() => latest.getByText("The <b>export</b> keeps failing").count()).toBe(1);
   const toContact = report.getByRole("region", { name: "Detractors to contact" });
-  expect(await toContact.getByRole("row", { name: /e2e-reader.*pro.*3.*The <b>export<\/b> keeps failing/ }).count()).toBe(1);
+  expect(
+    await toContact.getByRole("row", { name: /e2e-reader.*pro.*3.*The <b>export<\/b> keeps failing/ }).count(),
+  ).toBe(1);
   const segments = report.getByRole("region", { name: "NPS by plan" });
   expect(await segments.getByRole("row", { name: /^pro n < 30 1 -100\.0/ }).count()).toBe(1);
   // The stylesheet is allowed by its hash: no CSP violation and the styles apply.
@@ -59,7 +65,9 @@ test("each display reaches the collector with its status: shown → dismissed, s
   const endpoint = encodeURIComponent(`${collector.url}/collect`);
   await page.goto(`${env.server.url}/examples/script-tag/index.html?endpoint=${endpoint}&user=e2e-rate`);
   const states = async () =>
-    (await listResponses(collector.db, { surveyId: "nps-checkout" })).filter((r) => r.userId === "e2e-rate").map((r) => [r.status, r.score]);
+    (await listResponses(collector.db, { surveyId: "nps-checkout" }))
+      .filter((r) => r.userId === "e2e-rate")
+      .map((r) => [r.status, r.score]);
   const preview = page.getByRole("button", { name: "Preview the survey" });
   const dialog = page.getByRole("dialog");
 
@@ -71,10 +79,20 @@ test("each display reaches the collector with its status: shown → dismissed, s
 
   await preview.click();
   await dialog.getByRole("button", { name: /^9(,|$)/ }).click();
-  await expect.poll(async () => (await states()).sort(), { timeout: 15_000 }).toEqual([["answered", 9], ["dismissed", null]]);
+  await expect
+    .poll(async () => (await states()).sort(), { timeout: 15_000 })
+    .toEqual([
+      ["answered", 9],
+      ["dismissed", null],
+    ]);
   await dialog.getByRole("textbox").fill("Quick and clear");
   await dialog.getByRole("button", { name: "Send" }).click();
-  await expect.poll(async () => (await states()).sort(), { timeout: 15_000 }).toEqual([["completed", 9], ["dismissed", null]]);
+  await expect
+    .poll(async () => (await states()).sort(), { timeout: 15_000 })
+    .toEqual([
+      ["completed", 9],
+      ["dismissed", null],
+    ]);
   expect(watch.pageErrors).toEqual([]);
 
   const report = await context.newPage();
@@ -90,14 +108,23 @@ test("each display reaches the collector with its status: shown → dismissed, s
 });
 
 test("the report has no axe-core violations, in light and dark mode", async () => {
-  for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() })) await saveResponse(collector.db, r);
+  for (const r of sampleResponses({ surveyId: "nps-sample", count: 120, now: Date.now() }))
+    await saveResponse(collector.db, r);
   for (const colorScheme of ["light", "dark"] as const) {
     // axe is injected as a script, which the report's CSP rightly forbids: bypass it for the audit.
-    const context = await env.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
+    const context = await env.browser.newContext({
+      bypassCSP: true,
+      colorScheme,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     await page.goto(`${collector.url}/report?surveyId=nps-sample&segment=plan`);
     await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target).join(" ")})`));
+    const violations = await page.evaluate(async () =>
+      (await (window as any).axe.run(document)).violations.map(
+        (v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target).join(" ")})`,
+      ),
+    );
     expect(violations, colorScheme).toEqual([]);
     await context.close();
   }

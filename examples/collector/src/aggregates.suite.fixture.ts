@@ -3,7 +3,15 @@
 // with and without a score or a status, attributes as numbers, numeric text and junk) and random
 // queries, on every database.
 import { describe, expect, it } from "vitest";
-import { categoryOf, KINDS, SCALES, STATUSES, type ResponseStatus, type SurveyKind, type SurveyResponse } from "@npskit/core";
+import {
+  categoryOf,
+  KINDS,
+  SCALES,
+  STATUSES,
+  type ResponseStatus,
+  type SurveyKind,
+  type SurveyResponse,
+} from "@npskit/core";
 import { analyze, analyzeStored, segmentableAttributes, storedSegmentableAttributes } from "./analysis.js";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
@@ -27,7 +35,17 @@ function random(seed: number): () => number {
 
 const DAY = 86_400_000;
 const START = Date.parse("2025-11-28T00:00:00Z");
-const COMMENTS = ["Slow sync again", "slow sync, too expensive", "Great reports", "great reports and support", "Sehr gute Berichte", "  ", "\u00a0", "", "Trop cher"];
+const COMMENTS = [
+  "Slow sync again",
+  "slow sync, too expensive",
+  "Great reports",
+  "great reports and support",
+  "Sehr gute Berichte",
+  "  ",
+  "\u00a0",
+  "",
+  "Trop cher",
+];
 const VALUES = [100, 250.5, "75", " 40 ", "1e2", "n/a", "", null, true, "0x10"];
 
 export function generate(seed: number): SurveyResponse[] {
@@ -139,7 +157,10 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
     it("export every matching row, in order, across pages", async () => {
       for (const state of generate(7)) await saveResponse(db, state);
       const rows = await listResponses(db);
-      const ndjson = (await text(ndjsonChunks(db, {}))).split("\n").filter(Boolean).map((line) => JSON.parse(line) as SurveyResponse);
+      const ndjson = (await text(ndjsonChunks(db, {})))
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as SurveyResponse);
       expect(ndjson).toEqual(rows);
       const pages: SurveyResponse[][] = [];
       for await (const page of responsePages(db, {}, 4)) pages.push(page);

@@ -2,7 +2,13 @@
 // response. `@npskit/insights` turns these into the figures (analysis.ts), so the numbers have one
 // definition; scores are counted from rows with a score, response rates from rows with a `status`.
 import type { Category, ResponseStatus, SurveyKind, SurveyResponse } from "@npskit/core";
-import { NUMERIC_TEXT, type ScoreCount, type StatusCount, type TimedScoreCount, type ValueTotal } from "@npskit/insights";
+import {
+  NUMERIC_TEXT,
+  type ScoreCount,
+  type StatusCount,
+  type TimedScoreCount,
+  type ValueTotal,
+} from "@npskit/insights";
 import type { Db } from "./db.js";
 import type { ResponseFilter } from "./store.js";
 
@@ -10,7 +16,11 @@ const DAY = 86_400_000;
 
 /** `$1` survey, `$2` from (inclusive), `$3` to (exclusive), on `created_at`. */
 const MATCHES = `($1::text IS NULL OR survey_id = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`;
-const matchParams = (f: ResponseFilter) => [f.surveyId ?? null, f.from?.toISOString() ?? null, f.to?.toISOString() ?? null];
+const matchParams = (f: ResponseFilter) => [
+  f.surveyId ?? null,
+  f.from?.toISOString() ?? null,
+  f.to?.toISOString() ?? null,
+];
 
 const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
 
@@ -85,7 +95,11 @@ export async function statusCountsByDay(db: Db, filter: ResponseFilter): Promise
 }
 
 /** NPS/eNPS score counts per raw value of one attribute (`null` when absent). */
-export async function scoreCountsByAttribute(db: Db, filter: ResponseFilter, key: string): Promise<(ScoreCount & { value: unknown })[]> {
+export async function scoreCountsByAttribute(
+  db: Db,
+  filter: ResponseFilter,
+  key: string,
+): Promise<(ScoreCount & { value: unknown })[]> {
   const { rows } = await db.query<{ value: unknown; kind: SurveyKind; score: number; n: number }>(
     `SELECT data->'attributes'->$4 AS value, kind, score, count(*)::int AS n FROM responses
      WHERE ${MATCHES} AND ${NPS_KINDS} GROUP BY 1, 2, 3`,
@@ -95,7 +109,11 @@ export async function scoreCountsByAttribute(db: Db, filter: ResponseFilter, key
 }
 
 /** Displays by their latest status per raw value of one attribute (`null` when absent). */
-export async function statusCountsByAttribute(db: Db, filter: ResponseFilter, key: string): Promise<(StatusCount & { value: unknown })[]> {
+export async function statusCountsByAttribute(
+  db: Db,
+  filter: ResponseFilter,
+  key: string,
+): Promise<(StatusCount & { value: unknown })[]> {
   const { rows } = await db.query<{ value: unknown; status: ResponseStatus; n: number }>(
     `SELECT data->'attributes'->$4 AS value, data->>'status' AS status, count(*)::int AS n FROM responses
      WHERE ${MATCHES} AND data ? 'status' GROUP BY 1, 2`,
@@ -105,7 +123,11 @@ export async function statusCountsByAttribute(db: Db, filter: ResponseFilter, ke
 }
 
 /** The first of `keys` that some matching response holds a number in (keys never recorded are not searched). */
-export async function firstNumericAttribute(db: Db, filter: ResponseFilter, keys: readonly string[]): Promise<string | undefined> {
+export async function firstNumericAttribute(
+  db: Db,
+  filter: ResponseFilter,
+  keys: readonly string[],
+): Promise<string | undefined> {
   const { rows } = await db.query<{ key: string }>(
     `SELECT candidate.key FROM unnest($4::text[]) WITH ORDINALITY AS candidate(key, position)
      WHERE EXISTS (SELECT 1 FROM response_attribute_keys k WHERE k.key = candidate.key AND ($1::text IS NULL OR k.survey_id = $1))
@@ -127,7 +149,12 @@ export interface Respondents {
  * Each respondent's latest NPS/eNPS answer (ties: the smaller id, as the responses are listed), in
  * one pass: the value per category and the first `limit` detractors in `detractorsToContact`'s order.
  */
-export async function respondents(db: Db, filter: ResponseFilter, value: string | undefined, limit: number): Promise<Respondents> {
+export async function respondents(
+  db: Db,
+  filter: ResponseFilter,
+  value: string | undefined,
+  limit: number,
+): Promise<Respondents> {
   const { rows } = await db.query<{ values: ValueTotal[] | null; detractors: SurveyResponse[] | null }>(
     `WITH latest AS MATERIALIZED (
        SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
@@ -151,7 +178,12 @@ export async function respondents(db: Db, filter: ResponseFilter, value: string 
 }
 
 /** The `limit` latest-updated responses of a category with a comment, newest first (ties as listed). */
-export async function latestCommented(db: Db, filter: ResponseFilter, category: Category, limit: number): Promise<SurveyResponse[]> {
+export async function latestCommented(
+  db: Db,
+  filter: ResponseFilter,
+  category: Category,
+  limit: number,
+): Promise<SurveyResponse[]> {
   const { rows } = await db.query<{ data: SurveyResponse }>(
     `SELECT data FROM responses WHERE ${MATCHES} AND category = $4 AND ${COMMENTED}
      ORDER BY updated_at DESC, created_at, id LIMIT $5`,
@@ -161,7 +193,11 @@ export async function latestCommented(db: Db, filter: ResponseFilter, category: 
 }
 
 /** The attributes of the `limit` most recently answered matching responses. */
-export async function recentAttributes(db: Db, filter: ResponseFilter, limit: number): Promise<Pick<SurveyResponse, "attributes">[]> {
+export async function recentAttributes(
+  db: Db,
+  filter: ResponseFilter,
+  limit: number,
+): Promise<Pick<SurveyResponse, "attributes">[]> {
   const { rows } = await db.query<{ attributes: SurveyResponse["attributes"] | null }>(
     `SELECT data->'attributes' AS attributes FROM responses WHERE ${MATCHES} ORDER BY created_at DESC, id DESC LIMIT $4`,
     [...matchParams(filter), limit],

@@ -4,12 +4,16 @@ import { makeResponse } from "../../../packages/core/src/response.test-data.js";
 
 describe("segmentableAttributes", () => {
   it("offers attributes with few distinct values, not amounts or ids", () => {
-    const sample = Array.from({ length: 25 }, (_, i) => makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", ltv: i * 100, beta: i < 3 } }));
+    const sample = Array.from({ length: 25 }, (_, i) =>
+      makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", ltv: i * 100, beta: i < 3 } }),
+    );
     expect(segmentableAttributes(sample)).toEqual(["beta", "plan"]);
   });
 
   it("offers only common keys, so a flood of distinct keys never grows the report", () => {
-    const flood = Array.from({ length: 200 }, (_, i) => makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", [`junk-${i}`]: "x" } }));
+    const flood = Array.from({ length: 200 }, (_, i) =>
+      makeResponse(9, { attributes: { plan: i % 2 ? "pro" : "free", [`junk-${i}`]: "x" } }),
+    );
     expect(segmentableAttributes(flood)).toEqual(["plan"]);
   });
 });
@@ -23,7 +27,10 @@ describe("analyze", () => {
     expect(a.latestComments.detractor.map((r) => r.comment)).toEqual(["new", "old"]);
     expect(a.latestComments.promoter).toEqual([]);
     expect(a.segments).toBeNull();
-    expect(a.detractors.map((d) => [d.response.comment, d.value])).toEqual([["old", 50], ["new", 20]]);
+    expect(a.detractors.map((d) => [d.response.comment, d.value])).toEqual([
+      ["old", 50],
+      ["new", 20],
+    ]);
   });
 
   it("compares the last period with answers to the one before it", () => {
@@ -48,7 +55,15 @@ describe("analyze", () => {
 describe("analyze: displays", () => {
   it("reports the response rate overall, per period and per segment, and leaves displays out of the NPS", () => {
     const shown = (status: "shown" | "dismissed", plan: string, createdAt: string) =>
-      makeResponse(9, { score: null, category: null, status, complete: false, attributes: { plan }, createdAt, updatedAt: createdAt });
+      makeResponse(9, {
+        score: null,
+        category: null,
+        status,
+        complete: false,
+        attributes: { plan },
+        createdAt,
+        updatedAt: createdAt,
+      });
     const sample = [
       shown("dismissed", "pro", "2026-10-05T00:00:00.000Z"),
       shown("shown", "free", "2026-11-05T00:00:00.000Z"),
@@ -58,7 +73,13 @@ describe("analyze: displays", () => {
     const a = analyze(sample, { filter: {}, period: "month", segment: "plan" });
     expect(a.nps).toMatchObject({ total: 2, promoters: 1, detractors: 1 });
     expect(a.responseRate).toMatchObject({ shown: 3, dismissed: 1, answered: 1, completed: 1, rate: 33.3 });
-    expect(a.responseRate.byPeriod.map((p) => [p.period, p.shown, p.answered])).toEqual([["2026-10", 1, 0], ["2026-11", 2, 1]]);
-    expect(a.segments?.responseRates.map((r) => [r.segment, r.shown, r.rate])).toEqual([["pro", 2, 50], ["free", 1, 0]]);
+    expect(a.responseRate.byPeriod.map((p) => [p.period, p.shown, p.answered])).toEqual([
+      ["2026-10", 1, 0],
+      ["2026-11", 2, 1],
+    ]);
+    expect(a.segments?.responseRates.map((r) => [r.segment, r.shown, r.rate])).toEqual([
+      ["pro", 2, 50],
+      ["free", 1, 0],
+    ]);
   });
 });

@@ -80,11 +80,21 @@ export interface Analysis {
   /** Respondents whose latest answer is a detractor, the most valuable first. */
   detractors: Detractor[];
   /** NPS of the last period with answers against the one before it. */
-  change: ({ period: string; nps: number; total: number; previousPeriod: string; previousNps: number; previousTotal: number } & NpsDifference) | null;
+  change:
+    | ({
+        period: string;
+        nps: number;
+        total: number;
+        previousPeriod: string;
+        previousNps: number;
+        previousTotal: number;
+      } & NpsDifference)
+    | null;
 }
 
 export function analyze(responses: readonly SurveyResponse[], query: ReportQuery): Analysis {
-  const valueAttribute = query.value ?? VALUE_ATTRIBUTES.find((key) => responses.some((r) => numericAttribute(key)(r) !== undefined));
+  const valueAttribute =
+    query.value ?? VALUE_ATTRIBUTES.find((key) => responses.some((r) => numericAttribute(key)(r) !== undefined));
   const value = valueAttribute ? numericAttribute(valueAttribute) : undefined;
   const points = trend(responses, query.period);
   return {
@@ -92,12 +102,26 @@ export function analyze(responses: readonly SurveyResponse[], query: ReportQuery
     csat: summarizeCsat(responses),
     ces: summarizeCes(responses),
     segments: query.segment
-      ? { attribute: query.segment, rows: bySegment(responses, query.segment), responseRates: responseRateBySegment(responses, query.segment) }
+      ? {
+          attribute: query.segment,
+          rows: bySegment(responses, query.segment),
+          responseRates: responseRateBySegment(responses, query.segment),
+        }
       : null,
-    responseRate: { ...responseRate(responses), byPeriod: responseRateTrend(responses, query.period).map(({ start: _, ...rate }) => rate) },
+    responseRate: {
+      ...responseRate(responses),
+      byPeriod: responseRateTrend(responses, query.period).map(({ start: _, ...rate }) => rate),
+    },
     trend: { period: query.period, points },
     themes: themes(responses),
-    revenueAtRisk: valueAttribute && value ? { attribute: valueAttribute, ...(query.currency ? { currency: query.currency } : {}), ...revenueAtRisk(responses, value) } : null,
+    revenueAtRisk:
+      valueAttribute && value
+        ? {
+            attribute: valueAttribute,
+            ...(query.currency ? { currency: query.currency } : {}),
+            ...revenueAtRisk(responses, value),
+          }
+        : null,
     latestComments: latestComments(responses),
     detractors: detractorsToContact(responses, value ? { value, limit: DETRACTORS } : { limit: DETRACTORS }),
     change: change(points),
@@ -118,19 +142,33 @@ export async function analyzeStored(db: Db, query: ReportQuery): Promise<Analysi
   for (const category of CATEGORIES) commented[category] = await latestCommented(db, filter, category, THEME_COMMENTS);
   const points = trendOfCounts(counts, query.period);
   const value = valueAttribute ? numericAttribute(valueAttribute) : undefined;
-  const inSegment = <T extends { value: unknown }>({ value, ...count }: T) => ({ ...count, segment: segmentName(value) });
+  const inSegment = <T extends { value: unknown }>({ value, ...count }: T) => ({
+    ...count,
+    segment: segmentName(value),
+  });
   return {
     nps: summarizeCounts(counts),
     csat: csatOfCounts(counts),
     ces: cesOfCounts(counts),
     segments: query.segment
-      ? { attribute: query.segment, rows: segmentsOfCounts(segmentCounts.map(inSegment)), responseRates: rateBySegmentOfCounts(segmentDisplays.map(inSegment)) }
+      ? {
+          attribute: query.segment,
+          rows: segmentsOfCounts(segmentCounts.map(inSegment)),
+          responseRates: rateBySegmentOfCounts(segmentDisplays.map(inSegment)),
+        }
       : null,
-    responseRate: { ...rateOfCounts(displays), byPeriod: rateTrendOfCounts(displays, query.period).map(({ start: _, ...rate }) => rate) },
+    responseRate: {
+      ...rateOfCounts(displays),
+      byPeriod: rateTrendOfCounts(displays, query.period).map(({ start: _, ...rate }) => rate),
+    },
     trend: { period: query.period, points },
     themes: themes(CATEGORIES.flatMap((c) => commented[c])),
     revenueAtRisk: valueAttribute
-      ? { attribute: valueAttribute, ...(query.currency ? { currency: query.currency } : {}), ...revenueAtRiskOf(people.values) }
+      ? {
+          attribute: valueAttribute,
+          ...(query.currency ? { currency: query.currency } : {}),
+          ...revenueAtRiskOf(people.values),
+        }
       : null,
     latestComments: {
       promoter: commented.promoter.slice(0, LATEST_COMMENTS),
@@ -163,7 +201,10 @@ function change(points: readonly TrendPoint[]): Analysis["change"] {
 }
 
 function latestComments(responses: readonly SurveyResponse[]): Record<Category, SurveyResponse[]> {
-  const withComment = newestFirst(responses.filter((r) => r.comment?.trim()), (r) => r.updatedAt);
+  const withComment = newestFirst(
+    responses.filter((r) => r.comment?.trim()),
+    (r) => r.updatedAt,
+  );
   const of = (category: Category) => withComment.filter((r) => r.category === category).slice(0, LATEST_COMMENTS);
   return { promoter: of("promoter"), passive: of("passive"), detractor: of("detractor") };
 }
@@ -182,5 +223,8 @@ export function segmentableAttributes(responses: readonly Pick<SurveyResponse, "
   for (const r of responses) {
     for (const [key, value] of Object.entries(r.attributes ?? {})) values.get(key)?.add(value);
   }
-  return [...values].filter(([, seen]) => seen.size <= MAX_SEGMENTS).map(([key]) => key).sort();
+  return [...values]
+    .filter(([, seen]) => seen.size <= MAX_SEGMENTS)
+    .map(([key]) => key)
+    .sort();
 }

@@ -16,7 +16,8 @@ const post = (app: ReturnType<typeof createApp>, body: unknown, headers: Record<
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-const summary = async (app: ReturnType<typeof createApp>, query = "") => (await app.request(`/api/summary${query}`)).json();
+const summary = async (app: ReturnType<typeof createApp>, query = "") =>
+  (await app.request(`/api/summary${query}`)).json();
 
 describe("POST /collect", () => {
   it("stores a valid response and answers with its id", async () => {
@@ -32,10 +33,21 @@ describe("POST /collect", () => {
     const app = createApp({ db });
     // Verbatim what SDK 0.1.0 sends (CONTRACT §4 example).
     const v010 = {
-      id: "7b0c1f6e-0000-4000-8000-000000000001", surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter",
-      comment: "Fast and simple", complete: true, userId: "user-42", anonymousId: "a-1", attributes: { plan: "pro" },
-      url: "https://app.example.com/app/settings", locale: "en", createdAt: "2026-11-24T10:00:00.000Z",
-      updatedAt: "2026-11-24T10:00:09.000Z", sdk: { name: "npskit", version: "0.1.0" },
+      id: "7b0c1f6e-0000-4000-8000-000000000001",
+      surveyId: "nps-q4",
+      kind: "nps",
+      score: 9,
+      category: "promoter",
+      comment: "Fast and simple",
+      complete: true,
+      userId: "user-42",
+      anonymousId: "a-1",
+      attributes: { plan: "pro" },
+      url: "https://app.example.com/app/settings",
+      locale: "en",
+      createdAt: "2026-11-24T10:00:00.000Z",
+      updatedAt: "2026-11-24T10:00:09.000Z",
+      sdk: { name: "npskit", version: "0.1.0" },
     };
     expect((await post(app, v010)).status).toBe(200);
     const shown = makeResponse(9, { score: null, category: null, status: "shown", complete: false });
@@ -61,7 +73,9 @@ describe("POST /collect", () => {
   it("rejects a score outside the kind's scale and a category that does not fit the score", async () => {
     const app = createApp({ db });
     const csat = await post(app, makeResponse(4, { kind: "csat", score: 9, category: "promoter" }));
-    expect(await csat.json()).toMatchObject({ problems: [{ path: "score", message: expect.stringContaining("between 1 and 5") }] });
+    expect(await csat.json()).toMatchObject({
+      problems: [{ path: "score", message: expect.stringContaining("between 1 and 5") }],
+    });
     const mislabelled = await post(app, makeResponse(2, { category: "promoter" }));
     expect(mislabelled.status).toBe(400);
     expect(await mislabelled.json()).toMatchObject({ problems: [{ path: "category" }] });
@@ -77,7 +91,9 @@ describe("POST /collect", () => {
   it("accepts text/plain bodies (navigator.sendBeacon) and refuses other content types", async () => {
     const app = createApp({ db });
     expect((await post(app, makeResponse(9), { "content-type": "text/plain;charset=UTF-8" })).status).toBe(200);
-    expect((await post(app, makeResponse(9), { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await post(app, makeResponse(9), { "content-type": "application/x-www-form-urlencoded" })).status).toBe(
+      415,
+    );
   });
 
   it("refuses bodies over the limit with 413", async () => {
@@ -95,7 +111,11 @@ describe("POST /collect", () => {
     expect((await post(app, makeResponse(9), { "x-api-key": "k-123" })).status).toBe(200);
     const preflight = await app.request("/collect", {
       method: "OPTIONS",
-      headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+      headers: {
+        origin: "https://shop.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key",
+      },
     });
     expect(preflight.status).toBe(204);
   });
@@ -107,23 +127,38 @@ describe("POST /collect", () => {
     const allowed = await preflight("https://shop.example");
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://shop.example");
-    expect(allowed.headers.get("access-control-allow-headers")?.split(",").sort()).toEqual(["content-type", "idempotency-key", "x-api-key"]);
+    expect(allowed.headers.get("access-control-allow-headers")?.split(",").sort()).toEqual([
+      "content-type",
+      "idempotency-key",
+      "x-api-key",
+    ]);
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
     expect((await post(app, makeResponse(9), { origin: "https://evil.example" })).status).toBe(403);
     const allowedPost = await post(app, makeResponse(9), { origin: "https://shop.example" });
     expect(allowedPost.status).toBe(200);
     expect(allowedPost.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect((await post(app, makeResponse(9))).status).toBe(200);
-    const open = await createApp({ db }).request("/collect", { method: "OPTIONS", headers: { origin: "https://any.example", "access-control-request-method": "POST" } });
+    const open = await createApp({ db }).request("/collect", {
+      method: "OPTIONS",
+      headers: { origin: "https://any.example", "access-control-request-method": "POST" },
+    });
     expect(open.headers.get("access-control-allow-origin")).toBe("*");
   });
 
   it("is idempotent: retries never double count and an older state never overwrites a newer one", async () => {
     const app = createApp({ db });
     const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
-    const commented = { ...scored, score: 10, category: "promoter" as const, complete: true, comment: "Actually great", updatedAt: "2026-11-24T10:00:09.000Z" };
+    const commented = {
+      ...scored,
+      score: 10,
+      category: "promoter" as const,
+      complete: true,
+      comment: "Actually great",
+      updatedAt: "2026-11-24T10:00:09.000Z",
+    };
     const results = [];
-    for (const body of [scored, scored, commented, scored, commented]) results.push(((await (await post(app, body)).json()) as { result: string }).result);
+    for (const body of [scored, scored, commented, scored, commented])
+      results.push(((await (await post(app, body)).json()) as { result: string }).result);
     expect(results).toEqual(["created", "ignored", "updated", "ignored", "ignored"]);
     expect((await summary(app)).nps).toMatchObject({ total: 1, promoters: 1, detractors: 0 });
   });
@@ -133,9 +168,17 @@ describe("GET /api/summary", () => {
   /** 5 promoters, 2 passives, 3 detractors: NPS 20 in −36.6 .. 67.3 (see insights' summary tests). */
   async function seed(app: ReturnType<typeof createApp>) {
     const rows: SurveyResponse[] = [
-      ...[10, 10, 9, 9, 9].map((s) => makeResponse(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" })),
+      ...[10, 10, 9, 9, 9].map((s) =>
+        makeResponse(s, { attributes: { plan: "pro", ltv: 1000 }, comment: "Great reports" }),
+      ),
       ...[8, 7].map((s) => makeResponse(s, { attributes: { plan: "free", ltv: 0 } })),
-      ...[6, 3, 0].map((s, i) => makeResponse(s, { attributes: { plan: "free", ltv: 100 * (i + 1) }, comment: "Slow sync", createdAt: "2026-10-02T10:00:00.000Z" })),
+      ...[6, 3, 0].map((s, i) =>
+        makeResponse(s, {
+          attributes: { plan: "free", ltv: 100 * (i + 1) },
+          comment: "Slow sync",
+          createdAt: "2026-10-02T10:00:00.000Z",
+        }),
+      ),
       makeResponse(5, { kind: "csat", surveyId: "csat-support" }),
     ];
     for (const r of rows) expect((await post(app, r)).status).toBe(200);
@@ -145,21 +188,46 @@ describe("GET /api/summary", () => {
     const app = createApp({ db });
     await seed(app);
     const body = await summary(app, "?surveyId=nps-q4&segment=plan&period=month");
-    expect(body.nps).toEqual({ total: 10, promoters: 5, passives: 2, detractors: 3, nps: 20, low: -36.6, high: 67.3, marginOfError: 52 });
-    expect(body.segments.rows.map((s: { segment: string; nps: number; small: boolean }) => [s.segment, s.nps, s.small])).toEqual([
+    expect(body.nps).toEqual({
+      total: 10,
+      promoters: 5,
+      passives: 2,
+      detractors: 3,
+      nps: 20,
+      low: -36.6,
+      high: 67.3,
+      marginOfError: 52,
+    });
+    expect(
+      body.segments.rows.map((s: { segment: string; nps: number; small: boolean }) => [s.segment, s.nps, s.small]),
+    ).toEqual([
       ["free", -60, true],
       ["pro", 100, true],
     ]);
-    expect(body.trend.points.map((p: { period: string; total: number }) => [p.period, p.total])).toEqual([["2026-10", 3], ["2026-11", 7]]);
+    expect(body.trend.points.map((p: { period: string; total: number }) => [p.period, p.total])).toEqual([
+      ["2026-10", 3],
+      ["2026-11", 7],
+    ]);
     expect(body.themes.detractor).toEqual([{ term: "slow sync", count: 3 }]);
-    expect(body.revenueAtRisk).toEqual({ attribute: "ltv", atRisk: 600, detractors: 3, passiveValue: 0, passives: 2, totalValue: 5600 });
+    expect(body.revenueAtRisk).toEqual({
+      attribute: "ltv",
+      atRisk: 600,
+      detractors: 3,
+      passiveValue: 0,
+      passives: 2,
+      totalValue: 5600,
+    });
     expect(body.csat.total).toBe(0);
   });
 
   it("filters by date range, `to` including the whole day", async () => {
     const app = createApp({ db });
     await seed(app);
-    expect((await summary(app, "?from=2026-10-01&to=2026-10-02")).nps).toMatchObject({ total: 3, detractors: 3, nps: -100 });
+    expect((await summary(app, "?from=2026-10-01&to=2026-10-02")).nps).toMatchObject({
+      total: 3,
+      detractors: 3,
+      nps: -100,
+    });
     expect((await summary(app, "?from=2026-11-01")).nps.total).toBe(7);
     expect((await summary(app)).csat).toMatchObject({ total: 1, goodPercent: 100 });
   });
@@ -167,14 +235,23 @@ describe("GET /api/summary", () => {
   it("rejects bad parameters with reasons", async () => {
     const res = await createApp({ db }).request(`/api/summary?period=day&from=soon&segment=${"x".repeat(101)}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { problems: { path: string }[] }).problems.map((p) => p.path).sort()).toEqual(["from", "period", "segment"]);
+    expect(((await res.json()) as { problems: { path: string }[] }).problems.map((p) => p.path).sort()).toEqual([
+      "from",
+      "period",
+      "segment",
+    ]);
   });
 });
 
 describe("GET /api/export.csv", () => {
   it("exports every response with CSV escaping and formula-injection guards", async () => {
     const app = createApp({ db });
-    const r = makeResponse(2, { id: "csv-row-000001", comment: '=HYPERLINK("http://x") says "hi", bye\nnext', attributes: { plan: "+pro", ltv: -5 }, userId: null });
+    const r = makeResponse(2, {
+      id: "csv-row-000001",
+      comment: '=HYPERLINK("http://x") says "hi", bye\nnext',
+      attributes: { plan: "+pro", ltv: -5 },
+      userId: null,
+    });
     await post(app, r);
     const res = await app.request("/api/export.csv");
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -182,7 +259,9 @@ describe("GET /api/export.csv", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for spreadsheet apps
     const [header, row, end] = new TextDecoder().decode(bytes).split("\r\n");
-    expect(header).toBe("id,survey_id,kind,score,category,status,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan");
+    expect(header).toBe(
+      "id,survey_id,kind,score,category,status,complete,comment,user_id,anonymous_id,url,locale,created_at,updated_at,attr.ltv,attr.plan",
+    );
     expect(row).toBe(
       `csv-row-000001,nps-q4,nps,2,detractor,,true,"'=HYPERLINK(""http://x"") says ""hi"", bye\nnext",,${r.anonymousId},,,2026-11-24T10:00:00.000Z,2026-11-24T10:00:00.000Z,-5,'+pro`,
     );
@@ -202,7 +281,9 @@ describe("GET /api/export.csv", () => {
   it("streams columns for the common attribute keys only, however many distinct keys were posted", async () => {
     const app = createApp({ db });
     const flood = Array.from({ length: 40 }, (_, i) =>
-      makeResponse(9, { attributes: { plan: "pro", ...Object.fromEntries(Array.from({ length: 49 }, (_, k) => [`k-${i}-${k}`, "v"])) } }),
+      makeResponse(9, {
+        attributes: { plan: "pro", ...Object.fromEntries(Array.from({ length: 49 }, (_, k) => [`k-${i}-${k}`, "v"])) },
+      }),
     );
     await saveResponses(db, flood);
     const [header, ...rows] = (await (await app.request("/api/export.csv")).text()).trim().split("\r\n");
@@ -216,7 +297,9 @@ describe("GET /api/export.csv", () => {
 describe("GET /api/export.ndjson", () => {
   it("streams every response in the wire format, one a line, while /collect and /healthz keep answering", async () => {
     const app = createApp({ db });
-    const rows = Array.from({ length: EXPORT_PAGE * 2 + 5 }, (_, i) => makeResponse(i % 11, { createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+    const rows = Array.from({ length: EXPORT_PAGE * 2 + 5 }, (_, i) =>
+      makeResponse(i % 11, { createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }),
+    );
     await saveResponses(db, rows);
     const res = await app.request("/api/export.ndjson");
     expect(res.headers.get("content-type")).toBe("application/x-ndjson");
@@ -228,8 +311,12 @@ describe("GET /api/export.ndjson", () => {
     expect(received.split("\n").length - 1).toBe(EXPORT_PAGE);
     expect((await post(app, makeResponse(9, { createdAt: "2027-01-01T00:00:00.000Z" }))).status).toBe(200);
     expect((await app.request("/healthz")).status).toBe(200);
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += decoder.decode(chunk.value, { stream: true });
-    const lines = received.trimEnd().split("\n").map((line) => JSON.parse(line) as SurveyResponse);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      received += decoder.decode(chunk.value, { stream: true });
+    const lines = received
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as SurveyResponse);
     expect(lines.slice(0, rows.length)).toEqual(rows);
     expect(lines).toHaveLength(rows.length + 1);
   });
@@ -238,7 +325,13 @@ describe("GET /api/export.ndjson", () => {
 describe("GET /report", () => {
   it("renders the numbers and escapes every user string, under a strict CSP", async () => {
     const app = createApp({ db });
-    await post(app, makeResponse(1, { comment: "<script>alert(1)</script> & co", attributes: { plan: '"><img src=x onerror=alert(1)>' } }));
+    await post(
+      app,
+      makeResponse(1, {
+        comment: "<script>alert(1)</script> & co",
+        attributes: { plan: '"><img src=x onerror=alert(1)>' },
+      }),
+    );
     await post(app, makeResponse(10, { comment: "Love it" }));
     const res = await app.request("/report?segment=plan");
     expect(res.status).toBe(200);
@@ -252,14 +345,17 @@ describe("GET /report", () => {
     expect(page).toContain("NPS by plan");
     expect(page).toContain("Detractors to contact");
     expect(page).toMatch(/class="score tentative">0\.0 <small>± 100\.0<\/small>/);
-    expect(page).toContain("2 answers: too few to read as a score. The true NPS is likely anywhere from -100.0 to +100.0.");
+    expect(page).toContain(
+      "2 answers: too few to read as a score. The true NPS is likely anywhere from -100.0 to +100.0.",
+    );
   });
 
   it("says 'not enough answers' for a change from one answer, never 'beyond the margin'", async () => {
     // 1 December: the month's only answer, a 10, after a November of 28 answers (NPS +28.6).
     const app = createApp({ db });
-    const november = [...Array(12).fill(10), ...Array(8).fill(8), ...Array(4).fill(2), ...Array(4).fill(5)].map((score: number, i) =>
-      makeResponse(score, { createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.000Z` }),
+    const november = [...Array(12).fill(10), ...Array(8).fill(8), ...Array(4).fill(2), ...Array(4).fill(5)].map(
+      (score: number, i) =>
+        makeResponse(score, { createdAt: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.000Z` }),
     );
     for (const r of [...november, makeResponse(10, { createdAt: "2026-12-01T09:00:00.000Z" })]) await post(app, r);
     const page = await (await app.request("/report")).text();
@@ -267,7 +363,9 @@ describe("GET /report", () => {
     expect(page).toContain("(fewer than 30 in 2026-12)");
     expect(page).not.toMatch(/beyond|a real change/);
     // The December point is drawn as tentative: hollow, with an "n=1" label and a hatched band.
-    expect(page).toMatch(/<circle [^>]*class="small"><title>2026-12: NPS \+100\.0, 95% interval -100\.0 to \+100\.0 \(n=1\)/);
+    expect(page).toMatch(
+      /<circle [^>]*class="small"><title>2026-12: NPS \+100\.0, 95% interval -100\.0 to \+100\.0 \(n=1\)/,
+    );
     expect(page).toContain(">n=1</text>");
     expect(page).toContain('fill="url(#hatch-wide)"');
   });

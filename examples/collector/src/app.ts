@@ -52,7 +52,8 @@ export function createApp(options: AppOptions): Hono {
   });
   const { origins = "*", apiKey, maxBodyBytes = 64 * 1024, rateLimit: perMinute, trustProxy, now } = options;
 
-  for (const path of READ_PATHS) app.use(path, hostAllowlist({ hosts: options.allowedHosts }), readAccess({ token: options.readToken }));
+  for (const path of READ_PATHS)
+    app.use(path, hostAllowlist({ hosts: options.allowedHosts }), readAccess({ token: options.readToken }));
   mountReads(app, options.db);
 
   app.use(
@@ -70,7 +71,10 @@ export function createApp(options: AppOptions): Hono {
   app.post(
     "/collect",
     perMinute ? rateLimit({ perMinute, trustProxy, ...(now ? { now } : {}) }) : (_c, next) => next(),
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => invalid(c, 413, [{ path: "", message: `body exceeds ${maxBodyBytes} bytes` }]) }),
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => invalid(c, 413, [{ path: "", message: `body exceeds ${maxBodyBytes} bytes` }]),
+    }),
     originAllowlist({ origins }),
     writeKey({ key: apiKey }),
     collect(options),

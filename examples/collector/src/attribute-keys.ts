@@ -12,7 +12,8 @@ export const KEY_SAMPLE = 10_000;
 /** The attribute keys present in ≥ 1% of `responses` (at least one), the 50 most frequent, sorted by name. */
 export function commonAttributeKeys(responses: readonly Pick<SurveyResponse, "attributes">[]): string[] {
   const counts = new Map<string, number>();
-  for (const r of responses) for (const key of Object.keys(r.attributes ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const r of responses)
+    for (const key of Object.keys(r.attributes ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
   const min = Math.max(1, Math.ceil(responses.length * MIN_KEY_SHARE));
   return [...counts]
     .filter(([, n]) => n >= min)

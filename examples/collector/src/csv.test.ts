@@ -16,7 +16,8 @@ describe("csvCell", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas, and still quotes them when needed", () => {
-    for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}1+1`).replace(/^"/, "")).toMatch(/^'/);
+    for (const start of ["=", "+", "-", "@", "\t", "\r"])
+      expect(csvCell(`${start}1+1`).replace(/^"/, "")).toMatch(/^'/);
     expect(csvCell("=1,2")).toBe(`"'=1,2"`);
     expect(csvCell("=1;2")).toBe(`"'=1;2"`);
     expect(csvCell("\t=cmd")).toBe(`"'\t=cmd"`);
@@ -30,10 +31,14 @@ describe("csvCell", () => {
 
 describe("attribute columns", () => {
   it("are the keys present in at least 1% of the answers, at most 50 (the most frequent), sorted by name", () => {
-    const common = Array.from({ length: 300 }, (_, i) => makeResponse(9, { attributes: { plan: "pro", ...(i % 50 === 0 ? { rare: 1 } : {}), [`once-${i}`]: i } }));
+    const common = Array.from({ length: 300 }, (_, i) =>
+      makeResponse(9, { attributes: { plan: "pro", ...(i % 50 === 0 ? { rare: 1 } : {}), [`once-${i}`]: i } }),
+    );
     expect(commonAttributeKeys(common)).toEqual(["plan", "rare"]); // rare: 6 of 300 = 2%; each once-N: 0.3%
     const flood = Array.from({ length: 40 }, (_, i) =>
-      makeResponse(9, { attributes: { plan: "pro", ...Object.fromEntries(Array.from({ length: 49 }, (_, k) => [`k-${i}-${k}`, "v"])) } }),
+      makeResponse(9, {
+        attributes: { plan: "pro", ...Object.fromEntries(Array.from({ length: 49 }, (_, k) => [`k-${i}-${k}`, "v"])) },
+      }),
     );
     const keys = commonAttributeKeys(flood);
     expect(keys).toHaveLength(50);
@@ -41,7 +46,9 @@ describe("attribute columns", () => {
   });
 
   it("keep the CSV as wide as the common keys, however many distinct keys were posted", () => {
-    const flood = Array.from({ length: 40 }, (_, i) => makeResponse(9, { attributes: Object.fromEntries(Array.from({ length: 50 }, (_, k) => [`k-${i}-${k}`, "v"])) }));
+    const flood = Array.from({ length: 40 }, (_, i) =>
+      makeResponse(9, { attributes: Object.fromEntries(Array.from({ length: 50 }, (_, k) => [`k-${i}-${k}`, "v"])) }),
+    );
     const [header] = csvHeader(commonAttributeKeys(flood)).split("\r\n");
     expect(header?.split(",").filter((c) => c.startsWith("attr."))).toHaveLength(50);
   });

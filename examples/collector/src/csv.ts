@@ -17,8 +17,20 @@ export function csvCell(value: Cell): string {
 
 /** The response fields exported, in column order; each column is named after its field in snake_case. */
 const FIXED = [
-  "id", "surveyId", "kind", "score", "category", "status", "complete", "comment",
-  "userId", "anonymousId", "url", "locale", "createdAt", "updatedAt",
+  "id",
+  "surveyId",
+  "kind",
+  "score",
+  "category",
+  "status",
+  "complete",
+  "comment",
+  "userId",
+  "anonymousId",
+  "url",
+  "locale",
+  "createdAt",
+  "updatedAt",
 ] as const satisfies readonly (keyof SurveyResponse)[];
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -36,5 +48,7 @@ export function csvHeader(attributeKeys: readonly string[]): string {
 
 /** One response as a CSV line under `csvHeader(attributeKeys)`. */
 export function csvRow(r: SurveyResponse, attributeKeys: readonly string[]): string {
-  return [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])].map(csvCell).join(",") + "\r\n";
+  return (
+    [...FIXED.map((field) => r[field]), ...attributeKeys.map((k) => r.attributes?.[k])].map(csvCell).join(",") + "\r\n"
+  );
 }

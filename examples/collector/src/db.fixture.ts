@@ -19,10 +19,12 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
   }, 120_000);
   afterAll(() => db?.close());
   beforeEach(async () => {
-    for (const table of ["responses", "response_counts", "display_counts", "response_attribute_keys"]) await current().query(`DELETE FROM ${table}`);
+    for (const table of ["responses", "response_counts", "display_counts", "response_attribute_keys"])
+      await current().query(`DELETE FROM ${table}`);
   });
   return {
-    query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) => current().query<Row>(sql, params),
+    query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
+      current().query<Row>(sql, params),
     close: () => current().close(),
   };
 }

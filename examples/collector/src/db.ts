@@ -14,7 +14,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const db = new PGlite(dataDir);
   await db.waitReady;
   return {
-    query: async <Row>(sql: string, params: readonly unknown[] = []) => ({ rows: (await db.query<Row>(sql, [...params])).rows }),
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => ({
+      rows: (await db.query<Row>(sql, [...params])).rows,
+    }),
     close: () => db.close(),
   };
 }
@@ -31,7 +33,9 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     throw error;
   });
   return {
-    query: async <Row>(sql: string, params: readonly unknown[] = []) => ({ rows: (await pool.query(sql, [...params])).rows as Row[] }),
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => ({
+      rows: (await pool.query(sql, [...params])).rows as Row[],
+    }),
     close: () => pool.end(),
   };
 }

@@ -12,7 +12,11 @@ import type { ResponseFilter } from "./store.js";
 export const EXPORT_PAGE = 1000;
 
 /** The matching responses, page by page, in `listResponses` order (created_at, id). */
-export async function* responsePages(db: Db, filter: ResponseFilter, size = EXPORT_PAGE): AsyncGenerator<SurveyResponse[]> {
+export async function* responsePages(
+  db: Db,
+  filter: ResponseFilter,
+  size = EXPORT_PAGE,
+): AsyncGenerator<SurveyResponse[]> {
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const { rows }: { rows: { data: SurveyResponse; at: string; id: string }[] } = await db.query(
@@ -20,7 +24,14 @@ export async function* responsePages(db: Db, filter: ResponseFilter, size = EXPO
        WHERE ($1::text IS NULL OR survey_id = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
          AND ($4::timestamptz IS NULL OR (created_at, id) > ($4::timestamptz, $5::text))
        ORDER BY created_at, id LIMIT $6`,
-      [filter.surveyId ?? null, filter.from?.toISOString() ?? null, filter.to?.toISOString() ?? null, after?.at ?? null, after?.id ?? null, size],
+      [
+        filter.surveyId ?? null,
+        filter.from?.toISOString() ?? null,
+        filter.to?.toISOString() ?? null,
+        after?.at ?? null,
+        after?.id ?? null,
+        size,
+      ],
     );
     if (rows.length > 0) yield rows.map((r) => r.data);
     if (rows.length < size) return;

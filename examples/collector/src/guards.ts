@@ -6,12 +6,16 @@ import { sameSecret } from "./secrets.js";
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and ::1 (also IPv4-mapped, and in URL brackets). */
 export function isLoopback(hostOrAddress: string): boolean {
-  const host = hostOrAddress.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/^::ffff:/, "");
+  const host = hostOrAddress
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/^::ffff:/, "");
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** The address of the connection's other end, when served by Node (absent in `app.request` tests). */
-const peerAddress = (c: Context): string | undefined => (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
+const peerAddress = (c: Context): string | undefined =>
+  (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
 
 /**
  * Answers only requests whose `Host` is a loopback name or one of `hosts` (a name, or name:port),
@@ -42,7 +46,10 @@ export function readAccess({ token }: { token?: string | undefined }): Middlewar
     }
     if (sameSecret(presentedToken(c.req.header("authorization")), token)) return next();
     c.header("www-authenticate", 'Basic realm="npskit"');
-    return c.json({ error: "missing or wrong read token (Authorization: Bearer, or Basic with the token as password)" }, 401);
+    return c.json(
+      { error: "missing or wrong read token (Authorization: Bearer, or Basic with the token as password)" },
+      401,
+    );
   };
 }
 
@@ -97,11 +104,16 @@ export function logRefusals({ log }: { log: (line: string) => void }): Middlewar
     await next();
     const { status } = c.res;
     if (status < 400 || status >= 500 || status === 429) return;
-    const body = (await c.res.clone().json().catch(() => ({}))) as { error?: string; problems?: { path: string }[] };
+    const body = (await c.res
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: string; problems?: { path: string }[] };
     const id = c.get("responseId");
     const paths = new Set(body.problems?.map((p) => JSON.stringify(p.path.slice(0, 80))));
     const what = body.problems ? `at ${[...paths].join(", ")}` : body.error;
-    log(`[npskit] refused ${id && /^[\w.:-]{1,64}$/.test(id) ? `response ${id}` : "a post"}: ${status} ${what ?? ""}`.trim());
+    log(
+      `[npskit] refused ${id && /^[\w.:-]{1,64}$/.test(id) ? `response ${id}` : "a post"}: ${status} ${what ?? ""}`.trim(),
+    );
   };
 }
 
@@ -145,6 +157,13 @@ export function rateLimit({ perMinute, trustProxy = false, now = Date.now }: Rat
 }
 
 function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",").map((a) => a.trim()).filter(Boolean).pop() : undefined;
+  const forwarded = trustProxy
+    ? c.req
+        .header("x-forwarded-for")
+        ?.split(",")
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .pop()
+    : undefined;
   return forwarded ?? peerAddress(c) ?? "unknown";
 }

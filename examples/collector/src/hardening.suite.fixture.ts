@@ -18,22 +18,44 @@ type App = ReturnType<typeof createApp>;
 const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 const post = (app: App, body: unknown, headers: Record<string, string> = {}, env?: object) =>
-  app.request("/collect", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }, env);
-const problemsOf = async (res: Response) => ((await res.json()) as { problems: { path: string; message: string }[] }).problems;
+  app.request(
+    "/collect",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    },
+    env,
+  );
+const problemsOf = async (res: Response) =>
+  ((await res.json()) as { problems: { path: string; message: string }[] }).problems;
 
 export function describeHardening(name: string, open: () => Promise<Db>): void {
   describe(`a collector on the internet, on ${name}`, () => {
     const db = useMigratedDb(open);
     const app = (options: Omit<AppOptions, "db"> = {}) => createApp({ db, log: () => {}, ...options });
-    const stored = async () => (await db.query<{ data: SurveyResponse }>("SELECT data FROM responses ORDER BY id")).rows.map((r) => r.data);
+    const stored = async () =>
+      (await db.query<{ data: SurveyResponse }>("SELECT data FROM responses ORDER BY id")).rows.map((r) => r.data);
     afterEach(() => vi.restoreAllMocks());
 
     describe("reads need a credential", () => {
       it("with NPSKIT_READ_TOKEN, every read route needs it as Bearer or as the Basic password; else 401 and no data", async () => {
         const collector = app({ readToken: TOKEN, apiKey: "public-write-key" });
-        expect((await post(collector, makeResponse(2, { comment: "Private complaint" }), { "x-api-key": "public-write-key" })).status).toBe(200);
+        expect(
+          (
+            await post(collector, makeResponse(2, { comment: "Private complaint" }), {
+              "x-api-key": "public-write-key",
+            })
+          ).status,
+        ).toBe(200);
         for (const path of READS) {
-          for (const authorization of [undefined, "Bearer wrong-token-0123456789", basic("team", "wrong"), `Bearer ${TOKEN}x`, "Bearer public-write-key"]) {
+          for (const authorization of [
+            undefined,
+            "Bearer wrong-token-0123456789",
+            basic("team", "wrong"),
+            `Bearer ${TOKEN}x`,
+            "Bearer public-write-key",
+          ]) {
             const res = await collector.request(path, { headers: authorization ? { authorization } : {} });
             expect(res.status, `${path} ${authorization}`).toBe(401);
             expect(res.headers.get("www-authenticate")).toBe('Basic realm="npskit"');
@@ -41,9 +63,16 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
           }
           // The write key is public (it ships in page source): never a read credential.
           expect((await collector.request(path, { headers: { "x-api-key": "public-write-key" } })).status).toBe(401);
-          expect((await collector.request(path, { headers: { authorization: `Bearer ${TOKEN}` } })).status, path).toBe(200);
-          expect((await collector.request(path, { headers: { authorization: basic("anyone", TOKEN) } })).status, path).toBe(200);
-          expect((await collector.request(path, { headers: { authorization: basic("", TOKEN) } })).status, path).toBe(200);
+          expect((await collector.request(path, { headers: { authorization: `Bearer ${TOKEN}` } })).status, path).toBe(
+            200,
+          );
+          expect(
+            (await collector.request(path, { headers: { authorization: basic("anyone", TOKEN) } })).status,
+            path,
+          ).toBe(200);
+          expect((await collector.request(path, { headers: { authorization: basic("", TOKEN) } })).status, path).toBe(
+            200,
+          );
         }
         expect((await collector.request("/healthz")).status).toBe(200);
       });
@@ -53,7 +82,11 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         expect((await collector.request("/api/summary", {}, peer("127.0.0.1"))).status).toBe(200);
         expect((await collector.request("/api/summary", {}, peer("::ffff:127.0.0.1"))).status).toBe(200);
         expect((await collector.request("/api/summary", {}, peer("203.0.113.9"))).status).toBe(403);
-        const proxied = await collector.request("/report", { headers: { "x-forwarded-for": "203.0.113.9" } }, peer("127.0.0.1"));
+        const proxied = await collector.request(
+          "/report",
+          { headers: { "x-forwarded-for": "203.0.113.9" } },
+          peer("127.0.0.1"),
+        );
         expect(proxied.status).toBe(403);
         expect(await proxied.json()).toEqual({ error: "reads from another machine need NPSKIT_READ_TOKEN to be set" });
         // Answers still come in from anywhere.
@@ -63,7 +96,12 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       it("answers reads only for loopback names and NPSKIT_ALLOWED_HOSTS (DNS rebinding gets nothing)", async () => {
         await post(app(), makeResponse(2, { comment: "Private complaint" }));
         const local = app();
-        for (const url of ["http://localhost:8787", "http://127.0.0.1:8787", "http://[::1]:8787", "http://app.localhost"]) {
+        for (const url of [
+          "http://localhost:8787",
+          "http://127.0.0.1:8787",
+          "http://[::1]:8787",
+          "http://app.localhost",
+        ]) {
           expect((await local.request(`${url}/api/summary`)).status, url).toBe(200);
         }
         const rebound = await local.request("http://attacker.example:8787/api/export.csv");
@@ -76,7 +114,9 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         expect((await read("https://reports.example.com:8443/report")).status).toBe(200);
         expect((await read("https://reports.example.com/report")).status).toBe(403);
         expect((await read("https://nps.example.com.attacker.example/report")).status).toBe(403);
-        expect(await (await read("https://attacker.example/api/summary")).json()).toEqual({ error: "host attacker.example is not allowed: add it to NPSKIT_ALLOWED_HOSTS" });
+        expect(await (await read("https://attacker.example/api/summary")).json()).toEqual({
+          error: "host attacker.example is not allowed: add it to NPSKIT_ALLOWED_HOSTS",
+        });
       });
     });
 
@@ -85,13 +125,35 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         const collector = app({ identitySecret: SECRET });
         const missing = await post(collector, makeResponse(9, { userId: "user-42" }));
         expect(missing.status).toBe(401);
-        expect(await problemsOf(missing)).toEqual([{ path: "userHash", message: "required with a userId: identify(userId, attributes, { userHash })" }]);
-        const wrong = await post(collector, makeResponse(9, { userId: "user-42", userHash: userHashOf(SECRET, "user-43") }));
+        expect(await problemsOf(missing)).toEqual([
+          { path: "userHash", message: "required with a userId: identify(userId, attributes, { userHash })" },
+        ]);
+        const wrong = await post(
+          collector,
+          makeResponse(9, { userId: "user-42", userHash: userHashOf(SECRET, "user-43") }),
+        );
         expect(wrong.status).toBe(403);
         expect(await problemsOf(wrong)).toEqual([{ path: "userHash", message: "does not match the userId" }]);
-        expect((await post(collector, makeResponse(9, { userId: "user-42", userHash: userHashOf("another-secret-0123456", "user-42") }))).status).toBe(403);
-        expect((await post(collector, makeResponse(9, { userId: "user-42", userHash: userHashOf(SECRET, "user-42") }))).status).toBe(200);
-        expect((await post(collector, makeResponse(9, { userId: "user-7", userHash: userHashOf(SECRET, "user-7").toUpperCase() }))).status).toBe(200);
+        expect(
+          (
+            await post(
+              collector,
+              makeResponse(9, { userId: "user-42", userHash: userHashOf("another-secret-0123456", "user-42") }),
+            )
+          ).status,
+        ).toBe(403);
+        expect(
+          (await post(collector, makeResponse(9, { userId: "user-42", userHash: userHashOf(SECRET, "user-42") })))
+            .status,
+        ).toBe(200);
+        expect(
+          (
+            await post(
+              collector,
+              makeResponse(9, { userId: "user-7", userHash: userHashOf(SECRET, "user-7").toUpperCase() }),
+            )
+          ).status,
+        ).toBe(200);
         const { userId: _, ...anonymous } = makeResponse(9);
         expect((await post(collector, anonymous)).status).toBe(200);
         expect((await post(collector, makeResponse(9, { userId: null }))).status).toBe(200);
@@ -100,7 +162,10 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
 
       it("never stores or exports the hash, whether or not it is checked", async () => {
         const hash = userHashOf(SECRET, "user-42");
-        await post(app({ identitySecret: SECRET }), makeResponse(9, { id: "hash-checked-01", userId: "user-42", userHash: hash }));
+        await post(
+          app({ identitySecret: SECRET }),
+          makeResponse(9, { id: "hash-checked-01", userId: "user-42", userHash: hash }),
+        );
         await post(app(), makeResponse(9, { id: "hash-unchecked", userId: "user-42", userHash: hash }));
         expect((await stored()).map((r) => r.id)).toEqual(["hash-checked-01", "hash-unchecked"]);
         expect(JSON.stringify(await stored())).not.toContain(hash);
@@ -129,7 +194,10 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       });
 
       it("refuses answer times outside 2000–2099 with 400 and the path", async () => {
-        const res = await post(app(), makeResponse(9, { createdAt: "0000-01-01T00:00:00Z", updatedAt: "9999-12-31T23:59:59.999Z" }));
+        const res = await post(
+          app(),
+          makeResponse(9, { createdAt: "0000-01-01T00:00:00Z", updatedAt: "9999-12-31T23:59:59.999Z" }),
+        );
         expect(res.status).toBe(400);
         expect((await problemsOf(res)).map((p) => p.path)).toEqual(["createdAt", "updatedAt"]);
         expect((await post(app(), makeResponse(9, { createdAt: "1999-12-31T23:59:59Z" }))).status).toBe(400);
@@ -140,10 +208,18 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v".repeat(500)]));
         expect((await post(app(), makeResponse(9, { attributes: fifty }))).status).toBe(200);
         const tooMany = await post(app(), makeResponse(9, { attributes: { ...fifty, one: 1 } }));
-        expect(await problemsOf(tooMany)).toEqual([{ path: "attributes", message: "at most 50 attributes per answer" }]);
-        const tooLong = await post(app(), makeResponse(9, { attributes: { ["n".repeat(65)]: 1, plan: "p".repeat(501) } }));
+        expect(await problemsOf(tooMany)).toEqual([
+          { path: "attributes", message: "at most 50 attributes per answer" },
+        ]);
+        const tooLong = await post(
+          app(),
+          makeResponse(9, { attributes: { ["n".repeat(65)]: 1, plan: "p".repeat(501) } }),
+        );
         expect(tooLong.status).toBe(400);
-        expect((await problemsOf(tooLong)).map((p) => p.path)).toEqual(["attributes.plan", `attributes.${"n".repeat(65)}`]);
+        expect((await problemsOf(tooLong)).map((p) => p.path)).toEqual([
+          "attributes.plan",
+          `attributes.${"n".repeat(65)}`,
+        ]);
       });
 
       it("refuses read parameters out of range or with control characters: 400 with a message, the report with a notice", async () => {
@@ -164,12 +240,17 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
           for (const route of ["/api/summary", "/api/export.csv"]) {
             const res = await app().request(`${route}?${query}`);
             expect(res.status, `${route}?${query}`).toBe(400);
-            expect((await problemsOf(res)).map((p) => p.path), query).toEqual([path]);
+            expect(
+              (await problemsOf(res)).map((p) => p.path),
+              query,
+            ).toEqual([path]);
           }
           const report = await app().request(`/report?${query}`);
           expect(report.status, query).toBe(400);
           const page = await report.text();
-          expect(page).toMatch(new RegExp(`<p class="notice" role="alert">Filters ignored, showing every answer: ${path} must`));
+          expect(page).toMatch(
+            new RegExp(`<p class="notice" role="alert">Filters ignored, showing every answer: ${path} must`),
+          );
           expect(page).toContain("Visible anyway");
         }
       });
@@ -189,7 +270,11 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       it("name a refused response by id and problem paths, never its comment, attribute values or user id", async () => {
         const lines: string[] = [];
         const collector = createApp({ db, identitySecret: SECRET, log: (line) => lines.push(line) });
-        const personal = { comment: "My manager Jane is awful", userId: "jane.doe@example.com", attributes: { plan: "secret-plan-name" } };
+        const personal = {
+          comment: "My manager Jane is awful",
+          userId: "jane.doe@example.com",
+          attributes: { plan: "secret-plan-name" },
+        };
         await post(collector, { ...makeResponse(9, { id: "refused-0000001", ...personal }), score: 12 });
         await post(collector, makeResponse(9, { id: "refused-0000002", ...personal }));
         await post(collector, "{not json");
@@ -203,7 +288,10 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       it("log a 500 as the error's stack, never the request body or the database's quote of it", async () => {
         const failing: Db = {
           query: async () => {
-            throw Object.assign(new Error("unsupported Unicode escape sequence"), { detail: "My manager Jane is awful", where: "JSON data, line 1" });
+            throw Object.assign(new Error("unsupported Unicode escape sequence"), {
+              detail: "My manager Jane is awful",
+              where: "JSON data, line 1",
+            });
           },
           close: async () => {},
         };
@@ -220,7 +308,8 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       it("answers 429 with Retry-After (readable cross-origin) once a client used its posts per minute, and refills", async () => {
         let now = 1_000_000;
         const collector = app({ rateLimit: 2, now: () => now });
-        const from = (address: string, headers: Record<string, string> = {}) => post(collector, makeResponse(9), headers, peer(address));
+        const from = (address: string, headers: Record<string, string> = {}) =>
+          post(collector, makeResponse(9), headers, peer(address));
         expect((await from("198.51.100.1")).status).toBe(200);
         expect((await from("198.51.100.1")).status).toBe(200);
         const limited = await from("198.51.100.1", { origin: "https://shop.example" });
@@ -237,13 +326,24 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       it("tells clients apart by X-Forwarded-For only with NPSKIT_TRUST_PROXY, by the entry the proxy appended", async () => {
         const proxy = "127.0.0.1";
         const direct = app({ rateLimit: 1 });
-        expect((await post(direct, makeResponse(9), { "x-forwarded-for": "203.0.113.1" }, peer(proxy))).status).toBe(200);
-        expect((await post(direct, makeResponse(9), { "x-forwarded-for": "203.0.113.2" }, peer(proxy))).status).toBe(429);
+        expect((await post(direct, makeResponse(9), { "x-forwarded-for": "203.0.113.1" }, peer(proxy))).status).toBe(
+          200,
+        );
+        expect((await post(direct, makeResponse(9), { "x-forwarded-for": "203.0.113.2" }, peer(proxy))).status).toBe(
+          429,
+        );
         const proxied = app({ rateLimit: 1, trustProxy: true });
-        expect((await post(proxied, makeResponse(9), { "x-forwarded-for": "203.0.113.1" }, peer(proxy))).status).toBe(200);
-        expect((await post(proxied, makeResponse(9), { "x-forwarded-for": "203.0.113.2" }, peer(proxy))).status).toBe(200);
+        expect((await post(proxied, makeResponse(9), { "x-forwarded-for": "203.0.113.1" }, peer(proxy))).status).toBe(
+          200,
+        );
+        expect((await post(proxied, makeResponse(9), { "x-forwarded-for": "203.0.113.2" }, peer(proxy))).status).toBe(
+          200,
+        );
         // A client claiming another address: the proxy appends the real one, which is what counts.
-        expect((await post(proxied, makeResponse(9), { "x-forwarded-for": "198.51.100.7, 203.0.113.1" }, peer(proxy))).status).toBe(429);
+        expect(
+          (await post(proxied, makeResponse(9), { "x-forwarded-for": "198.51.100.7, 203.0.113.1" }, peer(proxy)))
+            .status,
+        ).toBe(429);
       });
     });
   });

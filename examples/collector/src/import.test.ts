@@ -21,7 +21,14 @@ const file = (name: string, lines: readonly string[]) => {
 
 describe("importFile", () => {
   const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
-  const commented = { ...scored, score: 9, category: "promoter" as const, complete: true, comment: "Better now", updatedAt: "2026-11-24T10:00:09.000Z" };
+  const commented = {
+    ...scored,
+    score: 9,
+    category: "promoter" as const,
+    complete: true,
+    comment: "Better now",
+    updatedAt: "2026-11-24T10:00:09.000Z",
+  };
   const other = makeResponse(10, { kind: "enps", surveyId: "enps-h2" });
 
   it("stores good lines in file order, reports bad ones by line number, and a re-run changes nothing", async () => {
@@ -37,7 +44,10 @@ describe("importFile", () => {
     const progress: number[] = [];
     const counts = await importFile(db, path, { batchSize: 2, onProgress: (c) => progress.push(c.lines) });
     expect(counts).toMatchObject({ lines: 7, created: 2, updated: 1, ignored: 1 });
-    expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([[3, ""], [5, "score"]]);
+    expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([
+      [3, ""],
+      [5, "score"],
+    ]);
     expect(progress.length).toBeGreaterThan(1);
     expect(await listResponses(db)).toEqual([commented, other]);
     expect(importSummary(counts)).toBe(
@@ -60,7 +70,10 @@ describe("importFile", () => {
 
   it("reads back its own NDJSON export into an empty store", async () => {
     const path = file("export.ndjson", []);
-    const rows = [makeResponse(1, { comment: 'line\nbreak "quoted" 很好' }), makeResponse(8, { attributes: { plan: "pro", ltv: 12.5 } })];
+    const rows = [
+      makeResponse(1, { comment: 'line\nbreak "quoted" 很好' }),
+      makeResponse(8, { attributes: { plan: "pro", ltv: 12.5 } }),
+    ];
     writeFileSync(path, rows.map((r) => JSON.stringify(r)).join("\n"));
     await importFile(db, path);
     let exported = "";
@@ -73,6 +86,8 @@ describe("importFile", () => {
 
   it("limits the report to the first rejected lines", () => {
     const rejected = Array.from({ length: 3 }, (_, i) => ({ line: i + 1, problems: [{ path: "", message: "bad" }] }));
-    expect(importSummary({ lines: 3, created: 0, updated: 0, ignored: 0, rejected }, 2).split("\n").slice(-1)).toEqual(["  … and 1 more rejected lines"]);
+    expect(importSummary({ lines: 3, created: 0, updated: 0, ignored: 0, rejected }, 2).split("\n").slice(-1)).toEqual([
+      "  … and 1 more rejected lines",
+    ]);
   });
 });

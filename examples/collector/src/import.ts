@@ -64,7 +64,9 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
 /** The final report: counts, then each rejected line (at most `shown`) with its reasons. */
 export function importSummary(counts: ImportCounts, shown = 100): string {
   const { created, updated, ignored, rejected } = counts;
-  const lines = [`[npskit] import done: ${counts.lines} lines · created ${created} · updated ${updated} · ignored ${ignored} · rejected ${rejected.length}`];
+  const lines = [
+    `[npskit] import done: ${counts.lines} lines · created ${created} · updated ${updated} · ignored ${ignored} · rejected ${rejected.length}`,
+  ];
   for (const { line, problems } of rejected.slice(0, shown)) {
     lines.push(`  line ${line}: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ")}`);
   }

@@ -16,14 +16,18 @@ function findBinDir(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  return versions.map((v) => join(root, v, "bin")).find((bin) => existsSync(join(bin, "initdb")) && existsSync(join(bin, "pg_ctl")));
+  return versions
+    .map((v) => join(root, v, "bin"))
+    .find((bin) => existsSync(join(bin, "initdb")) && existsSync(join(bin, "pg_ctl")));
 }
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -51,7 +55,10 @@ export async function startLocalPostgres(): Promise<LocalPostgres> {
   };
   const run = (tool: string, args: string[]) => {
     const result = spawn(tool, args);
-    if (result.status !== 0) throw new Error(`${tool} failed: ${(result.stderr || result.stdout || String(result.error)).trim().slice(0, 500)}`);
+    if (result.status !== 0)
+      throw new Error(
+        `${tool} failed: ${(result.stderr || result.stdout || String(result.error)).trim().slice(0, 500)}`,
+      );
   };
   try {
     run("initdb", ["-D", data, "-U", "npskit", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);

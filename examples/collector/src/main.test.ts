@@ -12,7 +12,12 @@ describe("startCollector", () => {
     const collector = await startCollector({ port: 0, host: "127.0.0.1", dataDir: join(dir, "one"), origins: "*" });
     try {
       expect(await (await fetch(`http://127.0.0.1:${collector.port}/healthz`)).json()).toEqual({ ok: true });
-      const second = startCollector({ port: collector.port, host: "127.0.0.1", dataDir: join(dir, "two"), origins: "*" });
+      const second = startCollector({
+        port: collector.port,
+        host: "127.0.0.1",
+        dataDir: join(dir, "two"),
+        origins: "*",
+      });
       await expect(second).rejects.toThrow(/EADDRINUSE/);
       expect(existsSync(join(dir, "two"))).toBe(false);
     } finally {
@@ -23,7 +28,13 @@ describe("startCollector", () => {
 
   it("beyond loopback with NPSKIT_READ_TOKEN, reads need the token and answers still come in", async () => {
     const token = "read-token-0123456789";
-    const collector = await startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "public"), origins: "*", readToken: token });
+    const collector = await startCollector({
+      port: 0,
+      host: "0.0.0.0",
+      dataDir: join(dir, "public"),
+      origins: "*",
+      readToken: token,
+    });
     try {
       const url = `http://127.0.0.1:${collector.port}`;
       const denied = await fetch(`${url}/report`);
@@ -37,9 +48,9 @@ describe("startCollector", () => {
   }, 60_000);
 
   it("refuses to serve beyond loopback without NPSKIT_READ_TOKEN, before binding or touching data", async () => {
-    await expect(startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "open"), origins: "*" })).rejects.toThrow(
-      "HOST=0.0.0.0 is reachable from other machines: set NPSKIT_READ_TOKEN so that reads need it",
-    );
+    await expect(
+      startCollector({ port: 0, host: "0.0.0.0", dataDir: join(dir, "open"), origins: "*" }),
+    ).rejects.toThrow("HOST=0.0.0.0 is reachable from other machines: set NPSKIT_READ_TOKEN so that reads need it");
     expect(existsSync(join(dir, "open"))).toBe(false);
   });
 });

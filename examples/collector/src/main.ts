@@ -87,13 +87,17 @@ async function runImport(file: string | undefined) {
         const now = performance.now();
         if (now - reported < 1000) return;
         reported = now;
-        console.error(`[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`);
+        console.error(
+          `[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuAtStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    console.log(`${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`);
+    console.log(
+      `${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`,
+    );
     if (counts.rejected.length > 0) process.exitCode = 1;
   } finally {
     await db.close();

@@ -8,7 +8,9 @@ import { describeHardening } from "./hardening.suite.fixture.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
 import { describeStore } from "./store.suite.fixture.js";
 
-const server: LocalPostgres | Error = await startLocalPostgres().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+const server: LocalPostgres | Error = await startLocalPostgres().catch((e: unknown) =>
+  e instanceof Error ? e : new Error(String(e)),
+);
 
 if (server instanceof Error && process.env.NPSKIT_REQUIRE_POSTGRES) {
   throw new Error(`PostgreSQL is required (NPSKIT_REQUIRE_POSTGRES) but cannot start: ${server.message}`);

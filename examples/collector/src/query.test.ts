@@ -34,6 +34,10 @@ describe("parseReportQuery", () => {
     expect(paths({ to: "2026-02-31" })).toEqual(["to"]);
     expect(paths({ from: "1999-12-31T23:59:59Z" })).toEqual(["from"]);
     expect(paths({ from: "March 7, 2026" })).toEqual(["from"]);
-    expect(paths({ surveyId: "nps\u0000q4", value: "ltv\u007f", segment: "\ud800" })).toEqual(["surveyId", "segment", "value"]);
+    expect(paths({ surveyId: "nps\u0000q4", value: "ltv\u007f", segment: "\ud800" })).toEqual([
+      "surveyId",
+      "segment",
+      "value",
+    ]);
   });
 });

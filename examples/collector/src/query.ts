@@ -30,7 +30,8 @@ export function parseReportQuery(params: Record<string, string | undefined>): Qu
   const problems: Problem[] = [];
   const text = (name: string, max: number, what: string) => {
     const raw = params[name]?.trim();
-    if (raw && (UNPRINTABLE.test(raw) || raw.length > max)) problems.push({ path: name, message: `must be ${what} (1 to ${max} characters, no control characters)` });
+    if (raw && (UNPRINTABLE.test(raw) || raw.length > max))
+      problems.push({ path: name, message: `must be ${what} (1 to ${max} characters, no control characters)` });
     return raw || undefined;
   };
   const date = (name: "from" | "to") => {
@@ -40,8 +41,10 @@ export function parseReportQuery(params: Record<string, string | undefined>): Qu
     const t = dateOnly || TIMESTAMP.test(raw) ? Date.parse(dateOnly ? `${raw}T00:00:00Z` : raw) : NaN;
     // Date.parse rolls 2026-02-31 over to March: a date must read back as written.
     const real = !Number.isNaN(t) && (!dateOnly || new Date(t).toISOString().startsWith(raw));
-    if (!real) problems.push({ path: name, message: `must be a date like 2026-11-30 or an ISO timestamp, got "${raw}"` });
-    else if (t < ANSWER_TIME_WINDOW.from || t >= ANSWER_TIME_WINDOW.to) problems.push({ path: name, message: `must be between 2000-01-01 and 2099-12-31, got "${raw}"` });
+    if (!real)
+      problems.push({ path: name, message: `must be a date like 2026-11-30 or an ISO timestamp, got "${raw}"` });
+    else if (t < ANSWER_TIME_WINDOW.from || t >= ANSWER_TIME_WINDOW.to)
+      problems.push({ path: name, message: `must be between 2000-01-01 and 2099-12-31, got "${raw}"` });
     else return new Date(name === "to" && dateOnly ? t + DAY : t); // a bare `to` date includes that whole day
     return undefined;
   };
@@ -49,10 +52,21 @@ export function parseReportQuery(params: Record<string, string | undefined>): Qu
   const segment = text("segment", MAX_ATTRIBUTE_NAME, "an attribute name");
   const value = text("value", MAX_ATTRIBUTE_NAME, "an attribute name");
   const period = (text("period", 20, "week, month or quarter") ?? "month") as Period;
-  if (!PERIODS.includes(period) && !problems.some((p) => p.path === "period")) problems.push({ path: "period", message: `must be one of ${PERIODS.join(", ")}` });
+  if (!PERIODS.includes(period) && !problems.some((p) => p.path === "period"))
+    problems.push({ path: "period", message: `must be one of ${PERIODS.join(", ")}` });
   const currency = params.currency?.trim().toUpperCase() || undefined;
-  if (currency && !isCurrency(currency)) problems.push({ path: "currency", message: `must be an ISO 4217 currency code like EUR or USD, got "${params.currency}"` });
-  const query: ReportQuery = { filter, segment, value, period, ...(currency && isCurrency(currency) ? { currency } : {}) };
+  if (currency && !isCurrency(currency))
+    problems.push({
+      path: "currency",
+      message: `must be an ISO 4217 currency code like EUR or USD, got "${params.currency}"`,
+    });
+  const query: ReportQuery = {
+    filter,
+    segment,
+    value,
+    period,
+    ...(currency && isCurrency(currency) ? { currency } : {}),
+  };
   return problems.length ? { ok: false, problems } : { ok: true, query };
 }
 

@@ -25,11 +25,17 @@ export function mountReads(app: Hono, db: Db): void {
     if (!query.ok) return invalid(c, 400, query.problems);
     const { filter } = query.query;
     const analysis = await analyzeStored(db, query.query);
-    return c.json({ filters: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() }, ...analysis });
+    return c.json({
+      filters: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
+      ...analysis,
+    });
   });
 
   // Streamed page by page; the first bytes leave before the last rows are read.
-  const exports = { csv: [csvChunks, "text/csv; charset=utf-8"], ndjson: [ndjsonChunks, "application/x-ndjson"] } as const;
+  const exports = {
+    csv: [csvChunks, "text/csv; charset=utf-8"],
+    ndjson: [ndjsonChunks, "application/x-ndjson"],
+  } as const;
   for (const [extension, [chunks, type]] of Object.entries(exports)) {
     app.get(`/api/export.${extension}`, async (c) => {
       const query = parseReportQuery(c.req.query());

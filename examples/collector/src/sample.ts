@@ -13,21 +13,40 @@ const PLANS = [
 
 const COMMENTS: Record<Category, Record<string, readonly string[]>> = {
   promoter: {
-    en: ["Easy to use and the reports are great", "Great reports, saves me hours", "Fast checkout and easy to use", "Support team is wonderful", "Easy to use, love the dashboards"],
+    en: [
+      "Easy to use and the reports are great",
+      "Great reports, saves me hours",
+      "Fast checkout and easy to use",
+      "Support team is wonderful",
+      "Easy to use, love the dashboards",
+    ],
     de: ["Sehr einfach zu bedienen", "Tolle Berichte, spart Zeit", "Schneller Support"],
     fr: ["Très facile à utiliser", "Les rapports sont excellents"],
     es: ["Muy fácil de usar", "Los informes son geniales"],
     pt: ["Muito fácil de usar", "Relatórios excelentes"],
   },
   passive: {
-    en: ["Good, but missing integrations", "Mobile app needs work", "Missing integrations with our CRM", "Fine overall, pricing is a bit high", "Decent, mobile app is slow"],
+    en: [
+      "Good, but missing integrations",
+      "Mobile app needs work",
+      "Missing integrations with our CRM",
+      "Fine overall, pricing is a bit high",
+      "Decent, mobile app is slow",
+    ],
     de: ["Gut, aber fehlende Integrationen", "Die mobile App ist langsam"],
     fr: ["Bien, mais il manque des intégrations"],
     es: ["Bien, pero faltan integraciones"],
     pt: ["Bom, mas faltam integrações"],
   },
   detractor: {
-    en: ["Sync is slow and breaks often", "Too expensive for what it does", "Slow sync, lost data twice", "Support response time is terrible", "Too expensive, switching soon", "Slow sync on large projects"],
+    en: [
+      "Sync is slow and breaks often",
+      "Too expensive for what it does",
+      "Slow sync, lost data twice",
+      "Support response time is terrible",
+      "Too expensive, switching soon",
+      "Slow sync on large projects",
+    ],
     de: ["Zu teuer", "Synchronisierung ist langsam", "Support antwortet zu langsam"],
     fr: ["Trop cher", "La synchronisation est lente"],
     es: ["Demasiado caro", "La sincronización es lenta"],
@@ -35,7 +54,13 @@ const COMMENTS: Record<Category, Record<string, readonly string[]>> = {
   },
 };
 
-const LOCALES = [["en", 0.6], ["de", 0.15], ["fr", 0.1], ["es", 0.1], ["pt", 0.05]] as const;
+const LOCALES = [
+  ["en", 0.6],
+  ["de", 0.15],
+  ["fr", 0.1],
+  ["es", 0.1],
+  ["pt", 0.05],
+] as const;
 
 /** A seeded PRNG (mulberry32): the same seed always gives the same sample. */
 function random(seed: number): () => number {
@@ -82,7 +107,14 @@ export interface SampleOptions {
  * `count` NPS answers spread over the last `days` days. Ids and contents depend only on the seed
  * and the day of `now`, so seeding twice the same day changes nothing.
  */
-export function sampleResponses({ surveyId, count, now, days = 182, seed = 42, unanswered = 0 }: SampleOptions): SurveyResponse[] {
+export function sampleResponses({
+  surveyId,
+  count,
+  now,
+  days = 182,
+  seed = 42,
+  unanswered = 0,
+}: SampleOptions): SurveyResponse[] {
   const answers = sampleAnswers({ surveyId, count, now, days, seed });
   if (unanswered === 0) return answers;
   const rand = random(seed + 1);
@@ -106,11 +138,20 @@ export function sampleResponses({ surveyId, count, now, days = 182, seed = 42, u
   return [...withStatus, ...displays];
 }
 
-function sampleAnswers({ surveyId, count, now, days, seed }: Required<Omit<SampleOptions, "unanswered">>): SurveyResponse[] {
+function sampleAnswers({
+  surveyId,
+  count,
+  now,
+  days,
+  seed,
+}: Required<Omit<SampleOptions, "unanswered">>): SurveyResponse[] {
   const rand = random(seed);
   const today = Math.floor(now / DAY) * DAY;
   return Array.from({ length: count }, (_, i) => {
-    const { plan, ltv } = weighted(rand, PLANS.map((p) => [p, p.weight] as const));
+    const { plan, ltv } = weighted(
+      rand,
+      PLANS.map((p) => [p, p.weight] as const),
+    );
     const age = rand() * days * DAY;
     const score = scoreFor(rand, 1 - age / (days * DAY), plan);
     const category = categoryOf("nps", score);
@@ -129,7 +170,11 @@ function sampleAnswers({ surveyId, count, now, days, seed }: Required<Omit<Sampl
       complete: comment !== undefined || rand() < 0.7,
       userId: user,
       anonymousId: `anon-${user}`,
-      attributes: { plan, ltv: Math.round(ltv[0] + rand() * (ltv[1] - ltv[0])), seats: plan === "free" ? 1 : 2 + Math.floor(rand() * 40) },
+      attributes: {
+        plan,
+        ltv: Math.round(ltv[0] + rand() * (ltv[1] - ltv[0])),
+        seats: plan === "free" ? 1 : 2 + Math.floor(rand() * 40),
+      },
       url: "https://app.example.com/checkout/done",
       locale,
       createdAt: createdAt.toISOString(),

@@ -12,7 +12,8 @@ export function sameSecret(given: string | undefined, expected: string): boolean
 }
 
 /** What the host's server computes for `identify(userId, attributes, { userHash })`: HMAC-SHA256, hex. */
-export const userHashOf = (secret: string, userId: string): string => createHmac("sha256", secret).update(userId).digest("hex");
+export const userHashOf = (secret: string, userId: string): string =>
+  createHmac("sha256", secret).update(userId).digest("hex");
 
 /** Whether `userHash` proves `userId` under `secret` (hex in either case). */
 export const provesUser = (secret: string, userId: string, userHash: string | undefined): boolean =>

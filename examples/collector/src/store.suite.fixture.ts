@@ -27,9 +27,26 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     });
 
     it("stores a display through its states: shown, then answered, then completed", async () => {
-      const shown = makeResponse(9, { score: null, category: null, status: "shown", complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
-      const answered = { ...shown, score: 9, category: "promoter" as const, status: "answered" as const, updatedAt: "2026-11-24T10:00:03.000Z" };
-      const completed = { ...answered, status: "completed" as const, complete: true, updatedAt: "2026-11-24T10:00:09.000Z" };
+      const shown = makeResponse(9, {
+        score: null,
+        category: null,
+        status: "shown",
+        complete: false,
+        updatedAt: "2026-11-24T10:00:00.000Z",
+      });
+      const answered = {
+        ...shown,
+        score: 9,
+        category: "promoter" as const,
+        status: "answered" as const,
+        updatedAt: "2026-11-24T10:00:03.000Z",
+      };
+      const completed = {
+        ...answered,
+        status: "completed" as const,
+        complete: true,
+        updatedAt: "2026-11-24T10:00:09.000Z",
+      };
       expect(await saveResponse(db, shown)).toBe("created");
       expect(await listResponses(db)).toEqual([shown]);
       expect(await saveResponse(db, completed)).toBe("updated");
@@ -51,8 +68,18 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
         expect(await saveResponse(db, rescored, at(MINUTE))).toBe("updated");
         expect(await listResponses(db)).toEqual([rescored]);
 
-        const forgedComplete = makeResponse(0, { comment: "forged", createdAt: received, updatedAt: "2099-12-31T23:59:59.000Z" });
-        const genuine = { ...forgedComplete, score: 10, category: "promoter" as const, comment: "Great", updatedAt: stamp(2 * MINUTE) };
+        const forgedComplete = makeResponse(0, {
+          comment: "forged",
+          createdAt: received,
+          updatedAt: "2099-12-31T23:59:59.000Z",
+        });
+        const genuine = {
+          ...forgedComplete,
+          score: 10,
+          category: "promoter" as const,
+          comment: "Great",
+          updatedAt: stamp(2 * MINUTE),
+        };
         expect(await saveResponse(db, forgedComplete, at(MINUTE))).toBe("created");
         expect(await saveResponse(db, genuine, at(2 * MINUTE))).toBe("updated");
         expect((await listResponses(db)).map((r) => r.comment)).toEqual([undefined, "Great"]);
@@ -99,7 +126,10 @@ export function describeStore(name: string, open: () => Promise<Db>): void {
     });
 
     it("keeps text exactly, including quotes, emoji and non-Latin scripts", async () => {
-      const r = makeResponse(10, { comment: `"Très bien" — 很好 👍 O'Brien \\ done`, attributes: { plan: "pro", ltv: 1200.5, beta: true, team: null } });
+      const r = makeResponse(10, {
+        comment: `"Très bien" — 很好 👍 O'Brien \\ done`,
+        attributes: { plan: "pro", ltv: 1200.5, beta: true, team: null },
+      });
       await saveResponse(db, r);
       expect(await listResponses(db)).toEqual([r]);
     });

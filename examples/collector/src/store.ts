@@ -30,7 +30,11 @@ export async function saveResponse(db: Db, r: SurveyResponse, receivedAt: Date =
  * `saveResponse` for many responses in one statement (one transaction), with each one's result in
  * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
  */
-export async function saveResponses(db: Db, responses: readonly SurveyResponse[], receivedAt: Date = new Date()): Promise<SaveResult[]> {
+export async function saveResponses(
+  db: Db,
+  responses: readonly SurveyResponse[],
+  receivedAt: Date = new Date(),
+): Promise<SaveResult[]> {
   if (responses.length === 0) return [];
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)

@@ -18,10 +18,15 @@ export function parseResponse(body: string): Parsed {
   } catch {
     return { ok: false, problems: [{ path: "", message: "body must be JSON (one response object)" }] };
   }
-  const id = typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
+  const id =
+    typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
   const result = responseSchema.safeParse(json);
   if (result.success) return { ok: true, response: result.data, ...id };
-  return { ok: false, problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })), ...id };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    ...id,
+  };
 }
 
 /** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */

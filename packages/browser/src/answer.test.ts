@@ -1,10 +1,23 @@
 import { describe, expect, test } from "vitest";
 import { responseSchema } from "@npskit/core";
-import { completedResponse, dismissedResponse, rescoredResponse, scoredResponse, shownResponse, type Respondent } from "./answer.js";
+import {
+  completedResponse,
+  dismissedResponse,
+  rescoredResponse,
+  scoredResponse,
+  shownResponse,
+  type Respondent,
+} from "./answer.js";
 import { VERSION } from "./version.js";
 import manifest from "../package.json" with { type: "json" };
 
-const who: Respondent = { userId: "user-42", anonymousId: "anon-1", attributes: { plan: "pro" }, url: "https://app.example.com/a", locale: "en" };
+const who: Respondent = {
+  userId: "user-42",
+  anonymousId: "anon-1",
+  attributes: { plan: "pro" },
+  url: "https://app.example.com/a",
+  locale: "en",
+};
 const T0 = Date.parse("2026-11-24T10:00:00.000Z");
 const ID = "7b0c2c52-2f0e-4d55-9a7e-0c6f1b3c9e11";
 
@@ -12,9 +25,20 @@ describe("responses", () => {
   test("a score is saved at once as an incomplete response in the wire format", () => {
     const r = scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, who, T0);
     expect(r).toEqual({
-      id: ID, surveyId: "nps-q4", kind: "nps", score: 9, category: "promoter", complete: false,
-      userId: "user-42", anonymousId: "anon-1", attributes: { plan: "pro" }, url: who.url, locale: "en",
-      createdAt: "2026-11-24T10:00:00.000Z", updatedAt: "2026-11-24T10:00:00.000Z", sdk: { name: "npskit", version: VERSION },
+      id: ID,
+      surveyId: "nps-q4",
+      kind: "nps",
+      score: 9,
+      category: "promoter",
+      complete: false,
+      userId: "user-42",
+      anonymousId: "anon-1",
+      attributes: { plan: "pro" },
+      url: who.url,
+      locale: "en",
+      createdAt: "2026-11-24T10:00:00.000Z",
+      updatedAt: "2026-11-24T10:00:00.000Z",
+      sdk: { name: "npskit", version: VERSION },
     });
     expect(responseSchema.safeParse(r).success).toBe(true);
   });
@@ -22,7 +46,14 @@ describe("responses", () => {
   test("the comment completes the same id with a later updatedAt", () => {
     const scored = scoredResponse(ID, { id: "csat-1", kind: "csat" }, 2, who, T0);
     const done = completedResponse(scored, "  Too slow ", T0 + 9000);
-    expect(done).toMatchObject({ id: scored.id, category: "detractor", comment: "Too slow", complete: true, createdAt: scored.createdAt, updatedAt: "2026-11-24T10:00:09.000Z" });
+    expect(done).toMatchObject({
+      id: scored.id,
+      category: "detractor",
+      comment: "Too slow",
+      complete: true,
+      createdAt: scored.createdAt,
+      updatedAt: "2026-11-24T10:00:09.000Z",
+    });
     expect(responseSchema.safeParse(done).success).toBe(true);
   });
 
@@ -38,13 +69,25 @@ describe("responses", () => {
 
   test("a display starts without a score and keeps its id and createdAt through its states", () => {
     const shown = shownResponse(ID, { id: "nps-q4", kind: "nps" }, who, T0);
-    expect(shown).toMatchObject({ id: ID, score: null, category: null, status: "shown", complete: false, createdAt: "2026-11-24T10:00:00.000Z" });
+    expect(shown).toMatchObject({
+      id: ID,
+      score: null,
+      category: null,
+      status: "shown",
+      complete: false,
+      createdAt: "2026-11-24T10:00:00.000Z",
+    });
     const dismissed = dismissedResponse(shown, T0 + 4000);
     const answered = rescoredResponse(shown, 10, T0 + 3000);
     const completed = completedResponse(answered, "Nice", T0 + 9000);
     expect(dismissed).toMatchObject({ status: "dismissed", score: null, updatedAt: "2026-11-24T10:00:04.000Z" });
     expect(answered).toMatchObject({ status: "answered", score: 10, category: "promoter" });
-    expect(completed).toMatchObject({ status: "completed", complete: true, comment: "Nice", createdAt: shown.createdAt });
+    expect(completed).toMatchObject({
+      status: "completed",
+      complete: true,
+      comment: "Nice",
+      createdAt: shown.createdAt,
+    });
     for (const r of [shown, dismissed, answered, completed]) expect(responseSchema.safeParse(r).success).toBe(true);
   });
 

@@ -16,12 +16,23 @@ export interface Respondent {
 }
 
 /** A display that has no answer yet. `id` is a new random UUID (core's randomId, passed in so the UI chunk does not carry a copy). */
-export function shownResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number): SurveyResponse {
+export function shownResponse(
+  id: string,
+  survey: { id: string; kind: SurveyKind },
+  who: Respondent,
+  now: number,
+): SurveyResponse {
   return { ...newResponse(id, survey, who, now), score: null, category: null, status: "shown" };
 }
 
 /** A first answer, when its display was not recorded (impressions off). */
-export function scoredResponse(id: string, survey: { id: string; kind: SurveyKind }, score: number, who: Respondent, now: number): SurveyResponse {
+export function scoredResponse(
+  id: string,
+  survey: { id: string; kind: SurveyKind },
+  score: number,
+  who: Respondent,
+  now: number,
+): SurveyResponse {
   return { ...newResponse(id, survey, who, now), score, category: categoryOf(survey.kind, score) };
 }
 
@@ -49,22 +60,39 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
  * When a newer state of `previous` happens: now, but always after `previous`. The queue keeps the
  * state with the later updatedAt, so an equal one (a clock that did not move) would be dropped.
  */
-const after = (previous: SurveyResponse, now: number) => new Date(Math.max(now, Date.parse(previous.updatedAt) + 1)).toISOString();
+const after = (previous: SurveyResponse, now: number) =>
+  new Date(Math.max(now, Date.parse(previous.updatedAt) + 1)).toISOString();
 
 /** Status only where the display is recorded (a record that has one). */
 const withStatus = (previous: SurveyResponse, status: SurveyResponse["status"]) => (previous.status ? { status } : {});
 
 /** The same response with a (changed) score: the person picked one, or another one. */
 export function rescoredResponse(previous: SurveyResponse, score: number, now: number): SurveyResponse {
-  return { ...previous, score, category: categoryOf(previous.kind, score), ...withStatus(previous, "answered"), updatedAt: after(previous, now) };
+  return {
+    ...previous,
+    score,
+    category: categoryOf(previous.kind, score),
+    ...withStatus(previous, "answered"),
+    updatedAt: after(previous, now),
+  };
 }
 
 /** The same response, completed: an empty comment is left out rather than sent as "". */
 export function completedResponse(scored: SurveyResponse, comment: string | undefined, now: number): SurveyResponse {
   const text = comment?.trim();
   const { comment: _previous, ...rest } = scored;
-  return { ...rest, ...(text ? { comment: text } : {}), complete: true, ...withStatus(scored, "completed"), updatedAt: after(scored, now) };
+  return {
+    ...rest,
+    ...(text ? { comment: text } : {}),
+    complete: true,
+    ...withStatus(scored, "completed"),
+    updatedAt: after(scored, now),
+  };
 }
 
 /** The display, closed before any score. */
-export const dismissedResponse = (shown: SurveyResponse, now: number): SurveyResponse => ({ ...shown, status: "dismissed", updatedAt: after(shown, now) });
+export const dismissedResponse = (shown: SurveyResponse, now: number): SurveyResponse => ({
+  ...shown,
+  status: "dismissed",
+  updatedAt: after(shown, now),
+});

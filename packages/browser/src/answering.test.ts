@@ -31,7 +31,10 @@ function setup({ impressions = false } = {}) {
 
 test("nothing is recorded until the widget reports it is on screen", () => {
   const recorded: string[] = [];
-  askSurvey(() => ({ close() {} }), survey, { record: (o: string) => recorded.push(o), emit: () => {} } as unknown as AnswerHooks);
+  askSurvey(() => ({ close() {} }), survey, {
+    record: (o: string) => recorded.push(o),
+    emit: () => {},
+  } as unknown as AnswerHooks);
   expect(recorded).toEqual([]);
 });
 
@@ -89,7 +92,9 @@ test("with impressions, the display is one record: shown, then answered, then co
   ]);
   expect(new Set(submitted.map((r) => r.id)).size).toBe(1);
   expect(new Set(submitted.map((r) => r.createdAt)).size).toBe(1);
-  expect(submitted.map((r) => Date.parse(r.updatedAt))).toEqual([...submitted.map((r) => Date.parse(r.updatedAt))].sort());
+  expect(submitted.map((r) => Date.parse(r.updatedAt))).toEqual(
+    [...submitted.map((r) => Date.parse(r.updatedAt))].sort(),
+  );
   expect(submitted.every((r) => responseSchema.safeParse(r).success)).toBe(true);
   expect(recorded).toEqual(["shown", "answered"]);
 });
@@ -97,13 +102,19 @@ test("with impressions, the display is one record: shown, then answered, then co
 test("with impressions, closing before a score sends the dismissal; closing after one keeps the answer", () => {
   const first = setup({ impressions: true });
   first.ui.onDismiss();
-  expect(first.submitted.map((r) => [r.status, r.score])).toEqual([["shown", null], ["dismissed", null]]);
+  expect(first.submitted.map((r) => [r.status, r.score])).toEqual([
+    ["shown", null],
+    ["dismissed", null],
+  ]);
   expect(first.submitted[1]!.updatedAt > first.submitted[0]!.updatedAt).toBe(true);
 
   const second = setup({ impressions: true });
   second.ui.onScore(8);
   second.ui.onDismiss();
-  expect(second.submitted.map((r) => [r.status, r.score])).toEqual([["shown", null], ["answered", 8]]);
+  expect(second.submitted.map((r) => [r.status, r.score])).toEqual([
+    ["shown", null],
+    ["answered", 8],
+  ]);
 });
 
 test("without impressions, nothing is sent before a score and no record has a status", () => {

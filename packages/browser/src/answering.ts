@@ -2,7 +2,14 @@
 // never downloads it): the widget is mounted, and its display, each score, comment or close
 // becomes a wire-format response for delivery, a record in the person's state and an SDK event.
 import { KINDS, type SurveyOutcome, type SurveyResponse } from "@npskit/core/runtime";
-import { completedResponse, dismissedResponse, rescoredResponse, scoredResponse, shownResponse, type Respondent } from "./answer.js";
+import {
+  completedResponse,
+  dismissedResponse,
+  rescoredResponse,
+  scoredResponse,
+  shownResponse,
+  type Respondent,
+} from "./answer.js";
 import type { EventName } from "./api.js";
 import type { MountOptions, MountSurvey } from "./chunks.js";
 
@@ -28,7 +35,8 @@ export interface AnswerHooks {
 export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: AnswerHooks): () => void {
   const surveyId = survey.id;
   // The production guard checks types only; the kind decides the scale.
-  if (!KINDS.includes(survey.kind)) throw new Error(`survey "${surveyId}" has kind "${survey.kind}", not one of ${KINDS.join(", ")}`);
+  if (!KINDS.includes(survey.kind))
+    throw new Error(`survey "${surveyId}" has kind "${survey.kind}", not one of ${KINDS.join(", ")}`);
   /** The latest state of this display's record: shown, or answered (scored). */
   let current: SurveyResponse | undefined;
   let answered = false;
@@ -40,11 +48,14 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
     // that was never seen, so it counts as no display.
     onShown() {
       hooks.record("shown");
-      if (hooks.impressions) hooks.submit((current = shownResponse(hooks.newId(), survey, hooks.respondent(), hooks.now())));
+      if (hooks.impressions)
+        hooks.submit((current = shownResponse(hooks.newId(), survey, hooks.respondent(), hooks.now())));
       hooks.emit("shown", { surveyId });
     },
     onScore(score) {
-      current = current ? rescoredResponse(current, score, hooks.now()) : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
+      current = current
+        ? rescoredResponse(current, score, hooks.now())
+        : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
       hooks.submit(current);
       if (!answered) hooks.record("answered");
       answered = true;

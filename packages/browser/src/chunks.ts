@@ -56,8 +56,12 @@ export function siblingChunks(directory: string): LazyParts {
   return {
     ui: once(() => load("npskit-ui.js") as Promise<UIChunk>),
     client: once(() => load("npskit-send.js").then((m: { startDelivery: StartDelivery }) => m.startDelivery)),
-    remoteConfig: once(() => load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig)),
+    remoteConfig: once(() =>
+      load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig),
+    ),
     debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
-    storage: once(() => load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend())),
+    storage: once(() =>
+      load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend()),
+    ),
   };
 }

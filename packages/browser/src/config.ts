@@ -13,7 +13,9 @@ export const WHERE_TO_LOOK = "every problem: npx npskit validate config.json, or
 
 export function guardedConfig(input: unknown): LoadedConfig {
   const result = guardConfig(input);
-  return result.ok ? { config: result.config, warnings: [] } : { problems: [`${result.path} cannot be used, npskit is off; ${WHERE_TO_LOOK}`] };
+  return result.ok
+    ? { config: result.config, warnings: [] }
+    : { problems: [`${result.path} cannot be used, npskit is off; ${WHERE_TO_LOOK}`] };
 }
 
 export async function loadConfig(

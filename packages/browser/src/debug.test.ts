@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { identifyState, newUserState, recordOutcome, validateConfig, type NpsKitConfig, type NpsKitConfigInput } from "@npskit/core";
+import {
+  identifyState,
+  newUserState,
+  recordOutcome,
+  validateConfig,
+  type NpsKitConfig,
+  type NpsKitConfigInput,
+} from "@npskit/core";
 import { createDebugLog, type DebugDecision } from "./debug.js";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z");
@@ -20,7 +27,10 @@ const at = (url: string, event?: string): DebugDecision["context"] => ({
 });
 
 /** The lines one logger writes for a sequence of decisions. */
-function linesOf(config: NpsKitConfig, decisions: Array<Partial<DebugDecision> & Pick<DebugDecision, "context">>): string[] {
+function linesOf(
+  config: NpsKitConfig,
+  decisions: Array<Partial<DebugDecision> & Pick<DebugDecision, "context">>,
+): string[] {
   const lines: string[] = [];
   const log = createDebugLog(config, (line) => lines.push(line));
   for (const d of decisions) log({ state: user("user-7"), now: NOW, consent: true, shown: undefined, ...d });
@@ -30,12 +40,18 @@ function linesOf(config: NpsKitConfig, decisions: Array<Partial<DebugDecision> &
 describe("debug mode's lines", () => {
   const config = configOf([
     { id: "welcome", audience: { urls: { include: ["/app/**"] } } },
-    { id: "nps-q4", trigger: { event: "checkout" }, audience: { attributes: [{ key: "plan", op: "eq", value: "pro" }] } },
+    {
+      id: "nps-q4",
+      trigger: { event: "checkout" },
+      audience: { attributes: [{ key: "plan", op: "eq", value: "pro" }] },
+    },
     { id: "csat", delaySeconds: 5 },
   ]);
 
   it("on a page view, says what is shown, what waits for its event, and what comes second", () => {
-    expect(linesOf(config, [{ context: at("/app/home"), shown: "welcome", state: user("user-7", { plan: "pro" }) }])).toEqual([
+    expect(
+      linesOf(config, [{ context: at("/app/home"), shown: "welcome", state: user("user-7", { plan: "pro" }) }]),
+    ).toEqual([
       "[npskit] welcome: shown",
       '[npskit] nps-q4: waits for npskit.track("checkout")',
       '[npskit] csat: not shown — "welcome" comes first in the config (one survey at a time)',
@@ -44,20 +60,26 @@ describe("debug mode's lines", () => {
 
   it("names every failing rule with its values, and how to force the survey", () => {
     expect(linesOf(config, [{ context: at("/pricing"), shown: "csat" }])).toEqual([
-      '[npskit] welcome: not shown — page https://app.example.com/pricing matches none of ["/app/**"]; force it with npskit.show(\'welcome\', { force: true })',
+      "[npskit] welcome: not shown — page https://app.example.com/pricing matches none of [\"/app/**\"]; force it with npskit.show('welcome', { force: true })",
       "[npskit] nps-q4: not shown — attribute plan is not set; needs eq \"pro\"; force it with npskit.show('nps-q4', { force: true })",
       "[npskit] csat: shows after its 5 s delay if the person is still on a page it targets",
     ]);
   });
 
   it("on an event, speaks only of the surveys that event triggers", () => {
-    const lines = linesOf(config, [{ context: at("/pricing", "checkout"), shown: "nps-q4", state: user("user-7", { plan: "pro" }) }]);
+    const lines = linesOf(config, [
+      { context: at("/pricing", "checkout"), shown: "nps-q4", state: user("user-7", { plan: "pro" }) },
+    ]);
     expect(lines).toEqual(["[npskit] nps-q4: shown"]);
     expect(linesOf(config, [{ context: at("/pricing", "signup") }])).toEqual([]);
   });
 
   it("says once per page view what it has already said", () => {
-    const decisions = [{ context: at("/pricing") }, { context: at("/pricing", "checkout") }, { context: at("/pricing", "checkout") }];
+    const decisions = [
+      { context: at("/pricing") },
+      { context: at("/pricing", "checkout") },
+      { context: at("/pricing", "checkout") },
+    ];
     const once = linesOf(config, decisions);
     expect(once.filter((l) => l.includes("nps-q4"))).toHaveLength(1); // the event repeats the page view's reason
     expect(linesOf(config, [...decisions, { context: at("/pricing") }])).toHaveLength(2 * once.length);

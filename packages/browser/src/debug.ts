@@ -19,7 +19,10 @@ export type DebugLog = (decision: DebugDecision) => void;
 const CONSENT = "waiting for consent: call npskit.consent(true)";
 
 /** A logger for one running config; it repeats no line within a page view. */
-export function createDebugLog(config: Pick<NpsKitConfig, "surveys" | "globalThrottle">, write = (line: string) => console.info(line)): DebugLog {
+export function createDebugLog(
+  config: Pick<NpsKitConfig, "surveys" | "globalThrottle">,
+  write = (line: string) => console.info(line),
+): DebugLog {
   let said = new Set<string>();
   return (decision) => {
     if (!decision.context.event) said = new Set(); // a page view starts afresh
@@ -37,13 +40,19 @@ export function createDebugLog(config: Pick<NpsKitConfig, "surveys" | "globalThr
 }
 
 /** What one survey did in this decision; undefined when the decision does not concern it. */
-export function lineFor(config: Pick<NpsKitConfig, "surveys" | "globalThrottle">, survey: SurveyConfig, decision: DebugDecision): string | undefined {
+export function lineFor(
+  config: Pick<NpsKitConfig, "surveys" | "globalThrottle">,
+  survey: SurveyConfig,
+  decision: DebugDecision,
+): string | undefined {
   const { id, trigger } = survey;
   const { event } = decision.context;
   // Another event than its own, or an event for a page-view survey: not this survey's business.
   if (event && event.name !== trigger.event) return undefined;
   if (decision.shown === id) {
-    return survey.delaySeconds > 0 ? `${id}: shows after its ${survey.delaySeconds} s delay if the person is still on a page it targets` : `${id}: shown`;
+    return survey.delaySeconds > 0
+      ? `${id}: shows after its ${survey.delaySeconds} s delay if the person is still on a page it targets`
+      : `${id}: shown`;
   }
   const failing = decide(config, survey, decision.state, decision.context, decision.now).checks.filter((c) => !c.ok);
   // On a page view, an event survey is only waiting for its event: say so, unless more stands in its way.

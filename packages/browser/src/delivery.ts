@@ -14,8 +14,15 @@ export interface DeliveryEnv {
 export function startDelivery(config: NpsKitConfig, storage: KeyValueStorage, env: DeliveryEnv): Client {
   const { endpoint, headers, transport } = config;
   // Absent options are undefined here, which the client reads as "not given".
-  const client = createClient({ storage, endpoint, headers, send: transport && (async (r: SurveyResponse) => void (await transport(r))) } as ClientOptions);
+  const client = createClient({
+    storage,
+    endpoint,
+    headers,
+    send: transport && (async (r: SurveyResponse) => void (await transport(r))),
+  } as ClientOptions);
   client.on("delivered", (detail) => env.emit("delivered", detail));
-  client.on("error", (d) => env.report("delivery", `${d.reason}${d.status ? ` (HTTP ${d.status})` : ""}${d.id ? ` for response ${d.id}` : ""}`));
+  client.on("error", (d) =>
+    env.report("delivery", `${d.reason}${d.status ? ` (HTTP ${d.status})` : ""}${d.id ? ` for response ${d.id}` : ""}`),
+  );
   return client;
 }

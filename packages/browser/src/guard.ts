@@ -7,7 +7,12 @@ export function describeError(error: unknown): string {
 }
 
 /** Wraps `fn` so it never throws; a rejected promise result is reported too and resolves `fallback`. */
-export function guarded<A extends unknown[], R>(where: string, fn: (...args: A) => R, report: Report, fallback?: Awaited<R>): (...args: A) => R {
+export function guarded<A extends unknown[], R>(
+  where: string,
+  fn: (...args: A) => R,
+  report: Report,
+  fallback?: Awaited<R>,
+): (...args: A) => R {
   return (...args: A): R => {
     try {
       const result = fn(...args);

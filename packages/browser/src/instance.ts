@@ -39,7 +39,9 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
 
   /** Runs `fn` on the runtime after every earlier call; `fallback` when npskit is not running. */
   const turn = <T>(where: string, fn: (r: Runtime) => T | Promise<T>, fallback: T): Promise<T> =>
-    turns ? turns.take(where, () => (runtime ? fn(runtime) : fallback)).then((result) => result ?? fallback) : Promise.resolve(fallback);
+    turns
+      ? turns.take(where, () => (runtime ? fn(runtime) : fallback)).then((result) => result ?? fallback)
+      : Promise.resolve(fallback);
   /** For calls whose result nobody awaits: a failure is reported once, by the turn. */
   const queue = (where: string, fn: (r: Runtime) => unknown) => void turn(where, fn, undefined).catch(() => {});
 
@@ -55,7 +57,13 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
       return undefined;
     }
     for (const warning of loaded.warnings) console.warn(`[npskit] config: ${warning}`);
-    const started = startRuntime(loaded.config, { win, parts, emit: emitter.emit, report, queue: (where, fn) => queue(where, fn) });
+    const started = startRuntime(loaded.config, {
+      win,
+      parts,
+      emit: emitter.emit,
+      report,
+      queue: (where, fn) => queue(where, fn),
+    });
     runtime = started;
     // State loads in idle time, after the page's own work: nothing of ours on the critical path.
     await started.load(identity);
@@ -78,7 +86,11 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
       const hash = options?.userHash;
       // The hash proves this id only: never carried over to another one.
       const userHash = typeof hash === "string" ? hash : same ? identity.userHash : undefined;
-      identity = { userId: id, attributes: same ? { ...identity.attributes, ...attributes } : { ...attributes }, userHash };
+      identity = {
+        userId: id,
+        attributes: same ? { ...identity.attributes, ...attributes } : { ...attributes },
+        userHash,
+      };
       const now = identity;
       queue("identify", (r) => r.identify(now));
     },
@@ -111,7 +123,12 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
 function guardAll(api: NpsKit, report: (where: string, error: unknown) => void): NpsKit {
   const safe = {} as Record<string, unknown>;
   for (const [name, fn] of Object.entries(api)) {
-    safe[name] = guarded(name, fn as (...args: unknown[]) => unknown, report, name === "explain" ? NOT_RUNNING : undefined);
+    safe[name] = guarded(
+      name,
+      fn as (...args: unknown[]) => unknown,
+      report,
+      name === "explain" ? NOT_RUNNING : undefined,
+    );
   }
   return safe as unknown as NpsKit;
 }

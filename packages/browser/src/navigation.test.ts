@@ -55,7 +55,10 @@ test("uses the Navigation API when present, without touching history", () => {
     removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
   };
   const push = history.pushState;
-  const win = Object.create(window, { navigation: { value: navigation }, location: { get: () => window.location } }) as Window;
+  const win = Object.create(window, {
+    navigation: { value: navigation },
+    location: { get: () => window.location },
+  }) as Window;
   const onChange = vi.fn();
   const stop = watchNavigation(win, onChange);
   expect(history.pushState).toBe(push);

@@ -17,7 +17,10 @@ function setup(load?: () => Promise<AskSurvey>) {
 
 test("shows one survey at a time, until it is done", async () => {
   const { presenter, asked } = setup();
-  const [first, second] = await Promise.all([presenter.present(survey), presenter.present({ id: "other", kind: "nps" })]);
+  const [first, second] = await Promise.all([
+    presenter.present(survey),
+    presenter.present({ id: "other", kind: "nps" }),
+  ]);
   expect([first, second]).toEqual([true, false]);
   expect(presenter.showing()).toBe("nps-q4");
   asked[0]!.done();

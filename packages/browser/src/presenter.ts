@@ -18,7 +18,10 @@ interface Slot {
   close: () => void;
 }
 
-export function createPresenter<S extends { id: string }, C>(loadUI: () => Promise<Ask<S, C>>, contextFor: (survey: S) => C): Presenter<S> {
+export function createPresenter<S extends { id: string }, C>(
+  loadUI: () => Promise<Ask<S, C>>,
+  contextFor: (survey: S) => C,
+): Presenter<S> {
   let showing: Slot | undefined;
   const open = new Set<Slot>();
 

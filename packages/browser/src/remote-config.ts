@@ -21,7 +21,12 @@ function attempt<T>(fn: () => T): T | undefined {
 const mayCache = (config: NpsKitConfig) => !config.requireConsent;
 
 /** `validate` is the loader's own check (passed in, so this chunk carries no second copy of it). */
-export async function loadRemoteConfig(input: object, url: string, win: Window, validate: (input: unknown) => LoadedConfig): Promise<LoadedConfig> {
+export async function loadRemoteConfig(
+  input: object,
+  url: string,
+  win: Window,
+  validate: (input: unknown) => LoadedConfig,
+): Promise<LoadedConfig> {
   const key = CACHE_PREFIX + url;
   // Reading `localStorage` itself throws where storage is blocked: then there is no cache.
   const cache = attempt(() => win.localStorage);
@@ -29,7 +34,8 @@ export async function loadRemoteConfig(input: object, url: string, win: Window, 
   const fresh = win.fetch(url, { credentials: "omit" }).then(async (response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const remote: unknown = await response.json();
-    if (typeof remote !== "object" || !remote || Array.isArray(remote)) throw new Error("the response is not a JSON object");
+    if (typeof remote !== "object" || !remote || Array.isArray(remote))
+      throw new Error("the response is not a JSON object");
     const result = merged(remote);
     if ("config" in result && mayCache(result.config)) attempt(() => cache?.setItem(key, toJson(remote)));
     return result;

@@ -21,6 +21,7 @@ export function replay(calls: readonly BufferedCall[], sdk: NpsKit): void {
  */
 export function adoptStub(stub: SnippetStub, sdk: NpsKit): void {
   const calls = stub.q.splice(0);
-  for (const method of METHODS) stub[method] = (...args: unknown[]) => (sdk[method] as (...a: unknown[]) => unknown)(...args);
+  for (const method of METHODS)
+    stub[method] = (...args: unknown[]) => (sdk[method] as (...a: unknown[]) => unknown)(...args);
   replay(calls, sdk);
 }

@@ -27,7 +27,10 @@ function parts(): LazyParts {
   };
 }
 
-const withSurvey = (survey: object) => ({ endpoint: "/collect", surveys: [{ id: "nps-q4", trigger: { event: "checkout" }, ...survey }] });
+const withSurvey = (survey: object) => ({
+  endpoint: "/collect",
+  surveys: [{ id: "nps-q4", trigger: { event: "checkout" }, ...survey }],
+});
 
 async function pageView(config: object): Promise<LazyParts> {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });

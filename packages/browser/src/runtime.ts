@@ -2,7 +2,16 @@
 // and delivers (client, via the session). One survey at a time; a delayed survey is decided
 // again when its delay ends, so it never appears after the person left the page it targets.
 // When calls run is not decided here: the instance calls these methods in order, after load().
-import { deviceClassOf, explain, pickSurvey, randomId, type EngineContext, type NpsKitConfig, type SurveyConfig, type TargetingEvent } from "@npskit/core/runtime";
+import {
+  deviceClassOf,
+  explain,
+  pickSurvey,
+  randomId,
+  type EngineContext,
+  type NpsKitConfig,
+  type SurveyConfig,
+  type TargetingEvent,
+} from "@npskit/core/runtime";
 import type { EventName, Explanation } from "./api.js";
 import { nextTask, whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
@@ -60,7 +69,10 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   // Debug mode: every decision also goes to the debug chunk, which holds all of its messages.
   const debugLog =
     (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) &&
-    env.parts.debug().then((create) => create(config), (e: unknown) => void report("debug", e));
+    env.parts.debug().then(
+      (create) => create(config),
+      (e: unknown) => void report("debug", e),
+    );
 
   /** Fetches the UI chunk in idle time (a failure is retried when the survey shows). */
   const preload = () => whenIdle(win, () => void env.parts.ui().catch(() => {}));
@@ -76,13 +88,15 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     const where = context(event);
     const at = now();
     const decision = consent ? pickSurvey(config, state, where, at) : undefined;
-    if (debugLog) void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
+    if (debugLog)
+      void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
     if (!decision) return;
     const { survey } = decision;
     if (decision.delaySeconds <= 0) return display(survey);
     preload(); // ready before the delay ends
     delays.start(survey.id, decision.delaySeconds * 1000, () => {
-      if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible) display(survey);
+      if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible)
+        display(survey);
     });
   }
 
@@ -93,7 +107,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    * the trigger. Visitors who cannot be asked never download it.
    */
   function prefetch(): void {
-    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible)) win.setTimeout(preload, PREFETCH_AFTER_MS);
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible))
+      win.setTimeout(preload, PREFETCH_AFTER_MS);
   }
 
   const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));
@@ -142,7 +157,9 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    */
   function explainNow(surveyId: string): Explanation {
     const trigger = config.surveys.find((s) => s.id === surveyId)?.trigger;
-    const event = trigger?.event ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent) : undefined;
+    const event = trigger?.event
+      ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent)
+      : undefined;
     const explanation = explain(config, surveyId, session.state(), context(event), now());
     if (session.canShow()) return explanation;
     return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };

@@ -19,7 +19,13 @@ afterEach(() => vi.restoreAllMocks());
 function fakeParts() {
   const asked: string[] = [];
   const ask: AskSurvey = (s) => (asked.push(s.id), () => {});
-  const client = { submit: vi.fn(async () => {}), flush: vi.fn(async () => {}), on: vi.fn(), off: vi.fn(), destroy: vi.fn() };
+  const client = {
+    submit: vi.fn(async () => {}),
+    flush: vi.fn(async () => {}),
+    on: vi.fn(),
+    off: vi.fn(),
+    destroy: vi.fn(),
+  };
   const createClient = vi.fn(() => client);
   const parts: LazyParts = {
     ui: vi.fn(async () => ({ ask, createClient: createClient as never })),
@@ -38,7 +44,9 @@ const ready = (sdk: ReturnType<typeof createSdk>) => new Promise((resolve) => sd
 test("an invalid config logs one console.error per problem, naming its path, and stays inert", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });
-  expect(() => sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] } as never)).not.toThrow();
+  expect(() =>
+    sdk.init({ endpoint: 5, surveys: [{ id: "x", kind: "nps", audience: { sample: 2 } }] } as never),
+  ).not.toThrow();
   sdk.show("x", { force: true });
   expect(await sdk.explain("x")).toMatchObject({ eligible: false });
   const lines = errors.mock.calls.map((c: unknown[]) => String(c[0]));
@@ -122,7 +130,9 @@ test("a failing call becomes an error event and one console line, never an excep
   sdk.on("error", onError);
   sdk.init(valid);
   expect(() => sdk.show("no-such-survey")).not.toThrow();
-  await vi.waitFor(() => expect(onError).toHaveBeenCalledWith({ where: "show", reason: expect.stringContaining("no-such-survey") }));
+  await vi.waitFor(() =>
+    expect(onError).toHaveBeenCalledWith({ where: "show", reason: expect.stringContaining("no-such-survey") }),
+  );
   expect(errors).toHaveBeenCalledTimes(1);
   sdk.destroy();
 });
@@ -167,7 +177,8 @@ describe("debug mode", () => {
     sdk.track("checkout");
     sdk.track("checkout");
     await sdk.explain("nps-q4"); // after the page view and both events
-    const sampledOut = "[npskit] nps-q4: not shown — sampled out (bucket 0.77 ≥ sample 0.25); force it with npskit.show('nps-q4', { force: true })";
+    const sampledOut =
+      "[npskit] nps-q4: not shown — sampled out (bucket 0.77 ≥ sample 0.25); force it with npskit.show('nps-q4', { force: true })";
     expect(lines()).toEqual([sampledOut]);
     sdk.page(); // a new page view says it again
     sdk.track("checkout");

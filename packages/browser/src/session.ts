@@ -3,8 +3,17 @@
 // everything stays in memory and nothing is sent until consent(true).
 import type { Client } from "@npskit/client";
 import {
-  fallbackStorage, indexedDbBackend, loadUserState, memoryStorage, type KeyValueStorage, type NamedStorage,
-  type NpsKitConfig, type SurveyOutcome, type SurveyResponse, type UserState, type UserStateStore,
+  fallbackStorage,
+  indexedDbBackend,
+  loadUserState,
+  memoryStorage,
+  type KeyValueStorage,
+  type NamedStorage,
+  type NpsKitConfig,
+  type SurveyOutcome,
+  type SurveyResponse,
+  type UserState,
+  type UserStateStore,
 } from "@npskit/core/runtime";
 import type { Attributes, EventName } from "./api.js";
 import type { StartDelivery } from "./chunks.js";
@@ -34,15 +43,19 @@ export interface SessionEnv {
 function deviceStorage(loadStorage: SessionEnv["loadStorage"]): KeyValueStorage {
   const local = { name: "localstorage" } as Record<string, unknown>;
   for (const op of ["get", "set", "del", "keys"]) {
-    local[op] = async (...args: unknown[]) => ((await loadStorage!()) as unknown as Record<string, (...a: unknown[]) => unknown>)[op]!(...args);
+    local[op] = async (...args: unknown[]) =>
+      ((await loadStorage!()) as unknown as Record<string, (...a: unknown[]) => unknown>)[op]!(...args);
   }
-  return fallbackStorage([indexedDbBackend(), loadStorage && (local as unknown as NamedStorage)].filter((b) => b) as NamedStorage[]);
+  return fallbackStorage(
+    [indexedDbBackend(), loadStorage && (local as unknown as NamedStorage)].filter((b) => b) as NamedStorage[],
+  );
 }
 
 export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let consented = !config.requireConsent;
   /** Without consent, nothing is written to the device. */
-  const storageFor = (granted: boolean): KeyValueStorage => (granted ? deviceStorage(env.loadStorage) : memoryStorage());
+  const storageFor = (granted: boolean): KeyValueStorage =>
+    granted ? deviceStorage(env.loadStorage) : memoryStorage();
   let storage = storageFor(consented);
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
@@ -60,7 +73,10 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
   }
 
   function stopClient(): void {
-    void client?.then((c) => c.destroy(), () => {});
+    void client?.then(
+      (c) => c.destroy(),
+      () => {},
+    );
     client = undefined;
   }
 

@@ -5,7 +5,15 @@ import { adoptStub, isStub, replay } from "./replay.js";
 
 function fakeSdk(log: unknown[][]): NpsKit {
   const sdk = {} as Record<string, unknown>;
-  for (const m of METHODS) sdk[m] = (...args: unknown[]) => (log.push([m, ...args]), m === "explain" ? Promise.resolve({ eligible: true, reasons: [m] }) : m === "flush" ? Promise.resolve() : undefined);
+  for (const m of METHODS)
+    sdk[m] = (...args: unknown[]) => (
+      log.push([m, ...args]),
+      m === "explain"
+        ? Promise.resolve({ eligible: true, reasons: [m] })
+        : m === "flush"
+          ? Promise.resolve()
+          : undefined
+    );
   return sdk as unknown as NpsKit;
 }
 
@@ -18,7 +26,11 @@ describe("snippet stub", () => {
     stub.identify("u1", { plan: "pro" });
     stub.init({ endpoint: "/collect" });
     stub.track("checkout");
-    expect(stub.q.map((c) => [...c])).toEqual([["identify", "u1", { plan: "pro" }], ["init", { endpoint: "/collect" }], ["track", "checkout"]]);
+    expect(stub.q.map((c) => [...c])).toEqual([
+      ["identify", "u1", { plan: "pro" }],
+      ["init", { endpoint: "/collect" }],
+      ["track", "checkout"],
+    ]);
   });
 
   test("leaves an existing npskit alone (the real SDK, or a second snippet)", () => {
@@ -69,7 +81,10 @@ describe("replay", () => {
     const log: unknown[][] = [];
     adoptStub(stub, fakeSdk(log));
     stub.track("after");
-    expect(log).toEqual([["track", "before"], ["track", "after"]]);
+    expect(log).toEqual([
+      ["track", "before"],
+      ["track", "after"],
+    ]);
     expect(stub.q).toEqual([]);
   });
 

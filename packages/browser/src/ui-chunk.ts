@@ -23,7 +23,10 @@ export interface SurveyContext {
 }
 
 /** Shows `survey` and reports what the person does; returns the function that removes it. */
-export function ask(survey: SurveyConfig, { config, session, win, locale, newId, emit, report, done }: SurveyContext): () => void {
+export function ask(
+  survey: SurveyConfig,
+  { config, session, win, locale, newId, emit, report, done }: SurveyContext,
+): () => void {
   const quietly = (where: string, work: Promise<unknown>) => void work.catch((e: unknown) => report(where, e));
   return askSurvey(mountSurvey, survey, {
     now: () => Date.now(),

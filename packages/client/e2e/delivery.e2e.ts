@@ -15,7 +15,10 @@ const UNREACHABLE = "http://127.0.0.1:9/collect";
 
 beforeAll(async () => {
   const script = await bundleForBrowser("packages/client/e2e/client-page.ts", "client-page");
-  env.server.page("/t/client.html", `<!doctype html><title>client</title><script type="module" src="${script}"></script>`);
+  env.server.page(
+    "/t/client.html",
+    `<!doctype html><title>client</title><script type="module" src="${script}"></script>`,
+  );
   env.server.page("/t/elsewhere.html", `<!doctype html><title>elsewhere</title><p>another page`);
 });
 
@@ -57,7 +60,12 @@ test("backend down while answering, tab closed: the next visit delivers the fina
   const first = await openClient({ endpoint: UNREACHABLE });
   const watch = watchPage(first);
   const partial = answer({ complete: false, score: 4, category: "detractor" });
-  const complete = { ...partial, complete: true, comment: "Too slow", updatedAt: new Date(Date.now() + 5_000).toISOString() };
+  const complete = {
+    ...partial,
+    complete: true,
+    comment: "Too slow",
+    updatedAt: new Date(Date.now() + 5_000).toISOString(),
+  };
   await first.evaluate((r) => window.npsTest.submit(r), partial);
   await first.evaluate((r) => window.npsTest.submit(r), complete);
   const queued = await first.evaluate(() => window.npsTest.queued());
@@ -88,7 +96,9 @@ test("503 then 200: retried within 5 s and delivered", async () => {
 test("400: the response is dropped and an error event carries status and body", async () => {
   const { page, r } = await submitWhileCollectorAnswers(400);
   await until(async () => (await eventsOf(page)).length > 0);
-  expect(await eventsOf(page)).toEqual([{ name: "error", detail: { id: r.id, reason: "rejected", status: 400, body: '{"ok":false}' } }]);
+  expect(await eventsOf(page)).toEqual([
+    { name: "error", detail: { id: r.id, reason: "rejected", status: 400, body: '{"ok":false}' } },
+  ]);
   expect(await page.evaluate(() => window.npsTest.queued())).toEqual([]);
   await page.evaluate(() => window.npsTest.flush());
   expect(posts()).toHaveLength(1);
@@ -101,11 +111,17 @@ for (const noLocks of [false, true]) {
     for (const r of pending) await offline.evaluate((x) => window.npsTest.submit(x), r);
     await offline.close();
 
-    const tabs = await Promise.all(Array.from({ length: 4 }, () => openClient({ endpoint: env.server.url + "/collect", noLocks })));
+    const tabs = await Promise.all(
+      Array.from({ length: 4 }, () => openClient({ endpoint: env.server.url + "/collect", noLocks })),
+    );
     await until(async () => (await tabs[0]!.evaluate(() => window.npsTest.queued())).length === 0);
     await Promise.all(tabs.map((t) => t.evaluate(() => window.npsTest.flush())));
     await new Promise((r) => setTimeout(r, 1_000)); // any duplicate would have arrived by now
-    expect(bodies().map((b) => b.id).sort()).toEqual(pending.map((r) => r.id).sort());
+    expect(
+      bodies()
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual(pending.map((r) => r.id).sort());
     const delivered = (await Promise.all(tabs.map(eventsOf))).flat().filter((e) => e.name === "delivered");
     expect(delivered).toHaveLength(5);
   });

@@ -3,7 +3,13 @@ import { response } from "../test/fakes.js";
 import { eventProperties, posthogAdapter, segmentAdapter } from "./adapters.js";
 
 test("event properties carry the answer and the response id, not the user's identifiers or attributes", () => {
-  const r = response({ comment: "Great", userId: "user-42", attributes: { plan: "pro" }, locale: "en", url: "https://app.example.com/x" });
+  const r = response({
+    comment: "Great",
+    userId: "user-42",
+    attributes: { plan: "pro" },
+    locale: "en",
+    url: "https://app.example.com/x",
+  });
   expect(eventProperties(r)).toEqual({
     responseId: r.id,
     surveyId: "nps-q4",
@@ -49,13 +55,28 @@ test("displays are forwarded under their own event names, renamable per state", 
   const analytics = { track: vi.fn() };
   const posthog = { capture: vi.fn() };
   const shown = response({ score: null, category: null, status: "shown", complete: false });
-  const states = [shown, { ...shown, status: "dismissed" as const }, response({ status: "answered", complete: false }), response({ status: "completed" })];
+  const states = [
+    shown,
+    { ...shown, status: "dismissed" as const },
+    response({ status: "answered", complete: false }),
+    response({ status: "completed" }),
+  ];
   for (const r of states) {
     await segmentAdapter(analytics).send(r);
     await posthogAdapter(posthog).send(r);
   }
-  expect(analytics.track.mock.calls.map(([event]) => event)).toEqual(["NPS Survey Shown", "NPS Survey Dismissed", "NPS Survey Answered", "NPS Survey Answered"]);
-  expect(posthog.capture.mock.calls.map(([event]) => event)).toEqual(["survey shown", "survey dismissed", "survey response", "survey response"]);
+  expect(analytics.track.mock.calls.map(([event]) => event)).toEqual([
+    "NPS Survey Shown",
+    "NPS Survey Dismissed",
+    "NPS Survey Answered",
+    "NPS Survey Answered",
+  ]);
+  expect(posthog.capture.mock.calls.map(([event]) => event)).toEqual([
+    "survey shown",
+    "survey dismissed",
+    "survey response",
+    "survey response",
+  ]);
   expect(analytics.track.mock.calls[0]?.[1]).toMatchObject({ status: "shown", score: null });
   const renamed = { track: vi.fn() };
   await segmentAdapter(renamed, { shown: "Survey Viewed" }).send(shown);

@@ -36,7 +36,8 @@ export interface EventNames {
 /** A string names the answer event only (as before displays were recorded). */
 type Names = string | Partial<EventNames>;
 
-const nameOf = (names: EventNames, r: SurveyResponse) => (r.status === "shown" ? names.shown : r.status === "dismissed" ? names.dismissed : names.answered);
+const nameOf = (names: EventNames, r: SurveyResponse) =>
+  r.status === "shown" ? names.shown : r.status === "dismissed" ? names.dismissed : names.answered;
 
 type Properties = ReturnType<typeof eventProperties>;
 /** The tool itself, or a function returning it (for tools that load after npskit). */
@@ -52,15 +53,39 @@ const resolve = <T>(ref: Ref<T>): T => {
 type Track = (event: string, properties: Properties) => unknown;
 
 /** An adapter that calls `tool[method](event, properties)` for each state, the event named by its status. */
-const eventAdapter = <M extends string>(name: string, tool: Ref<Record<M, Track>>, method: M, defaults: EventNames, names: Names = {}): Adapter => {
+const eventAdapter = <M extends string>(
+  name: string,
+  tool: Ref<Record<M, Track>>,
+  method: M,
+  defaults: EventNames,
+  names: Names = {},
+): Adapter => {
   const events = { ...defaults, ...(typeof names == "string" ? { answered: names } : names) };
   return { name, send: (r) => void resolve(tool)[method](nameOf(events, r), eventProperties(r)) };
 };
 
 /** Forward with a `track(event, properties)` call; events named "Object Action" in title case. */
-export const segmentAdapter = (analytics: Ref<{ track(event: string, properties: Properties): unknown }>, events?: Names): Adapter =>
-  eventAdapter("segment", analytics, "track", { answered: "NPS Survey Answered", shown: "NPS Survey Shown", dismissed: "NPS Survey Dismissed" }, events);
+export const segmentAdapter = (
+  analytics: Ref<{ track(event: string, properties: Properties): unknown }>,
+  events?: Names,
+): Adapter =>
+  eventAdapter(
+    "segment",
+    analytics,
+    "track",
+    { answered: "NPS Survey Answered", shown: "NPS Survey Shown", dismissed: "NPS Survey Dismissed" },
+    events,
+  );
 
 /** Forward with a `capture(event, properties)` call; events named in lowercase words like the tool's own survey events. */
-export const posthogAdapter = (posthog: Ref<{ capture(event: string, properties: Properties): unknown }>, events?: Names): Adapter =>
-  eventAdapter("posthog", posthog, "capture", { answered: "survey response", shown: "survey shown", dismissed: "survey dismissed" }, events);
+export const posthogAdapter = (
+  posthog: Ref<{ capture(event: string, properties: Properties): unknown }>,
+  events?: Names,
+): Adapter =>
+  eventAdapter(
+    "posthog",
+    posthog,
+    "capture",
+    { answered: "survey response", shown: "survey shown", dismissed: "survey dismissed" },
+    events,
+  );

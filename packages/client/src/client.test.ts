@@ -28,7 +28,14 @@ type SetupOptions = Omit<Partial<ClientOptions>, "storage" | "endpoint"> & {
 function setup({ answers = [], endpoint = "/collect", storage = memoryStorage(), ...options }: SetupOptions = {}) {
   const fetch = fakeFetch(...answers);
   const win = fakeWindow({ locks: fakeLocks() });
-  const client = createClient({ ...(endpoint && { endpoint }), fetch, storage, target: win, random: () => 0.999, ...options });
+  const client = createClient({
+    ...(endpoint && { endpoint }),
+    fetch,
+    storage,
+    target: win,
+    random: () => 0.999,
+    ...options,
+  });
   const delivered: string[] = [];
   const errors: object[] = [];
   client.on("delivered", ({ id }) => delivered.push(id));
@@ -256,7 +263,10 @@ describe("retries", () => {
 describe("expiry and bounds", () => {
   test("a response still undelivered after 30 days is dropped with an error", async () => {
     let offset = 0;
-    const { client, fetch, storage, errors } = setup({ answers: Array(100).fill(503), clock: () => Date.now() + offset });
+    const { client, fetch, storage, errors } = setup({
+      answers: Array(100).fill(503),
+      clock: () => Date.now() + offset,
+    });
     const r = response();
     await client.submit(r);
     await settle();

@@ -54,8 +54,7 @@ export function createDelivery({ queue, sinks, lock, now, random, emit }: Delive
    */
   let paused = 0;
 
-  const waitUntil = (entry: Entry, kick: boolean) =>
-    Math.max(entry.hold, kick ? entry.tried + KICK_GAP_MS : entry.due);
+  const waitUntil = (entry: Entry, kick: boolean) => Math.max(entry.hold, kick ? entry.tried + KICK_GAP_MS : entry.due);
 
   const forget = (id: string, updatedAt: string) => {
     if (own.get(id)?.updatedAt === updatedAt) own.delete(id);

@@ -20,7 +20,9 @@ test("web lock: a second holder is refused while the first runs, then admitted",
 });
 
 test("web lock refused by the browser (opaque origin): the work still runs, once", async () => {
-  const refusing = { request: () => Promise.reject(new DOMException("opaque origin", "SecurityError")) } as unknown as LockManager;
+  const refusing = {
+    request: () => Promise.reject(new DOMException("opaque origin", "SecurityError")),
+  } as unknown as LockManager;
   const work = vi.fn(async () => {});
   expect(await webLock(refusing)("a", work)).toBe(true);
   expect(work).toHaveBeenCalledOnce();

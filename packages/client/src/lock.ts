@@ -14,7 +14,11 @@ export const webLock =
   async (name, fn) => {
     let granted = false;
     try {
-      return await locks.request(name, { ifAvailable: true }, async (lock) => !!lock && ((granted = true), await fn(), true));
+      return await locks.request(
+        name,
+        { ifAvailable: true },
+        async (lock) => !!lock && ((granted = true), await fn(), true),
+      );
     } catch (error) {
       if (granted) throw error;
       await fn();
@@ -47,7 +51,11 @@ export function storageLease(
 ): TryLock {
   return async (name, fn) => {
     const key = LEASE_PREFIX + name;
-    const holder = () => storage.get<Lease>(key).then((l) => (l && l.until > now() ? l.owner : undefined), () => undefined);
+    const holder = () =>
+      storage.get<Lease>(key).then(
+        (l) => (l && l.until > now() ? l.owner : undefined),
+        () => undefined,
+      );
     const current = await holder();
     if (current && current !== owner) return false;
     try {

@@ -15,7 +15,11 @@ describe("put", () => {
     expect(await queue.put(a, T0)).toBe("stored");
     expect(await queue.put(b, T0)).toBe("stored");
     expect(await queue.put(a2, T0)).toBe("stored");
-    expect(await storage.keys()).toEqual([`${QUEUE_PREFIX}${a.id}:${T0}`, `${QUEUE_PREFIX}${b.id}:${T0}`, `${QUEUE_PREFIX}${a.id}:${T0 + 5}`]);
+    expect(await storage.keys()).toEqual([
+      `${QUEUE_PREFIX}${a.id}:${T0}`,
+      `${QUEUE_PREFIX}${b.id}:${T0}`,
+      `${QUEUE_PREFIX}${a.id}:${T0 + 5}`,
+    ]);
     expect((await queue.read(a.id))?.response).toEqual(a2);
     expect((await queue.ids()).sort()).toEqual([a.id, b.id].sort());
   });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { backoffDelay, FIRST_RETRY_MS, isRetryableStatus, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry.js";
+import {
+  backoffDelay,
+  FIRST_RETRY_MS,
+  isRetryableStatus,
+  MAX_BACKOFF_MS,
+  MAX_RETRY_AFTER_MS,
+  retryAfterMs,
+} from "./retry.js";
 
 describe("backoffDelay", () => {
   test("the first retry comes within 5 s, and jitter spreads it over that window", () => {
@@ -41,5 +48,13 @@ describe("retryAfterMs", () => {
 
 test("network-level and server-side statuses retry; client errors do not", () => {
   expect([408, 429, 500, 502, 503, 504].map(isRetryableStatus)).toEqual([true, true, true, true, true, true]);
-  expect([400, 401, 403, 404, 409, 413, 422].map(isRetryableStatus)).toEqual([false, false, false, false, false, false, false]);
+  expect([400, 401, 403, 404, 409, 413, 422].map(isRetryableStatus)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });

@@ -33,7 +33,12 @@ test("POSTs the response as JSON with an Idempotency-Key, config headers and kee
 test("config headers cannot replace the wire-format headers", async () => {
   const fetch = fakeFetch(200);
   const r = response();
-  await fetchTransport({ endpoint: "/c", headers: { "Idempotency-Key": "x", "Content-Type": "text/plain" }, fetch, now })(r);
+  await fetchTransport({
+    endpoint: "/c",
+    headers: { "Idempotency-Key": "x", "Content-Type": "text/plain" },
+    fetch,
+    now,
+  })(r);
   expect(fetch.calls[0]?.init.headers).toMatchObject({ "Content-Type": "application/json", "Idempotency-Key": r.id });
 });
 
@@ -44,8 +49,16 @@ describe("failures carry what the retry logic needs", () => {
   });
 
   test.each([400, 401, 404, 422])("%i is permanent, with the body text", async (status) => {
-    const send = fetchTransport({ endpoint: "/c", fetch: fakeFetch([status, {}, '{"error":"score: expected int"}']), now });
-    expect(await failureOf(send(response()))).toMatchObject({ permanent: true, status, body: '{"error":"score: expected int"}' });
+    const send = fetchTransport({
+      endpoint: "/c",
+      fetch: fakeFetch([status, {}, '{"error":"score: expected int"}']),
+      now,
+    });
+    expect(await failureOf(send(response()))).toMatchObject({
+      permanent: true,
+      status,
+      body: '{"error":"score: expected int"}',
+    });
   });
 
   test("Retry-After in seconds or as a date", async () => {
@@ -74,7 +87,11 @@ describe("failures carry what the retry logic needs", () => {
 });
 
 test("permanentError marks an error for dropping", () => {
-  expect(permanentError("schema mismatch", { status: 422 })).toMatchObject({ message: "schema mismatch", permanent: true, status: 422 });
+  expect(permanentError("schema mismatch", { status: 422 })).toMatchObject({
+    message: "schema mismatch",
+    permanent: true,
+    status: 422,
+  });
 });
 
 describe("on page hide without keepalive support", () => {

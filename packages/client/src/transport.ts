@@ -21,8 +21,10 @@ export interface DeliveryFailure {
 }
 
 /** An error that tells the client to drop the response rather than retry, e.g. `throw permanentError("bad payload")`. */
-export const permanentError = (message: string, details?: Omit<DeliveryFailure, "permanent">): Error & DeliveryFailure =>
-  Object.assign(new Error(message), details, { permanent: true });
+export const permanentError = (
+  message: string,
+  details?: Omit<DeliveryFailure, "permanent">,
+): Error & DeliveryFailure => Object.assign(new Error(message), details, { permanent: true });
 
 export interface FetchTransportOptions {
   endpoint: string;

@@ -31,7 +31,8 @@ export function fakeWindow(navigator: ClientTarget["navigator"] = {}) {
   return {
     document: { visibilityState: "visible" },
     navigator,
-    addEventListener: (type: string, fn: () => void) => void listeners.set(type, (listeners.get(type) ?? new Set()).add(fn)),
+    addEventListener: (type: string, fn: () => void) =>
+      void listeners.set(type, (listeners.get(type) ?? new Set()).add(fn)),
     removeEventListener: (type: string, fn: () => void) => void listeners.get(type)?.delete(fn),
     fire: (type: string) => listeners.get(type)?.forEach((fn) => fn()),
     count: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
@@ -55,7 +56,9 @@ export function fakeFetch(...answers: Array<number | "network" | "hang" | [numbe
     const answer = answers.shift() ?? 200;
     if (answer === "network") return Promise.reject(new TypeError("Failed to fetch"));
     if (answer === "hang")
-      return new Promise<Response>((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+      return new Promise<Response>((_, reject) =>
+        init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
+      );
     const [status, headers, body] = typeof answer == "number" ? [answer, {}, "{}"] : answer;
     return Promise.resolve(new Response(body ?? "", { status, headers }));
   };

@@ -19,12 +19,18 @@ const ENVIRONMENTS = {
 beforeAll(async () => {
   const bundle = await bundleForBrowser("packages/core/e2e/state-entry.ts", "core-state");
   for (const [name, setup] of Object.entries(ENVIRONMENTS)) {
-    env.server.page(`/t/core-state-${name.replace(/\W+/g, "-")}.html`, `<!doctype html><title>core state</title>
-      <script>${setup}</script><script type="module" src="${bundle}"></script>`);
+    env.server.page(
+      `/t/core-state-${name.replace(/\W+/g, "-")}.html`,
+      `<!doctype html><title>core state</title>
+      <script>${setup}</script><script type="module" src="${bundle}"></script>`,
+    );
   }
 });
 
-type Visit = { backend: string; state: { anonymousId: string; userId?: string; attributes: object; surveys: Record<string, unknown> } };
+type Visit = {
+  backend: string;
+  state: { anonymousId: string; userId?: string; attributes: object; surveys: Record<string, unknown> };
+};
 const visit = async (page: Page, action?: "identify" | "answer"): Promise<Visit> => {
   await page.waitForFunction(() => "coreState" in window);
   return page.evaluate((a) => (window as any).coreState.visit(a), action);
@@ -46,7 +52,11 @@ describe("user state in Chromium", () => {
     await page.reload();
     const after = await visit(page);
     expect(after.backend).toBe("indexeddb");
-    expect(after.state).toMatchObject({ anonymousId: first.state.anonymousId, userId: "user-42", attributes: { plan: "pro" } });
+    expect(after.state).toMatchObject({
+      anonymousId: first.state.anonymousId,
+      userId: "user-42",
+      attributes: { plan: "pro" },
+    });
     expect(after.state.surveys["nps-q4"]).toMatchObject({ lastAnsweredAt: expect.any(Number) });
     const where = await page.evaluate(async () => ({
       databases: (await indexedDB.databases()).map((d) => d.name),
@@ -63,7 +73,10 @@ describe("user state in Chromium", () => {
     expect(first.backend).toBe("localstorage");
     await page.reload();
     const after = await visit(page);
-    expect(after).toMatchObject({ backend: "localstorage", state: { anonymousId: first.state.anonymousId, userId: "user-42" } });
+    expect(after).toMatchObject({
+      backend: "localstorage",
+      state: { anonymousId: first.state.anonymousId, userId: "user-42" },
+    });
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(["npskit:state:user"]);
     expect(watch.pageErrors).toEqual([]);
     await page.close();

@@ -32,6 +32,8 @@ export async function bundleEntry(entryCode) {
   });
   await build.close();
   const chunk = output[0];
-  const modules = Object.entries(chunk.modules).filter(([, m]) => m.renderedLength > 0).map(([id]) => id);
+  const modules = Object.entries(chunk.modules)
+    .filter(([, m]) => m.renderedLength > 0)
+    .map(([id]) => id);
   return { code: chunk.code, modules };
 }

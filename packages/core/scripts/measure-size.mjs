@@ -17,5 +17,7 @@ for (const [name, code] of Object.entries(entries)) {
   const bytes = Buffer.byteLength(min);
   const gzipBytes = execFileSync("gzip", ["-9c"], { input: min }).length; // what `gzip -9c | wc -c` prints
   const zod = modules.filter((m) => m.includes("/zod/")).length;
-  console.log(`${name.padEnd(42)} ${String(bytes).padStart(6)} B min  ${String(gzipBytes).padStart(5)} B gzip -9  (${zod ? `${zod} zod modules` : "no zod"})`);
+  console.log(
+    `${name.padEnd(42)} ${String(bytes).padStart(6)} B min  ${String(gzipBytes).padStart(5)} B gzip -9  (${zod ? `${zod} zod modules` : "no zod"})`,
+  );
 }

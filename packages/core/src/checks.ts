@@ -1,8 +1,19 @@
 // One evaluated rule of the engine: whether it passes and why, in words a person reads.
 
 export type CheckCode =
-  | "trigger" | "url" | "device" | "locale" | "attributes" | "schedule" | "sample"
-  | "answered" | "dismissed" | "maxDisplays" | "global" | "visible" | "config";
+  | "trigger"
+  | "url"
+  | "device"
+  | "locale"
+  | "attributes"
+  | "schedule"
+  | "sample"
+  | "answered"
+  | "dismissed"
+  | "maxDisplays"
+  | "global"
+  | "visible"
+  | "config";
 
 export interface Check {
   code: CheckCode;

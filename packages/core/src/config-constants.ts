@@ -8,7 +8,18 @@ export const THEME_MODES = ["auto", "light", "dark"] as const;
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 
 export const ATTRIBUTE_OPS = [
-  "eq", "neq", "in", "notIn", "gt", "gte", "lt", "lte", "exists", "contains", "olderThanDays", "newerThanDays",
+  "eq",
+  "neq",
+  "in",
+  "notIn",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "exists",
+  "contains",
+  "olderThanDays",
+  "newerThanDays",
 ] as const;
 export type AttributeOp = (typeof ATTRIBUTE_OPS)[number];
 

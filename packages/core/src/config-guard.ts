@@ -18,17 +18,32 @@ type Dict = Record<string, unknown>;
 const wrong = (at: string): never => {
   throw at;
 };
-const is = (type: string): Guard => (v, at) => (typeof v === type ? v : wrong(at));
+const is =
+  (type: string): Guard =>
+  (v, at) =>
+    typeof v === type ? v : wrong(at);
 const text = is("string");
 const count = is("number");
 const flag = is("boolean");
 const dict: Guard = (v, at) => (isRecord(v) ? v : wrong(at));
-const oneOf = (values: readonly string[]): Guard => (v, at) => (values.includes(v as string) ? v : wrong(at));
-const optional = (guard: Guard): Guard => (v, at) => (v === undefined ? v : guard(v, at));
+const oneOf =
+  (values: readonly string[]): Guard =>
+  (v, at) =>
+    values.includes(v as string) ? v : wrong(at);
+const optional =
+  (guard: Guard): Guard =>
+  (v, at) =>
+    v === undefined ? v : guard(v, at);
 /** `fallback` is walked like a given value, so a default object gets its own defaults (and is a new copy). */
-const or = (guard: Guard, fallback: unknown): Guard => (v, at) => guard(v === undefined ? fallback : v, at);
-const list = (item: Guard): Guard => (v, at) => (Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : wrong(at));
-const own = (v: Dict, key: string) => ({}.hasOwnProperty.call(v, key) ? v[key] : undefined);
+const or =
+  (guard: Guard, fallback: unknown): Guard =>
+  (v, at) =>
+    guard(v === undefined ? fallback : v, at);
+const list =
+  (item: Guard): Guard =>
+  (v, at) =>
+    Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : wrong(at);
+const own = (v: Dict, key: string) => ({}).hasOwnProperty.call(v, key) ? v[key] : undefined;
 
 /** A copy of the object's own keys, with the keys of `shape` checked (and always present, maybe undefined). */
 function object(shape: Record<string, Guard>): Guard {
@@ -56,7 +71,10 @@ const survey = object({
     }),
     {},
   ),
-  throttle: or(object({ afterAnswerDays: or(count, 90), afterDismissDays: or(count, 14), maxDisplays: optional(count) }), {}),
+  throttle: or(
+    object({ afterAnswerDays: or(count, 90), afterDismissDays: or(count, 14), maxDisplays: optional(count) }),
+    {},
+  ),
   schedule: optional(dict),
 });
 

@@ -74,13 +74,20 @@ const hasMax = (n: number | undefined): n is number => n !== undefined && n < SA
 function typeMatches(type: SchemaNode["type"], value: unknown): boolean {
   if (Array.isArray(type)) return type.some((t: TypeName) => typeMatches(t, value));
   switch (type) {
-    case undefined: return true;
-    case "string": return typeof value === "string";
-    case "number": return typeof value === "number" && Number.isFinite(value);
-    case "integer": return Number.isInteger(value);
-    case "boolean": return typeof value === "boolean";
-    case "array": return Array.isArray(value);
-    default: return typeof value === "object" && value !== null && !Array.isArray(value);
+    case undefined:
+      return true;
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return Number.isInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    default:
+      return typeof value === "object" && value !== null && !Array.isArray(value);
   }
 }
 
@@ -126,19 +133,24 @@ export function diagnose(node: SchemaNode, value: unknown): string | undefined {
     if (node.maxLength !== undefined && value.length > node.maxLength) {
       return `must be at most ${node.maxLength} characters long, got ${value.length}`;
     }
-    if (node.pattern !== undefined && !new RegExp(node.pattern).test(value)) return `must be ${expectedOf(node)}${got()}`;
+    if (node.pattern !== undefined && !new RegExp(node.pattern).test(value))
+      return `must be ${expectedOf(node)}${got()}`;
   }
   if (Array.isArray(value)) {
     if (node.minItems !== undefined && value.length < node.minItems) {
-      return node.minItems === 1 ? "must list at least one item (or be left out)" : `must list at least ${node.minItems} items`;
+      return node.minItems === 1
+        ? "must list at least one item (or be left out)"
+        : `must list at least ${node.minItems} items`;
     }
-    if (node.maxItems !== undefined && value.length > node.maxItems) return `must list at most ${node.maxItems} items, got ${value.length}`;
+    if (node.maxItems !== undefined && value.length > node.maxItems)
+      return `must list at most ${node.maxItems} items, got ${value.length}`;
   }
   return undefined;
 }
 
 /** The message for a value that matches none of a union's branches. */
-export const unionMessage = (node: SchemaNode, value: unknown) => `must be ${expectedOf(node)}, got ${showValue(value)}`;
+export const unionMessage = (node: SchemaNode, value: unknown) =>
+  `must be ${expectedOf(node)}, got ${showValue(value)}`;
 
 /** `obj[key]` only when it is the object's own (a key named "constructor" is not a schema). */
 export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
@@ -161,6 +173,7 @@ export function schemaAt(root: SchemaNode, path: Path): SchemaNode | undefined {
 
 export function valueAt(input: unknown, path: Path): unknown {
   let v = input;
-  for (const seg of path) v = v !== null && typeof v === "object" ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+  for (const seg of path)
+    v = v !== null && typeof v === "object" ? (v as Record<PathSegment, unknown>)[seg] : undefined;
   return v;
 }

@@ -25,7 +25,9 @@ export function configRuleProblems(config: unknown, options: RuleOptions = {}): 
     if (!isRecord(survey)) return;
     const seen = firstIndexOf.get(survey.id);
     if (typeof survey.id === "string" && seen !== undefined) {
-      out.push(problem(["surveys", i, "id"], `"${survey.id}" is already used by surveys[${seen}]; survey ids must be unique`));
+      out.push(
+        problem(["surveys", i, "id"], `"${survey.id}" is already used by surveys[${seen}]; survey ids must be unique`),
+      );
     } else firstIndexOf.set(survey.id, i);
     out.push(...surveyRuleProblems(survey, ["surveys", i]));
   });
@@ -52,7 +54,9 @@ function surveyRuleProblems(survey: Dict, at: Path): Issue[] {
   }
   if (isRecord(schedule)) out.push(...scheduleProblems(schedule, [...at, "schedule"]));
   if (isRecord(audience)) {
-    list(audience.attributes).forEach((c, j) => isRecord(c) && out.push(...conditionProblems(c, [...at, "audience", "attributes", j])));
+    list(audience.attributes).forEach(
+      (c, j) => isRecord(c) && out.push(...conditionProblems(c, [...at, "audience", "attributes", j])),
+    );
   }
   return out;
 }
@@ -64,7 +68,8 @@ function scheduleProblems(schedule: Dict, at: Path): Issue[] {
     if (typeof v !== "string") return undefined;
     const t = key === "start" ? scheduleStartMs(v) : scheduleEndMs(v);
     // A well-formed but impossible date ("2026-02-30"); malformed ones are the schema's to report.
-    if (t === undefined && /^\d{4}-\d{2}-\d{2}/.test(v)) out.push(problem([...at, key], `is not a real date, got "${v}"`));
+    if (t === undefined && /^\d{4}-\d{2}-\d{2}/.test(v))
+      out.push(problem([...at, key], `is not a real date, got "${v}"`));
     return t;
   };
   const start = ms("start");

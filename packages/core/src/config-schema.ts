@@ -3,8 +3,14 @@
 import * as z from "zod/mini";
 import { KINDS } from "./kinds.js";
 import {
-  ATTRIBUTE_OPS, DEVICES, HEX_COLOR_PATTERN, ISO_DATE_PATTERN, LOCALE_PATTERN, POSITIONS,
-  SURVEY_ID_PATTERN, THEME_MODES,
+  ATTRIBUTE_OPS,
+  DEVICES,
+  HEX_COLOR_PATTERN,
+  ISO_DATE_PATTERN,
+  LOCALE_PATTERN,
+  POSITIONS,
+  SURVEY_ID_PATTERN,
+  THEME_MODES,
 } from "./config-constants.js";
 import type { SurveyResponse } from "./response.js";
 
@@ -18,13 +24,25 @@ const days = (fallback: number, about: string) => z._default(count(0, 3650, abou
 const locale = (about: string) =>
   z.string().check(z.regex(LOCALE_PATTERN), expected('a language tag such as "en" or "de-AT"'), doc(about));
 const isoDate = (about: string) =>
-  z.string().check(z.regex(ISO_DATE_PATTERN), expected('an ISO date such as "2026-10-01" or "2026-10-01T08:00:00Z"'), doc(about));
+  z
+    .string()
+    .check(
+      z.regex(ISO_DATE_PATTERN),
+      expected('an ISO date such as "2026-10-01" or "2026-10-01T08:00:00Z"'),
+      doc(about),
+    );
 const globs = (about: string) => z.array(text(2048, "URL glob")).check(doc(about));
 
 export const themeSchema = z.object({
   mode: z._default(z.enum(THEME_MODES).check(doc("auto follows prefers-color-scheme")), "auto"),
   accent: z.optional(
-    z.string().check(z.regex(HEX_COLOR_PATTERN), expected('a hex color such as "#4f46e5"'), doc("Accent color of buttons and the selected score")),
+    z
+      .string()
+      .check(
+        z.regex(HEX_COLOR_PATTERN),
+        expected('a hex color such as "#4f46e5"'),
+        doc("Accent color of buttons and the selected score"),
+      ),
   ),
   position: z._default(z.enum(POSITIONS).check(doc("Where the survey card appears")), "bottom-right"),
   radius: z.optional(count(0, 32, "Corner radius of the card in CSS pixels")),
@@ -33,10 +51,13 @@ export const themeSchema = z.object({
 
 export const attributeConditionSchema = z.object({
   key: text(100, "User attribute, as passed to identify()"),
-  op: z.enum(ATTRIBUTE_OPS).check(doc("in/notIn take a list; olderThanDays/newerThanDays a number of days; gt…lte a number or ISO date")),
+  op: z
+    .enum(ATTRIBUTE_OPS)
+    .check(doc("in/notIn take a list; olderThanDays/newerThanDays a number of days; gt…lte a number or ISO date")),
   // Which shape each op needs (list for in/notIn, days for *ThanDays…) is checked in config-rules.
   value: z.optional(
-    z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
+    z
+      .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
       .check(expected("text, a number, true/false or a list")),
   ),
 });
@@ -45,7 +66,11 @@ export const triggerSchema = z.object({
   pageview: z.optional(z.literal(true).check(doc("Show on page views"))),
   event: z.optional(text(100, "Show when track(event) is called with this name")),
   properties: z.optional(
-    z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).check(expected("text, a number or true/false")))
+    z
+      .record(
+        z.string(),
+        z.union([z.string(), z.number(), z.boolean()]).check(expected("text, a number or true/false")),
+      )
       .check(doc("The event's properties must equal these values")),
   ),
 });
@@ -54,13 +79,17 @@ export const audienceSchema = z.object({
   sample: z._default(count(0, 1, "Share of users who may see the survey (0..1), fixed per user and survey"), 1),
   urls: z.prefault(
     z.object({
-      include: z.optional(globs('Pages to show on; absent = every page. "*" stays within a path segment, "**" crosses segments')),
+      include: z.optional(
+        globs('Pages to show on; absent = every page. "*" stays within a path segment, "**" crosses segments'),
+      ),
       exclude: z._default(globs("Pages never to show on; wins over include"), []),
     }),
     {},
   ),
   devices: z.optional(z.array(z.enum(DEVICES)).check(z.minLength(1), doc("Absent = every device"))),
-  locales: z.optional(z.array(locale('"de" matches de, de-AT, de-CH…')).check(z.minLength(1), doc("Absent = every locale"))),
+  locales: z.optional(
+    z.array(locale('"de" matches de, de-AT, de-CH…')).check(z.minLength(1), doc("Absent = every locale")),
+  ),
   attributes: z._default(z.array(attributeConditionSchema).check(doc("All must hold")), []),
 });
 
@@ -71,10 +100,15 @@ export const surveyThrottleSchema = z.object({
 });
 
 export const surveySchema = z.object({
-  id: z.string().check(
-    z.minLength(1), z.maxLength(100), z.regex(SURVEY_ID_PATTERN),
-    expected('an id of letters, digits, ".", "_", ":" or "-" such as "nps-q4"'), doc("Unique survey id, sent with every response"),
-  ),
+  id: z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.regex(SURVEY_ID_PATTERN),
+      expected('an id of letters, digits, ".", "_", ":" or "-" such as "nps-q4"'),
+      doc("Unique survey id, sent with every response"),
+    ),
   kind: z._default(z.enum(KINDS).check(doc("nps/enps 0–10, csat 1–5, ces 1–7")), "nps"),
   question: z.optional(text(500, "Defaults to the kind's standard question; {product} is replaced by product")),
   followUp: z.optional(
@@ -113,9 +147,25 @@ export const configSchema = z.object({
   product: z.optional(text(100, "Product name for {product} in questions")),
   theme: z.prefault(themeSchema, {}),
   requireConsent: z._default(z.boolean().check(doc("Store and send nothing before consent(true)")), false),
-  debug: z.optional(z.boolean().check(doc("Log why each survey is or is not shown on the console (also ?npskit_debug=1 in the page URL)"))),
-  impressions: z._default(z.boolean().check(doc("Send a record for every survey display (status shown, then dismissed or answered); false sends answers only")), true),
-  globalThrottle: z.prefault(z.object({ minDaysBetweenSurveys: days(7, "Days between any two surveys for one user") }), {}),
+  debug: z.optional(
+    z
+      .boolean()
+      .check(doc("Log why each survey is or is not shown on the console (also ?npskit_debug=1 in the page URL)")),
+  ),
+  impressions: z._default(
+    z
+      .boolean()
+      .check(
+        doc(
+          "Send a record for every survey display (status shown, then dismissed or answered); false sends answers only",
+        ),
+      ),
+    true,
+  ),
+  globalThrottle: z.prefault(
+    z.object({ minDaysBetweenSurveys: days(7, "Days between any two surveys for one user") }),
+    {},
+  ),
   surveys: z._default(z.array(surveySchema).check(z.maxLength(100)), []),
 });
 

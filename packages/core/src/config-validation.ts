@@ -21,7 +21,10 @@ export function splitTransport(input: unknown): SplitInput {
   if (input === null || typeof input !== "object" || !("transport" in input)) return { json: input, problems: [] };
   const { transport, ...json } = input as { transport: unknown };
   if (typeof transport === "function") return { json, transport: transport as Transport, problems: [] };
-  return { json, problems: [problem(["transport"], "must be a function (a transport can only be passed in code, not in JSON)")] };
+  return {
+    json,
+    problems: [problem(["transport"], "must be a function (a transport can only be passed in code, not in JSON)")],
+  };
 }
 
 /**
@@ -38,7 +41,9 @@ export function finishValidation(
   const rules = configRuleProblems(split.json, { hasTransport: split.transport !== undefined });
   const problems = inSchemaOrder(schema, onePerPath([...split.problems, ...structural, ...rules]));
   const paths = new Set(problems.map((p) => p.path));
-  const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)].filter((w) => !paths.has(w.path)).map(plain);
+  const warnings = [...unknownKeyWarnings(schema, split.json), ...usageWarnings(output)]
+    .filter((w) => !paths.has(w.path))
+    .map(plain);
   if (problems.length > 0 || !output) return { ok: false, problems: problems.map(plain), warnings };
   const config: NpsKitConfig = split.transport ? { ...output, transport: split.transport } : output;
   return { ok: true, config, warnings };
@@ -78,9 +83,11 @@ function onePerPath(problems: Issue[]): Issue[] {
 function usageWarnings(config: Omit<NpsKitConfig, "transport"> | undefined): Issue[] {
   if (!config) return [];
   const out: Issue[] = [];
-  if (config.surveys.length === 0 && !config.configUrl) out.push(problem(["surveys"], "is empty: no survey will be shown"));
+  if (config.surveys.length === 0 && !config.configUrl)
+    out.push(problem(["surveys"], "is empty: no survey will be shown"));
   config.surveys.forEach((s, i) => {
-    if (s.audience.sample === 0) out.push(problem(["surveys", i, "audience", "sample"], "is 0: nobody will see this survey"));
+    if (s.audience.sample === 0)
+      out.push(problem(["surveys", i, "audience", "sample"], "is 0: nobody will see this survey"));
   });
   return out;
 }

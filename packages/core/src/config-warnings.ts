@@ -10,7 +10,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -28,7 +29,11 @@ export function closest(word: string, known: readonly string[]): string | undefi
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-export function unknownKeyMessage(key: string, known: readonly string[], lead = "is not a known option and is ignored"): string {
+export function unknownKeyMessage(
+  key: string,
+  known: readonly string[],
+  lead = "is not a known option and is ignored",
+): string {
   const guess = closest(key, known);
   const hint = guess ? `did you mean "${guess}"?` : `known: ${known.join(", ")}`;
   return `${lead} (${hint})`;

@@ -47,7 +47,13 @@ describe("explain", () => {
   });
 
   it("lists every rule that fails", () => {
-    const result = explain(config, "nps-q4", user({ plan: "free" }), { url: "/app/billing", device: "mobile", locale: "fr" }, NOW);
+    const result = explain(
+      config,
+      "nps-q4",
+      user({ plan: "free" }),
+      { url: "/app/billing", device: "mobile", locale: "fr" },
+      NOW,
+    );
     expect(result).toEqual({
       eligible: false,
       reasons: [

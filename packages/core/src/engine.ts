@@ -3,7 +3,15 @@
 import type { NpsKitConfig, SurveyConfig } from "./config-schema.js";
 import type { UserState } from "./user-state.js";
 import { userKeyOf } from "./user-state.js";
-import { checkAttributes, checkDevice, checkLocale, checkSchedule, checkTrigger, checkUrl, type TargetingContext } from "./targeting.js";
+import {
+  checkAttributes,
+  checkDevice,
+  checkLocale,
+  checkSchedule,
+  checkTrigger,
+  checkUrl,
+  type TargetingContext,
+} from "./targeting.js";
 import { checkSample } from "./sampling.js";
 import { throttleChecks, throttleClearsAt } from "./throttle.js";
 import { fail, type Check } from "./checks.js";
@@ -31,7 +39,13 @@ export interface Decision extends Explanation {
 }
 
 /** Every rule for one survey, in the order a person would ask about them. */
-export function surveyChecks(config: EngineConfig, survey: SurveyConfig, state: UserState, context: EngineContext, now: number): Check[] {
+export function surveyChecks(
+  config: EngineConfig,
+  survey: SurveyConfig,
+  state: UserState,
+  context: EngineContext,
+  now: number,
+): Check[] {
   const { audience } = survey;
   return [
     checkTrigger(survey.trigger, context.event),
@@ -49,7 +63,13 @@ export function surveyChecks(config: EngineConfig, survey: SurveyConfig, state: 
  * Total over any config: a value the production guard let through but a rule cannot read (only
  * validateConfig checks everything) makes this survey ineligible, with a reason, never an exception.
  */
-function checksOf(config: EngineConfig, survey: SurveyConfig, state: UserState, context: EngineContext, now: number): Check[] {
+function checksOf(
+  config: EngineConfig,
+  survey: SurveyConfig,
+  state: UserState,
+  context: EngineContext,
+  now: number,
+): Check[] {
   try {
     return surveyChecks(config, survey, state, context, now);
   } catch (e) {
@@ -58,7 +78,13 @@ function checksOf(config: EngineConfig, survey: SurveyConfig, state: UserState, 
   }
 }
 
-export function decide(config: EngineConfig, survey: SurveyConfig, state: UserState, context: EngineContext, now: number): Decision {
+export function decide(
+  config: EngineConfig,
+  survey: SurveyConfig,
+  state: UserState,
+  context: EngineContext,
+  now: number,
+): Decision {
   const checks = checksOf(config, survey, state, context, now);
   const failing = checks.filter((c) => !c.ok);
   const eligible = failing.length === 0;
@@ -71,7 +97,13 @@ export function decide(config: EngineConfig, survey: SurveyConfig, state: UserSt
 }
 
 /** Why `surveyId` would or would not be shown for this user, page and moment. */
-export function explain(config: EngineConfig, surveyId: string, state: UserState, context: EngineContext, now: number): Explanation {
+export function explain(
+  config: EngineConfig,
+  surveyId: string,
+  state: UserState,
+  context: EngineContext,
+  now: number,
+): Explanation {
   const survey = config.surveys.find((s) => s.id === surveyId);
   if (!survey) {
     const known = config.surveys.map((s) => `"${s.id}"`).join(", ") || "none";
@@ -82,7 +114,12 @@ export function explain(config: EngineConfig, surveyId: string, state: UserState
 }
 
 /** The first survey, in config order, that this trigger (page view or context.event) may show now. */
-export function pickSurvey(config: EngineConfig, state: UserState, context: EngineContext, now: number): Decision | undefined {
+export function pickSurvey(
+  config: EngineConfig,
+  state: UserState,
+  context: EngineContext,
+  now: number,
+): Decision | undefined {
   for (const survey of config.surveys) {
     const decision = decide(config, survey, state, context, now);
     if (decision.eligible) return decision;

@@ -36,7 +36,9 @@ describe("forecast", () => {
   ]);
 
   it("answers a month and their margin from monthly users, response rate and answer mix", () => {
-    const f = ok(forecast(config, { monthlyUsers: 20_000, responseRate: 0.2, promoters: 0.5, detractors: 0.2 }, { now: NOW }));
+    const f = ok(
+      forecast(config, { monthlyUsers: 20_000, responseRate: 0.2, promoters: 0.5, detractors: 0.2 }, { now: NOW }),
+    );
     const [q4, app] = f.surveys;
     expect(q4!.reach).toBe(1);
     expect(q4!.answersPerMonth).toBeCloseTo(20_000 * 0.25 * 0.2, 6); // 1,000
@@ -59,16 +61,24 @@ describe("forecast", () => {
     const users = ok(forecast(config, { responseRate: 0.2, answersPerMonth: 1000, surveyId: "nps-q4" }, { now: NOW }));
     expect(users.monthlyUsers).toBeCloseTo(20_000, 6);
     expect(users.inferred).toEqual(["monthlyUsers"]);
-    const rate = ok(forecast(config, { monthlyUsers: 20_000, answersPerMonth: 1000, surveyId: "nps-q4" }, { now: NOW }));
+    const rate = ok(
+      forecast(config, { monthlyUsers: 20_000, answersPerMonth: 1000, surveyId: "nps-q4" }, { now: NOW }),
+    );
     expect(rate.responseRate).toBeCloseTo(0.2, 10);
   });
 
   it("names what is missing or impossible", () => {
     const problem = (r: Forecast | { problem: string }) => ("problem" in r ? r.problem : "");
     expect(problem(forecast(config, {}, { now: NOW }))).toMatch(/needs the monthly users and the response rate/);
-    expect(problem(forecast(config, { responseRate: 0.2, answersPerMonth: 100 }, { now: NOW }))).toMatch(/which survey .* nps-q4, app-only/);
-    expect(problem(forecast(config, { monthlyUsers: 100, answersPerMonth: 1000, surveyId: "nps-q4" }, { now: NOW }))).toMatch(/more answers than people shown/);
-    expect(problem(forecast(config, { monthlyUsers: 100, responseRate: 14 }, { now: NOW }))).toMatch(/responseRate must be a share from 0 to 1, got 14/);
+    expect(problem(forecast(config, { responseRate: 0.2, answersPerMonth: 100 }, { now: NOW }))).toMatch(
+      /which survey .* nps-q4, app-only/,
+    );
+    expect(
+      problem(forecast(config, { monthlyUsers: 100, answersPerMonth: 1000, surveyId: "nps-q4" }, { now: NOW })),
+    ).toMatch(/more answers than people shown/);
+    expect(problem(forecast(config, { monthlyUsers: 100, responseRate: 14 }, { now: NOW }))).toMatch(
+      /responseRate must be a share from 0 to 1, got 14/,
+    );
   });
 });
 
@@ -88,12 +98,21 @@ describe("observedRatesFromSummary", () => {
       responseRate: { shown: 1000, dismissed: 700, answered: 120, completed: 90, rate: 12, low: 10.1, high: 14.2 },
     };
     expect(observedRatesFromSummary(summary, NOW)).toEqual({
-      promoters: 0.5, detractors: 0.2, answersPerMonth: 180, responseRate: 0.12, surveyId: "nps-q4",
+      promoters: 0.5,
+      detractors: 0.2,
+      answersPerMonth: 180,
+      responseRate: 0.12,
+      surveyId: "nps-q4",
     });
   });
 
   it("leaves out what the summary does not have", () => {
-    expect(observedRatesFromSummary({ nps: { total: 0, promoters: 0, detractors: 0 }, trend: { period: "week", points: [] } }, NOW)).toEqual({});
+    expect(
+      observedRatesFromSummary(
+        { nps: { total: 0, promoters: 0, detractors: 0 }, trend: { period: "week", points: [] } },
+        NOW,
+      ),
+    ).toEqual({});
     expect(observedRatesFromSummary(null, NOW)).toEqual({});
   });
 });

@@ -83,13 +83,19 @@ export function forecast(
   options: ForecastOptions,
 ): Forecast | { problem: string } {
   const targetMargin = options.targetMargin ?? 5;
-  if (!(targetMargin > 0 && targetMargin <= 200)) return { problem: `the target margin must be above 0 and at most 200 points, got ${targetMargin}` };
+  if (!(targetMargin > 0 && targetMargin <= 200))
+    return { problem: `the target margin must be above 0 and at most 200 points, got ${targetMargin}` };
   for (const key of ["responseRate", "promoters", "detractors"] as const) {
-    if (observed[key] !== undefined && !share(observed[key])) return { problem: `${key} must be a share from 0 to 1, got ${observed[key]}` };
+    if (observed[key] !== undefined && !share(observed[key]))
+      return { problem: `${key} must be a share from 0 to 1, got ${observed[key]}` };
   }
-  if ((observed.promoters ?? 0) + (observed.detractors ?? 0) > 1) return { problem: "promoters and detractors add up to more than 1" };
+  if ((observed.promoters ?? 0) + (observed.detractors ?? 0) > 1)
+    return { problem: "promoters and detractors add up to more than 1" };
   // Reach before sampling: every survey simulated with sample 1, so a sample of 0 still has one.
-  const unsampled = { ...config, surveys: config.surveys.map((s) => ({ ...s, audience: { ...s.audience, sample: 1 } })) };
+  const unsampled = {
+    ...config,
+    surveys: config.surveys.map((s) => ({ ...s, audience: { ...s.audience, sample: 1 } })),
+  };
   const users = options.users ?? 10_000;
   const reach = new Map(simulate(unsampled, { ...options, users }).surveys.map((s) => [s.surveyId, s.shown / users]));
 
@@ -99,19 +105,24 @@ export function forecast(
     const basis = inferenceBasis(config, observed);
     if (typeof basis === "string") return { problem: basis };
     const perUser = (reach.get(basis.id) ?? 0) * basis.sample; // share of the monthly users shown the survey
-    if (perUser === 0) return { problem: `survey "${basis.id}" reaches no simulated user, so its answers say nothing about traffic` };
+    if (perUser === 0)
+      return { problem: `survey "${basis.id}" reaches no simulated user, so its answers say nothing about traffic` };
     if (monthlyUsers === undefined) {
       monthlyUsers = basis.answers / (perUser * responseRate!);
       inferred.push("monthlyUsers");
     } else {
       responseRate = basis.answers / (perUser * monthlyUsers);
       inferred.push("responseRate");
-      if (responseRate > 1) return { problem: `${basis.answers} answers a month from ${monthlyUsers} users would mean more answers than people shown; check the monthly users` };
+      if (responseRate > 1)
+        return {
+          problem: `${basis.answers} answers a month from ${monthlyUsers} users would mean more answers than people shown; check the monthly users`,
+        };
     }
   }
   // Both are known by now (given, or one worked out above).
   const [traffic, rate] = [monthlyUsers ?? 0, responseRate ?? 0];
-  if (!(traffic >= 0 && Number.isFinite(traffic))) return { problem: `monthly users must be a number of people, got ${traffic}` };
+  if (!(traffic >= 0 && Number.isFinite(traffic)))
+    return { problem: `monthly users must be a number of people, got ${traffic}` };
 
   const assumedMix = observed.promoters === undefined || observed.detractors === undefined;
   const promoters = assumedMix ? 0.5 : observed.promoters!;
@@ -133,16 +144,34 @@ export function forecast(
       sampleForTarget: needed <= 1 ? needed : null,
     };
   });
-  return { monthlyUsers: traffic, responseRate: rate, promoters, detractors, targetMargin, inferred, assumedMix, surveys };
+  return {
+    monthlyUsers: traffic,
+    responseRate: rate,
+    promoters,
+    detractors,
+    targetMargin,
+    inferred,
+    assumedMix,
+    surveys,
+  };
 }
 
 /** The survey whose observed answers a month stand in for the missing rate. */
-function inferenceBasis(config: Pick<NpsKitConfig, "surveys">, observed: ObservedRates): { id: string; sample: number; answers: number } | string {
-  const missing = [observed.monthlyUsers === undefined && "the monthly users", observed.responseRate === undefined && "the response rate"].filter(Boolean);
+function inferenceBasis(
+  config: Pick<NpsKitConfig, "surveys">,
+  observed: ObservedRates,
+): { id: string; sample: number; answers: number } | string {
+  const missing = [
+    observed.monthlyUsers === undefined && "the monthly users",
+    observed.responseRate === undefined && "the response rate",
+  ].filter(Boolean);
   if (missing.length === 2 || observed.answersPerMonth === undefined) {
     return `a forecast needs ${missing.join(" and ")} (or answers a month observed, with one of them)`;
   }
-  const survey = observed.surveyId === undefined && config.surveys.length === 1 ? config.surveys[0] : config.surveys.find((s) => s.id === observed.surveyId);
+  const survey =
+    observed.surveyId === undefined && config.surveys.length === 1
+      ? config.surveys[0]
+      : config.surveys.find((s) => s.id === observed.surveyId);
   if (!survey) {
     const ids = config.surveys.map((s) => s.id).join(", ");
     return observed.surveyId === undefined
@@ -162,16 +191,23 @@ export function observedRatesFromSummary(summary: unknown, now: number): Observe
   const s = (summary ?? {}) as Record<string, any>;
   const observed: ObservedRates = {};
   const nps = s.nps ?? {};
-  if (typeof nps.total === "number" && nps.total > 0 && typeof nps.promoters === "number" && typeof nps.detractors === "number") {
+  if (
+    typeof nps.total === "number" &&
+    nps.total > 0 &&
+    typeof nps.promoters === "number" &&
+    typeof nps.detractors === "number"
+  ) {
     observed.promoters = nps.promoters / nps.total;
     observed.detractors = nps.detractors / nps.total;
   }
-  const points: Array<Record<string, any>> = s.trend?.period === "month" && Array.isArray(s.trend.points) ? s.trend.points : [];
+  const points: Array<Record<string, any>> =
+    s.trend?.period === "month" && Array.isArray(s.trend.points) ? s.trend.points : [];
   const complete = points.filter((p) => typeof p.total === "number" && nextMonth(Date.parse(p.start)) <= now);
   if (complete.length) observed.answersPerMonth = complete.reduce((sum, p) => sum + p.total, 0) / complete.length;
   // From the counts (its `rate` is rounded, in percent).
   const rate = s.responseRate ?? {};
-  if (typeof rate.shown === "number" && rate.shown > 0 && typeof rate.answered === "number") observed.responseRate = rate.answered / rate.shown;
+  if (typeof rate.shown === "number" && rate.shown > 0 && typeof rate.answered === "number")
+    observed.responseRate = rate.answered / rate.shown;
   if (typeof s.filters?.surveyId === "string") observed.surveyId = s.filters.surveyId;
   return observed;
 }

@@ -5,13 +5,31 @@
 export * from "./runtime.js";
 export { responseSchema, STATUSES, type ResponseStatus } from "./response.js";
 export {
-  configSchema, surveySchema, themeSchema, audienceSchema, triggerSchema, attributeConditionSchema, surveyThrottleSchema,
+  configSchema,
+  surveySchema,
+  themeSchema,
+  audienceSchema,
+  triggerSchema,
+  attributeConditionSchema,
+  surveyThrottleSchema,
 } from "./config-schema.js";
 export type { ConfigProblem, SchemaNode } from "./config-messages.js";
 export type { ValidationResult } from "./config-validation.js";
 export { validateConfig, configJsonSchema } from "./validate-config.js";
-export { simulate, SIMULATED_TRAFFIC, type SimulateOptions, type Simulation, type SurveySimulation } from "./simulate.js";
 export {
-  forecast, npsMarginOfError, answersForMargin, observedRatesFromSummary,
-  type ObservedRates, type Forecast, type ForecastOptions, type SurveyForecast,
+  simulate,
+  SIMULATED_TRAFFIC,
+  type SimulateOptions,
+  type Simulation,
+  type SurveySimulation,
+} from "./simulate.js";
+export {
+  forecast,
+  npsMarginOfError,
+  answersForMargin,
+  observedRatesFromSummary,
+  type ObservedRates,
+  type Forecast,
+  type ForecastOptions,
+  type SurveyForecast,
 } from "./forecast.js";

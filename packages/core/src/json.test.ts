@@ -4,9 +4,13 @@ import { makeResponse } from "./response.test-data.js";
 
 const stringify = JSON.stringify;
 const SAMPLES: unknown[] = [
-  makeResponse(9, { comment: "Great \"tool\"\n", attributes: { plan: "pro", seats: 3, beta: true, none: null } }),
-  { text: 'quote " backslash \\ newline \n tab \t nul \u0000 bell \u0007 del \u007f', emoji: "😀 e\u0301 日本", lone: "\ud800 x \udfff" },
-  { list: [1, -0, 2.5e-7, 1e21, null, "a", true, [], {}], nested: { a: { b: [{ c: false }] } }, "key \"odd\"": 1 },
+  makeResponse(9, { comment: 'Great "tool"\n', attributes: { plan: "pro", seats: 3, beta: true, none: null } }),
+  {
+    text: 'quote " backslash \\ newline \n tab \t nul \u0000 bell \u0007 del \u007f',
+    emoji: "😀 e\u0301 日本",
+    lone: "\ud800 x \udfff",
+  },
+  { list: [1, -0, 2.5e-7, 1e21, null, "a", true, [], {}], nested: { a: { b: [{ c: false }] } }, 'key "odd"': 1 },
   { skipped: undefined, fn: () => 1, inList: [undefined, () => 1, NaN, Infinity] },
   [],
   "plain",

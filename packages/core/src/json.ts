@@ -6,7 +6,8 @@
 // Control characters, quote and backslash, and lone surrogates (with the u flag a valid pair is
 // one code point and does not match), as JSON.stringify escapes them.
 const ESCAPED = /[\\"\u0000-\u001f\ud800-\udfff]/gu;
-const quote = (text: string) => `"${text.replace(ESCAPED, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))}"`;
+const quote = (text: string) =>
+  `"${text.replace(ESCAPED, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))}"`;
 
 /** What JSON.stringify gives for plain data: "" (left out of objects, null in lists) for undefined and functions. */
 export const toJson = (value: unknown): string =>
@@ -20,5 +21,9 @@ export const toJson = (value: unknown): string =>
             .map((k) => `${quote(k)}:${toJson((value as Record<string, unknown>)[k])}`)
             .join(",")}}`
         : typeof value === "number"
-          ? Number.isFinite(value) ? `${value}` : "null"
-          : typeof value === "boolean" || value === null ? `${value}` : "";
+          ? Number.isFinite(value)
+            ? `${value}`
+            : "null"
+          : typeof value === "boolean" || value === null
+            ? `${value}`
+            : "";

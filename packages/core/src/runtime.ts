@@ -8,27 +8,79 @@ export type { KeyValueStorage } from "./storage.js";
 export type { SurveyResponse } from "./response.js";
 export * from "./config-constants.js";
 export type {
-  NpsKitConfig, NpsKitConfigInput, SurveyConfig, ThemeConfig, AudienceConfig, TriggerConfig, AttributeCondition,
-  SurveyThrottle, Transport,
+  NpsKitConfig,
+  NpsKitConfigInput,
+  SurveyConfig,
+  ThemeConfig,
+  AudienceConfig,
+  TriggerConfig,
+  AttributeCondition,
+  SurveyThrottle,
+  Transport,
 } from "./config-schema.js";
 export { guardConfig, type GuardResult } from "./config-guard.js";
 export { toEpochMs } from "./dates.js";
 export { toJson } from "./json.js";
-export { MAX_ATTRIBUTES, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, ANSWER_TIME_WINDOW, wireAttributes, type WireAttributes } from "./wire-limits.js";
 export {
-  createStorage, memoryStorage, localStorageBackend, indexedDbBackend, fallbackStorage,
-  type BackendName, type NamedStorage, type FallbackStorage, type FallbackOptions,
+  MAX_ATTRIBUTES,
+  MAX_ATTRIBUTE_NAME,
+  MAX_ATTRIBUTE_TEXT,
+  ANSWER_TIME_WINDOW,
+  wireAttributes,
+  type WireAttributes,
+} from "./wire-limits.js";
+export {
+  createStorage,
+  memoryStorage,
+  localStorageBackend,
+  indexedDbBackend,
+  fallbackStorage,
+  type BackendName,
+  type NamedStorage,
+  type FallbackStorage,
+  type FallbackOptions,
 } from "./storage-backends.js";
 export type { Check, CheckCode } from "./checks.js";
 export {
-  checkTrigger, checkUrl, checkDevice, checkLocale, checkAttributes, checkSchedule, conditionHolds,
-  globToRegExp, urlMatches, deviceClassOf, localeMatches,
-  type Attributes, type TargetingContext, type TargetingEvent,
+  checkTrigger,
+  checkUrl,
+  checkDevice,
+  checkLocale,
+  checkAttributes,
+  checkSchedule,
+  conditionHolds,
+  globToRegExp,
+  urlMatches,
+  deviceClassOf,
+  localeMatches,
+  type Attributes,
+  type TargetingContext,
+  type TargetingEvent,
 } from "./targeting.js";
 export { hash32, sampleBucket, checkSample } from "./sampling.js";
 export { throttleChecks, throttleClearsAt, type SurveyHistory, type ThrottleState } from "./throttle.js";
 export {
-  loadUserState, newUserState, identifyState, withAttributes, recordOutcome, sanitizeState, randomId, userKeyOf,
-  USER_STATE_KEY, type UserState, type UserStateStore, type UserStateOptions, type SurveyOutcome,
+  loadUserState,
+  newUserState,
+  identifyState,
+  withAttributes,
+  recordOutcome,
+  sanitizeState,
+  randomId,
+  userKeyOf,
+  USER_STATE_KEY,
+  type UserState,
+  type UserStateStore,
+  type UserStateOptions,
+  type SurveyOutcome,
 } from "./user-state.js";
-export { decide, explain, pickSurvey, surveyChecks, type Decision, type Explanation, type EngineContext, type EngineConfig } from "./engine.js";
+export {
+  decide,
+  explain,
+  pickSurvey,
+  surveyChecks,
+  type Decision,
+  type Explanation,
+  type EngineContext,
+  type EngineConfig,
+} from "./engine.js";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkSample, hash32, sampleBucket } from "./sampling.js";
 
 const ids = Array.from({ length: 100_000 }, (_, i) => `anon-${i}`);
-const shareIn = (sample: number, surveyId: string) => ids.filter((id) => sampleBucket(id, surveyId) < sample).length / ids.length;
+const shareIn = (sample: number, surveyId: string) =>
+  ids.filter((id) => sampleBucket(id, surveyId) < sample).length / ids.length;
 
 describe("sampling", () => {
   it("is deterministic", () => {

@@ -15,8 +15,21 @@ type Weighted<T> = ReadonlyArray<readonly [T, number]>;
  * deterministically from their index, so two runs print the same numbers.
  */
 export const SIMULATED_TRAFFIC = {
-  devices: [["desktop", 0.6], ["mobile", 0.35], ["tablet", 0.05]] as Weighted<DeviceClass>,
-  locales: [["en-US", 0.4], ["en-GB", 0.1], ["de-DE", 0.15], ["fr-FR", 0.1], ["es-ES", 0.1], ["pt-BR", 0.05], ["ja-JP", 0.05], ["ar-SA", 0.05]] as Weighted<string>,
+  devices: [
+    ["desktop", 0.6],
+    ["mobile", 0.35],
+    ["tablet", 0.05],
+  ] as Weighted<DeviceClass>,
+  locales: [
+    ["en-US", 0.4],
+    ["en-GB", 0.1],
+    ["de-DE", 0.15],
+    ["fr-FR", 0.1],
+    ["es-ES", 0.1],
+    ["pt-BR", 0.05],
+    ["ja-JP", 0.05],
+    ["ar-SA", 0.05],
+  ] as Weighted<string>,
   urls: [
     ["https://app.example.com/", 0.15],
     ["https://app.example.com/pricing", 0.1],
@@ -67,9 +80,14 @@ export interface Simulation {
  * For each survey, how many of `users` fresh users would see it when its trigger fires, and why
  * the others would not. Surveys are judged independently (a real user sees at most one).
  */
-export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle">, options: SimulateOptions): Simulation {
+export function simulate(
+  config: Pick<NpsKitConfig, "surveys" | "globalThrottle">,
+  options: SimulateOptions,
+): Simulation {
   const now = options.now ?? systemClock();
-  const results = config.surveys.map((s): SurveySimulation => ({ surveyId: s.id, shown: 0, excluded: 0, byReason: {}, removedBy: {} }));
+  const results = config.surveys.map(
+    (s): SurveySimulation => ({ surveyId: s.id, shown: 0, excluded: 0, byReason: {}, removedBy: {} }),
+  );
   for (let i = 0; i < options.users; i++) {
     const state = { ...newUserState(`sim-${i}`), attributes: { ...options.attributes } };
     const context: EngineContext = {
@@ -79,7 +97,8 @@ export function simulate(config: Pick<NpsKitConfig, "surveys" | "globalThrottle"
     };
     config.surveys.forEach((survey, j) => {
       const { trigger } = survey;
-      const event = trigger.event === undefined ? undefined : { name: trigger.event, properties: { ...trigger.properties } };
+      const event =
+        trigger.event === undefined ? undefined : { name: trigger.event, properties: { ...trigger.properties } };
       const decision = decide(config, survey, state, event ? { ...context, event } : context, now);
       const result = results[j]!;
       if (decision.eligible) result.shown++;

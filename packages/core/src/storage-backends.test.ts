@@ -1,7 +1,12 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import {
-  createStorage, fallbackStorage, indexedDbBackend, localStorageBackend, memoryStorage, type NamedStorage,
+  createStorage,
+  fallbackStorage,
+  indexedDbBackend,
+  localStorageBackend,
+  memoryStorage,
+  type NamedStorage,
 } from "./storage-backends.js";
 
 /** A Storage like the browser's, whose setItem can be made to throw (quota, private mode). */
@@ -9,7 +14,9 @@ function fakeLocalStorage() {
   const map = new Map<string, string>();
   let failWith: Error | undefined;
   const ls = {
-    get length() { return map.size; },
+    get length() {
+      return map.size;
+    },
     key: (i: number) => [...map.keys()][i] ?? null,
     getItem: (k: string) => map.get(k) ?? null,
     setItem: (k: string, v: string) => {
@@ -118,7 +125,11 @@ describe("indexedDbBackend", () => {
   });
 
   it("fails over at the first operation when opening the database throws", async () => {
-    vi.stubGlobal("indexedDB", { open: () => { throw new DOMException("blocked", "SecurityError"); } });
+    vi.stubGlobal("indexedDB", {
+      open: () => {
+        throw new DOMException("blocked", "SecurityError");
+      },
+    });
     try {
       const s = fallbackStorage([indexedDbBackend()!]);
       await s.set("k", 1);
@@ -149,7 +160,12 @@ describe("localStorageBackend", () => {
 
   it("rejects where reading localStorage itself throws (sandboxed frames)", async () => {
     vi.stubGlobal("localStorage", undefined);
-    Object.defineProperty(globalThis, "localStorage", { configurable: true, get: () => { throw new DOMException("denied", "SecurityError"); } });
+    Object.defineProperty(globalThis, "localStorage", {
+      configurable: true,
+      get: () => {
+        throw new DOMException("denied", "SecurityError");
+      },
+    });
     try {
       const s = fallbackStorage([localStorageBackend()]);
       await s.set("k", 1);
@@ -192,7 +208,11 @@ describe("fallbackStorage", () => {
   it("replays deletes too", async () => {
     const flaky = memoryStorage();
     let broken = false;
-    const backend: NamedStorage = { ...flaky, name: "indexeddb", set: (k, v) => (broken ? Promise.reject(new Error("x")) : flaky.set(k, v)) };
+    const backend: NamedStorage = {
+      ...flaky,
+      name: "indexeddb",
+      set: (k, v) => (broken ? Promise.reject(new Error("x")) : flaky.set(k, v)),
+    };
     const s = fallbackStorage([backend]);
     await s.set("a", 1);
     await s.del("a");

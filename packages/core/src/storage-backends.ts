@@ -90,7 +90,10 @@ export function indexedDbBackend(dbName = "npskit", storeName = "kv"): NamedStor
       const request = indexedDB.open(dbName);
       request.onupgradeneeded = () => request.result.createObjectStore(storeName);
       opened = settled(request);
-      opened.then((d) => void (d.onclose = () => (opened = undefined)), () => (opened = undefined));
+      opened.then(
+        (d) => void (d.onclose = () => (opened = undefined)),
+        () => (opened = undefined),
+      );
     }
     return opened;
   };
@@ -107,7 +110,9 @@ export function indexedDbBackend(dbName = "npskit", storeName = "kv"): NamedStor
     del: (key) => use("readwrite", (s) => s.delete(key)),
     // A key range: only the keys under `prefix` are read, never the whole store.
     keys: async (prefix) =>
-      (await use("readonly", (s) => s.getAllKeys(prefix ? IDBKeyRange.bound(prefix, prefix + "\uffff") : undefined))).map(String),
+      (
+        await use("readonly", (s) => s.getAllKeys(prefix ? IDBKeyRange.bound(prefix, prefix + "\uffff") : undefined))
+      ).map(String),
   };
 }
 
@@ -145,7 +150,9 @@ export function fallbackStorage(backends: NamedStorage[], options: FallbackOptio
     for (;;) {
       const current = chain[index]!;
       try {
-        return await (current.name === "memory" ? op(current) : withTimeout(op(current), options.timeoutMs ?? 3000, "storage timed out"));
+        return await (current.name === "memory"
+          ? op(current)
+          : withTimeout(op(current), options.timeoutMs ?? 3000, "storage timed out"));
       } catch (error) {
         await failOver(error);
       }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  checkAttributes, checkDevice, checkLocale, checkSchedule, checkTrigger, checkUrl, conditionHolds, deviceClassOf,
-  localeMatches, urlMatches,
+  checkAttributes,
+  checkDevice,
+  checkLocale,
+  checkSchedule,
+  checkTrigger,
+  checkUrl,
+  conditionHolds,
+  deviceClassOf,
+  localeMatches,
+  urlMatches,
 } from "./targeting.js";
 import { DAY_MS } from "./clock.js";
 import { NOW } from "./test-support.test-data.js";
@@ -11,10 +19,15 @@ describe("checkTrigger", () => {
   it("matches page views and named events with their properties", () => {
     expect(checkTrigger({ pageview: true }, undefined).ok).toBe(true);
     expect(checkTrigger({ pageview: true }, { name: "checkout" }).ok).toBe(false);
-    expect(checkTrigger({ event: "checkout" }, undefined)).toMatchObject({ ok: false, reason: 'waits for event "checkout" (this was a page view)' });
+    expect(checkTrigger({ event: "checkout" }, undefined)).toMatchObject({
+      ok: false,
+      reason: 'waits for event "checkout" (this was a page view)',
+    });
     expect(checkTrigger({ event: "checkout" }, { name: "signup" }).ok).toBe(false);
     const withProps = { event: "checkout", properties: { plan: "pro", total: 3 } };
-    expect(checkTrigger(withProps, { name: "checkout", properties: { plan: "pro", total: "3", extra: 1 } }).ok).toBe(true);
+    expect(checkTrigger(withProps, { name: "checkout", properties: { plan: "pro", total: "3", extra: 1 } }).ok).toBe(
+      true,
+    );
     expect(checkTrigger(withProps, { name: "checkout", properties: { plan: "free", total: 3 } })).toMatchObject({
       ok: false,
       reason: 'event "checkout" needs plan = "pro", got "free"',
@@ -54,7 +67,10 @@ describe("checkUrl", () => {
   const urls = { include: ["/app/**"], exclude: ["/app/billing*"] };
   it("includes, then excludes", () => {
     expect(checkUrl(urls, "/app/settings").ok).toBe(true);
-    expect(checkUrl(urls, "/app/billing")).toMatchObject({ ok: false, reason: 'page /app/billing is excluded by "/app/billing*"' });
+    expect(checkUrl(urls, "/app/billing")).toMatchObject({
+      ok: false,
+      reason: 'page /app/billing is excluded by "/app/billing*"',
+    });
     expect(checkUrl(urls, "/pricing").ok).toBe(false);
     expect(checkUrl({ exclude: [] }, "/anything").ok).toBe(true);
   });
@@ -84,7 +100,10 @@ describe("deviceClassOf", () => {
     expect(deviceClassOf("", 1440)).toBe("desktop");
   });
   it("checkDevice lists what is allowed", () => {
-    expect(checkDevice(["desktop"], "mobile")).toMatchObject({ ok: false, reason: "device mobile is not one of desktop" });
+    expect(checkDevice(["desktop"], "mobile")).toMatchObject({
+      ok: false,
+      reason: "device mobile is not one of desktop",
+    });
     expect(checkDevice(undefined, "mobile").ok).toBe(true);
   });
 });
@@ -104,7 +123,11 @@ describe("locales", () => {
 
 describe("attribute conditions", () => {
   const holds = (op: AttributeCondition["op"], value: AttributeCondition["value"], actual: unknown) =>
-    conditionHolds(value === undefined ? { key: "a", op } : { key: "a", op, value }, actual === undefined ? {} : { a: actual }, NOW);
+    conditionHolds(
+      value === undefined ? { key: "a", op } : { key: "a", op, value },
+      actual === undefined ? {} : { a: actual },
+      NOW,
+    );
 
   it("compares equality loosely across text and numbers", () => {
     expect(holds("eq", "pro", "pro")).toBe(true);
@@ -166,7 +189,9 @@ describe("attribute conditions", () => {
         expect(() => checkAttributes([{ key: "a", op, value: op === "in" ? [1] : 1 }], { a: odd }, NOW)).not.toThrow();
       }
     }
-    expect(checkAttributes([{ key: "a", op: "eq", value: 1 }], { a: 10n }, NOW).reason).toBe("attribute a is bigint; needs eq 1");
+    expect(checkAttributes([{ key: "a", op: "eq", value: 1 }], { a: 10n }, NOW).reason).toBe(
+      "attribute a is bigint; needs eq 1",
+    );
     expect(checkTrigger({ event: "e", properties: { a: 1 } }, { name: "e", properties: { a: cyclic } }).reason).toBe(
       'event "e" needs a = 1, got an object that cannot be shown',
     );
@@ -175,7 +200,9 @@ describe("attribute conditions", () => {
   it("explains the first condition that fails", () => {
     const check = checkAttributes([{ key: "plan", op: "in", value: ["pro", "team"] }], { plan: "free" }, NOW);
     expect(check).toMatchObject({ ok: false, reason: 'attribute plan is "free"; needs in ["pro","team"]' });
-    expect(checkAttributes([{ key: "plan", op: "exists" }], {}, NOW).reason).toBe("attribute plan is not set; needs exists");
+    expect(checkAttributes([{ key: "plan", op: "exists" }], {}, NOW).reason).toBe(
+      "attribute plan is not set; needs exists",
+    );
   });
 });
 

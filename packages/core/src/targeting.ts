@@ -46,7 +46,12 @@ export function checkTrigger(trigger: TriggerConfig, event: TargetingEvent | und
 export function globToRegExp(glob: string): RegExp {
   const source = trimSlash(glob)
     .split("**")
-    .map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*"))
+    .map((part) =>
+      part
+        .split("*")
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join("[^/]*"),
+    )
     .join(".*");
   return new RegExp(`^${source}$`);
 }
@@ -67,7 +72,9 @@ export function urlMatches(glob: string, url: string): boolean {
   }
   const target = glob.includes("://")
     ? parsed.origin + parsed.pathname + parsed.search
-    : glob.includes("?") ? parsed.pathname + parsed.search : parsed.pathname;
+    : glob.includes("?")
+      ? parsed.pathname + parsed.search
+      : parsed.pathname;
   return globToRegExp(glob).test(trimSlash(target));
 }
 
@@ -76,7 +83,9 @@ export function checkUrl(urls: AudienceConfig["urls"], url: string): Check {
   if (excludedBy) return fail("url", `page ${url} is excluded by "${excludedBy}"`);
   if (!urls.include) return pass("url", "every page");
   const includedBy = urls.include.find((g) => urlMatches(g, url));
-  return includedBy ? pass("url", `page matches "${includedBy}"`) : fail("url", `page ${url} matches none of ${showValue(urls.include, 200)}`);
+  return includedBy
+    ? pass("url", `page matches "${includedBy}"`)
+    : fail("url", `page ${url} matches none of ${showValue(urls.include, 200)}`);
 }
 
 /**
@@ -87,7 +96,8 @@ export function deviceClassOf(userAgent: string, width?: number, maxTouchPoints 
   if (/iPad|Tablet|PlayBook|Silk|Kindle|Android(?!.*Mobile)/i.test(userAgent)) return "tablet";
   if (/Macintosh/.test(userAgent) && maxTouchPoints > 1) return "tablet";
   if (/Mobi|iPhone|iPod|Android|Windows Phone|Opera Mini/i.test(userAgent)) return "mobile";
-  if (userAgent.trim() === "" && width !== undefined) return width < 640 ? "mobile" : width < 1024 ? "tablet" : "desktop";
+  if (userAgent.trim() === "" && width !== undefined)
+    return width < 640 ? "mobile" : width < 1024 ? "tablet" : "desktop";
   return "desktop";
 }
 
@@ -116,7 +126,8 @@ function looselyEqual(a: unknown, b: unknown): boolean {
 }
 
 /** A number, or text that reads as one ("42"); NaN for anything else. */
-const numeric = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN);
+const numeric = (v: unknown) =>
+  typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
 
 /** Numbers compare as numbers; anything that reads as a date compares as a date. */
 function order(a: unknown, b: unknown): number | undefined {
@@ -134,11 +145,16 @@ export function conditionHolds(c: AttributeCondition, attributes: Attributes, no
   const anyOf = (wanted: unknown[]) => values.some((v) => wanted.some((w) => looselyEqual(v, w)));
   const listed = Array.isArray(c.value) ? c.value : [c.value];
   switch (c.op) {
-    case "eq": return anyOf([c.value]);
-    case "neq": return !anyOf([c.value]);
-    case "in": return anyOf(listed);
-    case "notIn": return !anyOf(listed);
-    case "exists": return (actual !== undefined && actual !== null) === (c.value ?? true);
+    case "eq":
+      return anyOf([c.value]);
+    case "neq":
+      return !anyOf([c.value]);
+    case "in":
+      return anyOf(listed);
+    case "notIn":
+      return !anyOf(listed);
+    case "exists":
+      return (actual !== undefined && actual !== null) === (c.value ?? true);
     case "contains":
       return Array.isArray(actual)
         ? anyOf([c.value])

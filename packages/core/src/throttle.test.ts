@@ -16,14 +16,19 @@ describe("throttleChecks", () => {
   it("waits afterAnswerDays (90) after an answer, and says until when", () => {
     const state = { surveys: { nps: { displays: 0, lastAnsweredAt: NOW - 30 * DAY_MS } } };
     const [check] = failing(state);
-    expect(check).toMatchObject({ code: "answered", reason: "answered 30 days ago; re-ask after 90 days on 2027-01-24" });
+    expect(check).toMatchObject({
+      code: "answered",
+      reason: "answered 30 days ago; re-ask after 90 days on 2027-01-24",
+    });
     expect(check!.clearsAt).toBe(NOW + 60 * DAY_MS);
     expect(failing(state, NOW + 60 * DAY_MS)).toEqual([]);
   });
 
   it("waits afterDismissDays (14) after a dismissal", () => {
     const state = { surveys: { nps: { displays: 1, lastDismissedAt: NOW - DAY_MS } } };
-    expect(failing(state).map((c) => c.reason)).toEqual(["dismissed 1 day ago; asked again after 14 days on 2026-12-08"]);
+    expect(failing(state).map((c) => c.reason)).toEqual([
+      "dismissed 1 day ago; asked again after 14 days on 2026-12-08",
+    ]);
     expect(failing(state, NOW + 13 * DAY_MS)).toEqual([]);
   });
 
@@ -34,8 +39,13 @@ describe("throttleChecks", () => {
   });
 
   it("keeps minDaysBetweenSurveys across surveys", () => {
-    const state = { surveys: { other: { displays: 1, lastShownAt: NOW - 2 * DAY_MS } }, lastSurveyShownAt: NOW - 2 * DAY_MS };
-    expect(failing(state).map((c) => c.reason)).toEqual(["a survey was shown 2 days ago; next survey after 7 days on 2026-11-30"]);
+    const state = {
+      surveys: { other: { displays: 1, lastShownAt: NOW - 2 * DAY_MS } },
+      lastSurveyShownAt: NOW - 2 * DAY_MS,
+    };
+    expect(failing(state).map((c) => c.reason)).toEqual([
+      "a survey was shown 2 days ago; next survey after 7 days on 2026-11-30",
+    ]);
   });
 
   it("shows one survey at a time", () => {

@@ -27,7 +27,15 @@ const ago = (at: number, now: number) => {
 };
 
 /** A wait of `days` after `at`: failing until then, with the day it ends. */
-function wait(code: Check["code"], what: string, at: number | undefined, days: number, now: number, again: string, never: string): Check {
+function wait(
+  code: Check["code"],
+  what: string,
+  at: number | undefined,
+  days: number,
+  now: number,
+  again: string,
+  never: string,
+): Check {
   if (at === undefined) return pass(code, never);
   const until = at + days * DAY_MS;
   if (now >= until) return pass(code, `${what} ${ago(at, now)} (more than ${days} days)`);
@@ -54,7 +62,15 @@ export function throttleChecks(
     maxDisplays === undefined || displays < maxDisplays
       ? pass("maxDisplays", `shown ${displays} time(s)${maxDisplays ? ` of at most ${maxDisplays}` : ""}`)
       : fail("maxDisplays", `already shown ${displays} time(s) without an answer (maxDisplays ${maxDisplays})`),
-    wait("global", "a survey was shown", state.lastSurveyShownAt, minDays, now, "next survey", "no survey shown before"),
+    wait(
+      "global",
+      "a survey was shown",
+      state.lastSurveyShownAt,
+      minDays,
+      now,
+      "next survey",
+      "no survey shown before",
+    ),
   ];
 }
 

@@ -13,7 +13,9 @@ describe("tree-shaking @npskit/core", () => {
   it("keeps zod out of what the browser loader imports", async () => {
     const { modules } = await bundleEntry(LOADER_IMPORTS);
     const names = (modules as string[]).map((m) => m.split("/").slice(-2).join("/"));
-    expect(names.filter((m) => m.startsWith("zod") || m.includes("/zod/") || /mini|core\/(api|schemas)/.test(m))).toEqual([]);
+    expect(
+      names.filter((m) => m.startsWith("zod") || m.includes("/zod/") || /mini|core\/(api|schemas)/.test(m)),
+    ).toEqual([]);
     expect(names).not.toContain("src/config-schema.ts");
     expect(names).not.toContain("src/validate-config.ts");
     expect(names).toContain("src/config-guard.ts");

@@ -1,6 +1,14 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
-import { identifyState, loadUserState, newUserState, randomId, recordOutcome, sanitizeState, USER_STATE_KEY } from "./user-state.js";
+import {
+  identifyState,
+  loadUserState,
+  newUserState,
+  randomId,
+  recordOutcome,
+  sanitizeState,
+  USER_STATE_KEY,
+} from "./user-state.js";
 import { createStorage, memoryStorage } from "./storage-backends.js";
 import { NOW } from "./test-support.test-data.js";
 
@@ -55,7 +63,9 @@ describe("user state transitions", () => {
   it("reads stored data defensively", () => {
     expect(sanitizeState(null)).toBeUndefined();
     expect(sanitizeState({ anonymousId: 5 })).toBeUndefined();
-    expect(sanitizeState({ anonymousId: "x", surveys: { nps: { displays: "2", lastShownAt: 5 }, bad: 1 }, attributes: [] })).toEqual({
+    expect(
+      sanitizeState({ anonymousId: "x", surveys: { nps: { displays: "2", lastShownAt: 5 }, bad: 1 }, attributes: [] }),
+    ).toEqual({
       anonymousId: "x",
       attributes: {},
       surveys: { nps: { displays: 0, lastShownAt: 5 } },

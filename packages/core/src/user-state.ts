@@ -31,7 +31,11 @@ export function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const newUserState = (anonymousId: string = randomId()): UserState => ({ anonymousId, attributes: {}, surveys: {} });
+export const newUserState = (anonymousId: string = randomId()): UserState => ({
+  anonymousId,
+  attributes: {},
+  surveys: {},
+});
 
 /** The id sampling uses: stable across devices once identified. */
 export const userKeyOf = (state: Pick<UserState, "userId" | "anonymousId">) => state.userId ?? state.anonymousId;
@@ -41,9 +45,16 @@ export const userKeyOf = (state: Pick<UserState, "userId" | "anonymousId">) => s
  * another user starts fresh, with a new anonymous id, so user B never inherits user A's history
  * (nor A's userHash). The same user identified again without a hash keeps the one given before.
  */
-export function identifyState(state: UserState, userId: string, attributes: Attributes = {}, newId = randomId, userHash?: string): UserState {
+export function identifyState(
+  state: UserState,
+  userId: string,
+  attributes: Attributes = {},
+  newId = randomId,
+  userHash?: string,
+): UserState {
   const proof = userHash ? { userHash } : {};
-  if (state.userId !== undefined && state.userId !== userId) return { ...newUserState(newId()), userId, ...proof, attributes: { ...attributes } };
+  if (state.userId !== undefined && state.userId !== userId)
+    return { ...newUserState(newId()), userId, ...proof, attributes: { ...attributes } };
   return { ...state, userId, ...proof, attributes: { ...state.attributes, ...attributes } };
 }
 
@@ -56,9 +67,11 @@ export const withAttributes = (state: UserState, attributes: Attributes): UserSt
 export function recordOutcome(state: UserState, surveyId: string, outcome: SurveyOutcome, now: number): UserState {
   const before: SurveyHistory = state.surveys[surveyId] ?? { displays: 0 };
   const after: SurveyHistory =
-    outcome === "shown" ? { ...before, displays: before.displays + 1, lastShownAt: now }
-    : outcome === "dismissed" ? { ...before, lastDismissedAt: now }
-    : { ...before, displays: 0, lastAnsweredAt: now };
+    outcome === "shown"
+      ? { ...before, displays: before.displays + 1, lastShownAt: now }
+      : outcome === "dismissed"
+        ? { ...before, lastDismissedAt: now }
+        : { ...before, displays: 0, lastAnsweredAt: now };
   const next: UserState = { ...state, surveys: { ...state.surveys, [surveyId]: after } };
   return outcome === "shown" ? { ...next, lastSurveyShownAt: now } : next;
 }
@@ -126,7 +139,8 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
    */
   const known = (attributes: Attributes = {}, userId = current.userId) =>
     userId === current.userId && Object.keys(attributes).every((k) => Object.is(current.attributes[k], attributes[k]));
-  const unlessKnown = (same: boolean, change: (s: UserState) => UserState) => (same ? Promise.resolve(current) : update(change));
+  const unlessKnown = (same: boolean, change: (s: UserState) => UserState) =>
+    same ? Promise.resolve(current) : update(change);
 
   return {
     get: () => current,

@@ -24,14 +24,16 @@ describe("validateConfig", () => {
       requireConsent: false,
       impressions: true,
       globalThrottle: { minDaysBetweenSurveys: 7 },
-      surveys: [{
-        id: "nps-q4",
-        kind: "nps",
-        trigger: { pageview: true },
-        delaySeconds: 0,
-        audience: { sample: 1, urls: { exclude: [] }, attributes: [] },
-        throttle: { afterAnswerDays: 90, afterDismissDays: 14 },
-      }],
+      surveys: [
+        {
+          id: "nps-q4",
+          kind: "nps",
+          trigger: { pageview: true },
+          delaySeconds: 0,
+          audience: { sample: 1, urls: { exclude: [] }, attributes: [] },
+          throttle: { afterAnswerDays: 90, afterDismissDays: 14 },
+        },
+      ],
     });
   });
 
@@ -39,10 +41,14 @@ describe("validateConfig", () => {
     expect(messages({ endpoint: "/c", surveys: [{ id: "a", audience: { sample: 2 } }] })).toEqual([
       "surveys[0].audience.sample must be between 0 and 1, got 2",
     ]);
-    expect(messages({ endpoint: "/c", theme: { accent: "blue" } })).toEqual(['theme.accent must be a hex color such as "#4f46e5", got "blue"']);
+    expect(messages({ endpoint: "/c", theme: { accent: "blue" } })).toEqual([
+      'theme.accent must be a hex color such as "#4f46e5", got "blue"',
+    ]);
     expect(messages({ endpoint: "/c", surveys: [{ kind: "nps" }] })).toEqual(["surveys[0].id is required"]);
     expect(messages("x")).toEqual(['config must be an object ({…}), got "x"']);
-    expect(messages({ endpoint: "/c", headers: { "x-api-key": 42 } })).toEqual(['headers["x-api-key"] must be text, got 42']);
+    expect(messages({ endpoint: "/c", headers: { "x-api-key": 42 } })).toEqual([
+      'headers["x-api-key"] must be text, got 42',
+    ]);
   });
 
   it("reports every problem at once, structural and cross-field", () => {
@@ -65,14 +71,18 @@ describe("validateConfig", () => {
     expect(messages(INVALID_CONFIGS["schedule order"])).toEqual([
       'surveys[0].schedule.end must be after start (2026-12-31), got "2026-10-01"',
     ]);
-    expect(messages(INVALID_CONFIGS["schedule impossible date"])).toEqual(['surveys[0].schedule.end is not a real date, got "2026-02-30"']);
+    expect(messages(INVALID_CONFIGS["schedule impossible date"])).toEqual([
+      'surveys[0].schedule.end is not a real date, got "2026-02-30"',
+    ]);
     expect(messages(INVALID_CONFIGS["in needs a list"])).toEqual([
       'surveys[0].audience.attributes[0].value must be a list such as ["pro", "team"] for op "in"',
     ]);
     expect(messages(INVALID_CONFIGS["days need numbers"])).toEqual([
       'surveys[0].audience.attributes[0].value must be a number of days (0 or more) for op "olderThanDays"',
     ]);
-    expect(messages(INVALID_CONFIGS["followUp typo"])).toEqual(['surveys[0].followUp.promotor is not a category (did you mean "promoter"?)']);
+    expect(messages(INVALID_CONFIGS["followUp typo"])).toEqual([
+      'surveys[0].followUp.promotor is not a category (did you mean "promoter"?)',
+    ]);
     expect(messages(INVALID_CONFIGS["trigger empty"])).toEqual([
       'surveys[0].trigger needs exactly one of "pageview": true or "event": "<event name>"',
     ]);
@@ -82,21 +92,31 @@ describe("validateConfig", () => {
   });
 
   it("knows the value every attribute op needs", () => {
-    const withCondition = (condition: object) => ({ endpoint: "/c", surveys: [{ id: "a", audience: { attributes: [condition] } }] });
+    const withCondition = (condition: object) => ({
+      endpoint: "/c",
+      surveys: [{ id: "a", audience: { attributes: [condition] } }],
+    });
     for (const op of ATTRIBUTE_OPS) {
       // "exists" may omit its value; every other op must have one, and no op accepts an object.
-      if (op !== "exists") expect(messages(withCondition({ key: "k", op })), op).toEqual([`surveys[0].audience.attributes[0].value is required for op "${op}"`]);
+      if (op !== "exists")
+        expect(messages(withCondition({ key: "k", op })), op).toEqual([
+          `surveys[0].audience.attributes[0].value is required for op "${op}"`,
+        ]);
       expect(messages(withCondition({ key: "k", op, value: [{}] })), op).toHaveLength(1);
     }
   });
 
   it("warns about unknown keys and suggests the closest known one", () => {
-    const result = validateConfig({ endpoint: "/c", surveys: [{ id: "a", audience: { sampel: 0.5 }, trigerr: {} }], zzz: 1 });
+    const result = validateConfig({
+      endpoint: "/c",
+      surveys: [{ id: "a", audience: { sampel: 0.5 }, trigerr: {} }],
+      zzz: 1,
+    });
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => w.message)).toEqual([
       'surveys[0].audience.sampel is not a known option and is ignored (did you mean "sample"?)',
       'surveys[0].trigerr is not a known option and is ignored (did you mean "trigger"?)',
-      'zzz is not a known option and is ignored (known: $schema, endpoint, headers, configUrl, locale, product, theme, requireConsent, debug, impressions, globalThrottle, surveys)',
+      "zzz is not a known option and is ignored (known: $schema, endpoint, headers, configUrl, locale, product, theme, requireConsent, debug, impressions, globalThrottle, surveys)",
     ]);
   });
 
@@ -112,7 +132,17 @@ describe("validateConfig", () => {
   it("never throws, whatever it is given", () => {
     const cyclic: Record<string, unknown> = { endpoint: "/c" };
     cyclic.theme = { accent: cyclic };
-    for (const input of [undefined, 0, true, Symbol("x"), () => {}, { surveys: [null, 1, "a"] }, Object.create(null), cyclic, { endpoint: 1n }]) {
+    for (const input of [
+      undefined,
+      0,
+      true,
+      Symbol("x"),
+      () => {},
+      { surveys: [null, 1, "a"] },
+      Object.create(null),
+      cyclic,
+      { endpoint: 1n },
+    ]) {
       expect(() => validateConfig(input)).not.toThrow();
       expect(() => guardConfig(input)).not.toThrow();
     }
@@ -123,7 +153,12 @@ describe("validateConfig", () => {
 function runEngine(config: Parameters<typeof pickSurvey>[0]) {
   const state = newUserState("anon");
   state.attributes = { plan: "pro", seats: 3, signupDate: "2026-01-01", tags: ["a"] };
-  for (const event of [undefined, ...config.surveys.map((s) => (s.trigger.event ? { name: s.trigger.event, properties: s.trigger.properties } : undefined))]) {
+  for (const event of [
+    undefined,
+    ...config.surveys.map((s) =>
+      s.trigger.event ? { name: s.trigger.event, properties: s.trigger.properties } : undefined,
+    ),
+  ]) {
     const context = { url: "https://example.com/app/x", device: "desktop", locale: "en", event } as EngineContext;
     pickSurvey(config, state, context, Date.UTC(2026, 10, 1));
     for (const s of config.surveys) explain(config, s.id, state, context, Date.UTC(2026, 10, 1));
@@ -160,7 +195,27 @@ describe("guardConfig on mutated configs", () => {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-  const JUNK: unknown[] = [null, -1, 0, 0.5, 2, 1e9, 2.5, "", "x", "#fff", "2026-02-30", "de-AT", true, false, [], [1], ["a", {}], {}, { a: 1 }];
+  const JUNK: unknown[] = [
+    null,
+    -1,
+    0,
+    0.5,
+    2,
+    1e9,
+    2.5,
+    "",
+    "x",
+    "#fff",
+    "2026-02-30",
+    "de-AT",
+    true,
+    false,
+    [],
+    [1],
+    ["a", {}],
+    {},
+    { a: 1 },
+  ];
   const leaves = (v: unknown, path: (string | number)[] = []): (string | number)[][] =>
     v !== null && typeof v === "object"
       ? [path, ...Object.entries(v).flatMap(([k, c]) => leaves(c, [...path, Array.isArray(v) ? Number(k) : k]))]

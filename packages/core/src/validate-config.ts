@@ -1,7 +1,16 @@
 // The complete config validator for Node, the CLI and bundler users: zod checks the structure.
 import * as z from "zod/mini";
 import { configSchema } from "./config-schema.js";
-import { diagnose, problem, schemaAt, unionMessage, valueAt, type Issue, type PathSegment, type SchemaNode } from "./config-messages.js";
+import {
+  diagnose,
+  problem,
+  schemaAt,
+  unionMessage,
+  valueAt,
+  type Issue,
+  type PathSegment,
+  type SchemaNode,
+} from "./config-messages.js";
 import { finishValidation, splitTransport, type ValidationResult } from "./config-validation.js";
 
 let jsonSchema: SchemaNode | undefined;

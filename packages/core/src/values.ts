@@ -10,4 +10,8 @@ export const isRecord = (v: unknown): v is Dict => typeof v === "object" && v !=
  * of the page is involved (npskit often runs after the page's own code has changed them).
  */
 export const plainCopy = <T>(value: T): T =>
-  (Array.isArray(value) ? value.map(plainCopy) : isRecord(value) ? Object.fromEntries(Object.keys(value).map((k) => [k, plainCopy(value[k])])) : value) as T;
+  (Array.isArray(value)
+    ? value.map(plainCopy)
+    : isRecord(value)
+      ? Object.fromEntries(Object.keys(value).map((k) => [k, plainCopy(value[k])]))
+      : value) as T;

@@ -5,7 +5,14 @@ import { wireAttributes } from "./wire-limits.js";
 
 describe("wireAttributes", () => {
   it("keeps scalars as they are and leaves objects and lists out (they are for targeting only)", () => {
-    const attributes = { plan: "pro", ltv: 1200.5, beta: true, team: null, roles: ["admin"], address: { city: "Oslo" } };
+    const attributes = {
+      plan: "pro",
+      ltv: 1200.5,
+      beta: true,
+      team: null,
+      roles: ["admin"],
+      address: { city: "Oslo" },
+    };
     expect(wireAttributes(attributes)).toEqual({ plan: "pro", ltv: 1200.5, beta: true, team: null });
   });
 

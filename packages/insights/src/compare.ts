@@ -28,15 +28,34 @@ export interface CompareOptions {
  * than noise. The interval combines the two (asymmetric) intervals by the MOVER method (Newcombe
  * 1998; Zou & Donner 2008), so it stays honest where either interval is lopsided.
  */
-export function npsDifference(current: NpsSummary, previous: NpsSummary, options: CompareOptions = {}): NpsDifference | null {
+export function npsDifference(
+  current: NpsSummary,
+  previous: NpsSummary,
+  options: CompareOptions = {},
+): NpsDifference | null {
   const [a, b] = [bounds(current), bounds(previous)];
   if (!a || !b) return null;
   const delta = a.nps - b.nps;
   const low = delta - Math.hypot(Math.max(0, a.nps - a.low), Math.max(0, b.high - b.nps));
   const high = delta + Math.hypot(Math.max(0, a.high - a.nps), Math.max(0, b.nps - b.low));
   const minAnswers = options.minAnswers ?? MIN_ANSWERS;
-  const verdict = current.total < minAnswers || previous.total < minAnswers ? "not enough answers" : low > 0 ? "up" : high < 0 ? "down" : "unclear";
-  return { delta: round1(delta), low: round1(low), high: round1(high), marginOfError: round1((high - low) / 2), verdict, significant: verdict === "up" || verdict === "down" };
+  const verdict =
+    current.total < minAnswers || previous.total < minAnswers
+      ? "not enough answers"
+      : low > 0
+        ? "up"
+        : high < 0
+          ? "down"
+          : "unclear";
+  return {
+    delta: round1(delta),
+    low: round1(low),
+    high: round1(high),
+    marginOfError: round1((high - low) / 2),
+    verdict,
+    significant: verdict === "up" || verdict === "down",
+  };
 }
 
-const bounds = (s: NpsSummary) => (s.nps === null || s.low === null || s.high === null ? null : { nps: s.nps, low: s.low, high: s.high });
+const bounds = (s: NpsSummary) =>
+  s.nps === null || s.low === null || s.high === null ? null : { nps: s.nps, low: s.low, high: s.high };

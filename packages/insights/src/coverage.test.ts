@@ -44,7 +44,12 @@ const current: Interval = (...counts) => {
   return { low: low as number, high: high as number };
 };
 
-function coverage(interval: Interval, [p, passive, d]: readonly [number, number, number], n: number, random: () => number): number {
+function coverage(
+  interval: Interval,
+  [p, passive, d]: readonly [number, number, number],
+  n: number,
+  random: () => number,
+): number {
   const truth = Math.round((p - d) * 1000) / 10;
   let covered = 0;
   for (let draw = 0; draw < DRAWS; draw++) {

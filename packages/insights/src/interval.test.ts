@@ -5,7 +5,9 @@ describe("t95", () => {
   it("reads the table up to 30 degrees of freedom and approaches z above", () => {
     expect([t95(1), t95(9), t95(30)]).toEqual([12.706, 2.262, 2.042]);
     // Published quantiles: 2.021 (40), 2.000 (60), 1.984 (100), 1.962 (1000).
-    expect([t95(40), t95(60), t95(100), t95(1000)].map((t) => Number(t.toFixed(3)))).toEqual([2.021, 2.0, 1.984, 1.962]);
+    expect([t95(40), t95(60), t95(100), t95(1000)].map((t) => Number(t.toFixed(3)))).toEqual([
+      2.021, 2.0, 1.984, 1.962,
+    ]);
   });
 });
 

@@ -6,7 +6,11 @@ import type { SurveyResponse } from "@npskit/core";
  * Ties keep the first one seen, like a backend that ignores an update that is not newer.
  */
 export function latestById<T extends Pick<SurveyResponse, "id" | "updatedAt">>(responses: readonly T[]): T[] {
-  return latestBy(responses, (r) => r.id, (r) => Date.parse(r.updatedAt));
+  return latestBy(
+    responses,
+    (r) => r.id,
+    (r) => Date.parse(r.updatedAt),
+  );
 }
 
 /** The latest item of each key by `timeOf`, in first-seen key order; ties keep the first one seen. */

@@ -30,7 +30,12 @@ export interface ResponseRate extends RateCounts {
 export function rateOf(counts: RateCounts): ResponseRate {
   if (counts.shown === 0) return { ...counts, rate: null, low: null, high: null };
   const { low, high } = wilson(counts.answered, counts.shown);
-  return { ...counts, rate: round1((counts.answered * 100) / counts.shown), low: round1(low * 100), high: round1(high * 100) };
+  return {
+    ...counts,
+    rate: round1((counts.answered * 100) / counts.shown),
+    low: round1(low * 100),
+    high: round1(high * 100),
+  };
 }
 
 /**
@@ -65,12 +70,21 @@ export function rateOfCounts(counts: Iterable<StatusCount>): ResponseRate {
 }
 
 /** The response rate per value of one attribute (e.g. `plan`), most displays first; segments without displays are left out. */
-export function responseRateBySegment(responses: readonly SurveyResponse[], attributeKey: string): ({ segment: string } & ResponseRate)[] {
-  return rateBySegmentOfCounts(latestById(responses).flatMap((r) => (r.status ? [{ status: r.status, n: 1, segment: segmentOf(attributeKey)(r) }] : [])));
+export function responseRateBySegment(
+  responses: readonly SurveyResponse[],
+  attributeKey: string,
+): ({ segment: string } & ResponseRate)[] {
+  return rateBySegmentOfCounts(
+    latestById(responses).flatMap((r) =>
+      r.status ? [{ status: r.status, n: 1, segment: segmentOf(attributeKey)(r) }] : [],
+    ),
+  );
 }
 
 /** `responseRateBySegment` from status counts per segment. */
-export function rateBySegmentOfCounts(counts: Iterable<StatusCount & { segment: string }>): ({ segment: string } & ResponseRate)[] {
+export function rateBySegmentOfCounts(
+  counts: Iterable<StatusCount & { segment: string }>,
+): ({ segment: string } & ResponseRate)[] {
   return [...groupBy(counts, (c) => c.segment)]
     .map(([segment, group]) => ({ segment, ...rateOfCounts(group) }))
     .filter((s) => s.shown > 0)
@@ -78,9 +92,17 @@ export function rateBySegmentOfCounts(counts: Iterable<StatusCount & { segment: 
 }
 
 /** The response rate per calendar period (UTC) of the display, oldest first. */
-export const responseRateTrend = (responses: readonly SurveyResponse[], period: Period): ({ period: string; start: string } & ResponseRate)[] =>
-  rateTrendOfCounts(latestById(responses).flatMap((r) => (r.status ? [{ status: r.status, n: 1, at: Date.parse(r.createdAt) }] : [])), period);
+export const responseRateTrend = (
+  responses: readonly SurveyResponse[],
+  period: Period,
+): ({ period: string; start: string } & ResponseRate)[] =>
+  rateTrendOfCounts(
+    latestById(responses).flatMap((r) => (r.status ? [{ status: r.status, n: 1, at: Date.parse(r.createdAt) }] : [])),
+    period,
+  );
 
 /** `responseRateTrend` from status counts at a time (ms), e.g. per UTC day. */
-export const rateTrendOfCounts = (counts: Iterable<StatusCount & { at: number }>, period: Period): ({ period: string; start: string } & ResponseRate)[] =>
-  periodsOf(counts, (c) => c.at, period, rateOfCounts);
+export const rateTrendOfCounts = (
+  counts: Iterable<StatusCount & { at: number }>,
+  period: Period,
+): ({ period: string; start: string } & ResponseRate)[] => periodsOf(counts, (c) => c.at, period, rateOfCounts);

@@ -19,15 +19,26 @@ describe("detractorsToContact", () => {
   const big = makeResponse(6, { userId: "big", attributes: { ltv: 9000 }, createdAt: "2026-10-01T00:00:00Z" });
   const unknown = makeResponse(0, { userId: "unknown", createdAt: "2026-11-20T00:00:00Z" });
   const older = makeResponse(1, { userId: "older", createdAt: "2026-09-01T00:00:00Z" });
-  const recovered = [makeResponse(2, { userId: "won-back", createdAt: "2026-01-01T00:00:00Z" }), makeResponse(9, { userId: "won-back", createdAt: "2026-06-01T00:00:00Z" })];
+  const recovered = [
+    makeResponse(2, { userId: "won-back", createdAt: "2026-01-01T00:00:00Z" }),
+    makeResponse(9, { userId: "won-back", createdAt: "2026-06-01T00:00:00Z" }),
+  ];
 
   it("lists current detractors, the most valuable first, then the most recent", () => {
     const list = detractorsToContact([small, older, unknown, big, ...recovered], { value: ltv });
-    expect(list.map((d) => [d.response.userId, d.value])).toEqual([["big", 9000], ["small", 100], ["unknown", undefined], ["older", undefined]]);
+    expect(list.map((d) => [d.response.userId, d.value])).toEqual([
+      ["big", 9000],
+      ["small", 100],
+      ["unknown", undefined],
+      ["older", undefined],
+    ]);
   });
 
   it("orders by recency without a value, and honours the limit", () => {
-    expect(detractorsToContact([small, older, unknown, big], { limit: 2 }).map((d) => d.response.userId)).toEqual(["unknown", "small"]);
+    expect(detractorsToContact([small, older, unknown, big], { limit: 2 }).map((d) => d.response.userId)).toEqual([
+      "unknown",
+      "small",
+    ]);
     expect(detractorsToContact([])).toEqual([]);
   });
 

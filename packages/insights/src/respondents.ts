@@ -30,12 +30,19 @@ export interface Detractor {
  * Detractors worth a call: respondents whose latest answer is a detractor, the most valuable first
  * (when `value` reads e.g. their LTV), then the most recent.
  */
-export function detractorsToContact(responses: readonly SurveyResponse[], options: { value?: ValueOf; limit?: number } = {}): Detractor[] {
+export function detractorsToContact(
+  responses: readonly SurveyResponse[],
+  options: { value?: ValueOf; limit?: number } = {},
+): Detractor[] {
   const { value: valueOf, limit = 10 } = options;
   return latestByRespondent(responses)
     .filter((r) => categoryOf(r.kind, r.score) === "detractor")
     .map((response) => ({ response, value: valueOf?.(response), at: Date.parse(response.createdAt) }))
-    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at || byRespondent(a.response, b.response))
+    .sort(
+      (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at || byRespondent(a.response, b.response),
+    )
     .slice(0, limit)
-    .map(({ response, value }) => (value === undefined || !Number.isFinite(value) ? { response } : { response, value }));
+    .map(({ response, value }) =>
+      value === undefined || !Number.isFinite(value) ? { response } : { response, value },
+    );
 }

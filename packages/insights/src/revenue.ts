@@ -46,7 +46,9 @@ export function revenueAtRisk(responses: readonly SurveyResponse[], valueOf: Val
   return revenueAtRiskOf(
     latestByRespondent(responses).flatMap((r) => {
       const value = valueOf(r);
-      return value === undefined || !Number.isFinite(value) ? [] : [{ category: categoryOf(r.kind, r.score), value, respondents: 1 }];
+      return value === undefined || !Number.isFinite(value)
+        ? []
+        : [{ category: categoryOf(r.kind, r.score), value, respondents: 1 }];
     }),
   );
 }

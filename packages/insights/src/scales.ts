@@ -38,11 +38,24 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** A CSAT or CES summary with its intervals from sums: the one definition, also for counts from SQL. */
 export function scaleOf(kind: SurveyKind, { total, sum, sumOfSquares, good }: ScaleCounts): ScaleSummary {
-  if (total === 0) return { total, mean: null, meanLow: null, meanHigh: null, good: 0, goodPercent: null, goodLow: null, goodHigh: null };
+  if (total === 0)
+    return {
+      total,
+      mean: null,
+      meanLow: null,
+      meanHigh: null,
+      good: 0,
+      goodPercent: null,
+      goodLow: null,
+      goodHigh: null,
+    };
   const [min, max] = SCALES[kind];
   const mean = sum / total;
   // One answer says nothing about the spread: the mean could be anywhere on the scale.
-  const half = total > 1 ? t95(total - 1) * Math.sqrt(Math.max(0, (sumOfSquares - total * mean ** 2) / (total - 1)) / total) : Infinity;
+  const half =
+    total > 1
+      ? t95(total - 1) * Math.sqrt(Math.max(0, (sumOfSquares - total * mean ** 2) / (total - 1)) / total)
+      : Infinity;
   const share = wilson(good, total);
   return {
     total,
@@ -70,7 +83,8 @@ function scaleCounts(counts: Iterable<ScoreCount>, kind: "csat" | "ces"): ScaleC
 }
 
 /** Customer satisfaction (1–5) from score counts: mean and % satisfied (4 or 5), each with its 95% interval. */
-export const csatOfCounts = (counts: Iterable<ScoreCount>): ScaleSummary => scaleOf("csat", scaleCounts(counts, "csat"));
+export const csatOfCounts = (counts: Iterable<ScoreCount>): ScaleSummary =>
+  scaleOf("csat", scaleCounts(counts, "csat"));
 
 /** Customer effort (1–7, 7 = very easy) from score counts: mean and % easy (5 or more), each with its 95% interval. */
 export const cesOfCounts = (counts: Iterable<ScoreCount>): ScaleSummary => scaleOf("ces", scaleCounts(counts, "ces"));

@@ -16,24 +16,39 @@ export interface SegmentSummary extends NpsSummary {
 }
 
 /** The segment an attribute value puts a response in: its text, or `NO_SEGMENT` when missing. */
-export const segmentName = (value: unknown): string => (value === undefined || value === null || value === "" ? NO_SEGMENT : String(value));
+export const segmentName = (value: unknown): string =>
+  value === undefined || value === null || value === "" ? NO_SEGMENT : String(value);
 
 /** The segment a response falls in for `attributeKey`. */
-export const segmentOf = (attributeKey: string) => (r: SurveyResponse): string => segmentName(r.attributes?.[attributeKey]);
+export const segmentOf =
+  (attributeKey: string) =>
+  (r: SurveyResponse): string =>
+    segmentName(r.attributes?.[attributeKey]);
 
 /** Responses grouped by segment, latest state first, so an answer whose attributes changed lands in one segment only. */
-export const groupBySegment = (responses: readonly SurveyResponse[], attributeKey: string): Map<string, SurveyResponse[]> =>
-  groupBy(latestById(responses), segmentOf(attributeKey));
+export const groupBySegment = (
+  responses: readonly SurveyResponse[],
+  attributeKey: string,
+): Map<string, SurveyResponse[]> => groupBy(latestById(responses), segmentOf(attributeKey));
 
 /** NPS per value of one attribute (e.g. `plan`), largest segment first. */
-export function bySegment(responses: readonly SurveyResponse[], attributeKey: string, options: { minAnswers?: number } = {}): SegmentSummary[] {
+export function bySegment(
+  responses: readonly SurveyResponse[],
+  attributeKey: string,
+  options: { minAnswers?: number } = {},
+): SegmentSummary[] {
   // Latest state first, so an answer whose attributes changed lands in one segment only.
-  const counts = latestById(responses).filter(hasScore).map((r) => ({ ...countOne(r), segment: segmentOf(attributeKey)(r) }));
+  const counts = latestById(responses)
+    .filter(hasScore)
+    .map((r) => ({ ...countOne(r), segment: segmentOf(attributeKey)(r) }));
   return segmentsOfCounts(counts, options);
 }
 
 /** `bySegment` from score counts per segment. */
-export function segmentsOfCounts(counts: Iterable<ScoreCount & { segment: string }>, options: { minAnswers?: number } = {}): SegmentSummary[] {
+export function segmentsOfCounts(
+  counts: Iterable<ScoreCount & { segment: string }>,
+  options: { minAnswers?: number } = {},
+): SegmentSummary[] {
   const minAnswers = options.minAnswers ?? MIN_ANSWERS;
   return [...groupBy(counts, (c) => c.segment)]
     .map(([segment, group]) => {

@@ -54,7 +54,8 @@ export const STOP_WORDS: Record<string, ReadonlySet<string>> = {
 const ALL: ReadonlySet<string> = new Set(Object.values(STOP_WORDS).flatMap((s) => [...s]));
 
 /** The language of a locale, lowercase (`pt-BR` → `pt`); `undefined` without one. */
-export const languageOf = (locale: string | undefined): string | undefined => locale?.toLowerCase().split(/[-_]/)[0] || undefined;
+export const languageOf = (locale: string | undefined): string | undefined =>
+  locale?.toLowerCase().split(/[-_]/)[0] || undefined;
 
 /** Stop words for a locale or language (`pt-BR` → pt); every known language when it is unknown or absent. */
 export function stopWordsFor(locale: string | undefined): ReadonlySet<string> {

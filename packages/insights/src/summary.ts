@@ -53,12 +53,17 @@ export interface ScoreCount {
 }
 
 /** One scored response as a count of one. */
-export const countOne = (r: Pick<ScoredResponse, "kind" | "score">): ScoreCount => ({ kind: r.kind, score: r.score, n: 1 });
+export const countOne = (r: Pick<ScoredResponse, "kind" | "score">): ScoreCount => ({
+  kind: r.kind,
+  score: r.score,
+  n: 1,
+});
 
 /** `summarize` from score counts: NPS/eNPS counts with a valid score, by category. */
 export function summarizeCounts(counts: Iterable<ScoreCount>): NpsSummary {
   const byCategory = { promoter: 0, passive: 0, detractor: 0 };
-  for (const c of counts) if (NPS_KINDS.has(c.kind) && isValidScore(c.kind, c.score)) byCategory[categoryOf(c.kind, c.score)] += c.n;
+  for (const c of counts)
+    if (NPS_KINDS.has(c.kind) && isValidScore(c.kind, c.score)) byCategory[categoryOf(c.kind, c.score)] += c.n;
   return npsOf(byCategory.promoter, byCategory.passive, byCategory.detractor);
 }
 
@@ -80,7 +85,13 @@ export function npsOf(promoters: number, passives: number, detractors: number): 
   const half = t95(total) * Math.sqrt((p + d - (p - d) ** 2) / n);
   const low = Math.max(-1, p - d - half) * 100;
   const high = Math.min(1, p - d + half) * 100;
-  return { ...counts, nps: round1(((promoters - detractors) * 100) / total), low: round1(low), high: round1(high), marginOfError: round1((high - low) / 2) };
+  return {
+    ...counts,
+    nps: round1(((promoters - detractors) * 100) / total),
+    low: round1(low),
+    high: round1(high),
+    marginOfError: round1((high - low) / 2),
+  };
 }
 
 /**

@@ -62,16 +62,31 @@ describe("themes", () => {
   });
 
   it("cuts Japanese into words with Intl.Segmenter and drops its particles", () => {
-    const sample = [said(10, "レポートがとても素晴らしいです。", "ja"), said(9, "サポートも速い。レポートが素晴らしい！", "ja")];
+    const sample = [
+      said(10, "レポートがとても素晴らしいです。", "ja"),
+      said(9, "サポートも速い。レポートが素晴らしい！", "ja"),
+    ];
     expect(themes(sample).promoter).toEqual([
       { term: "レポート", count: 2, language: "ja" },
       { term: "素晴らしい", count: 2, language: "ja" },
     ]);
-    expect(tokenize("レポートがとても素晴らしいです。", stopWordsFor("ja"), "ja")).toEqual(["レポート", null, null, "素晴らしい", null, null]);
+    expect(tokenize("レポートがとても素晴らしいです。", stopWordsFor("ja"), "ja")).toEqual([
+      "レポート",
+      null,
+      null,
+      "素晴らしい",
+      null,
+      null,
+    ]);
   });
 
   it("drops Arabic and Hebrew filler words", () => {
-    const sample = [said(1, "التطبيق بطيء جدا", "ar"), said(2, "بطيء جدا في المزامنة", "ar"), said(0, "האפליקציה איטית מאוד", "he"), said(3, "איטית מאוד", "he")];
+    const sample = [
+      said(1, "التطبيق بطيء جدا", "ar"),
+      said(2, "بطيء جدا في المزامنة", "ar"),
+      said(0, "האפליקציה איטית מאוד", "he"),
+      said(3, "איטית מאוד", "he"),
+    ];
     expect(themes(sample).detractor).toEqual([
       { term: "איטית", count: 2, language: "he" },
       { term: "بطيء", count: 2, language: "ar" },
@@ -80,7 +95,9 @@ describe("themes", () => {
 
   it("honours top, minCount and a forced locale", () => {
     const sample = [said(8, "muy rápido y fácil", "xx"), said(7, "rápido", "xx")];
-    expect(themes(sample, { locale: "es", top: 1, minCount: 1 }).passive).toEqual([{ term: "rápido", count: 2, language: "es" }]);
+    expect(themes(sample, { locale: "es", top: 1, minCount: 1 }).passive).toEqual([
+      { term: "rápido", count: 2, language: "es" },
+    ]);
   });
 
   it("ignores empty comments, out-of-scale scores and earlier states of an answer", () => {
@@ -94,11 +111,23 @@ describe("themes", () => {
 
 describe("tokenize", () => {
   it("lowercases, folds typographic apostrophes and removes stop words and numbers", () => {
-    expect(tokenize("Don’t like the NEW 2fa login, 42 times", stopWordsFor("en"))).toEqual([null, null, null, "new", "2fa", "login", null, null, "times"]);
+    expect(tokenize("Don’t like the NEW 2fa login, 42 times", stopWordsFor("en"))).toEqual([
+      null,
+      null,
+      null,
+      "new",
+      "2fa",
+      "login",
+      null,
+      null,
+      "times",
+    ]);
   });
 
   it("leaves the language out when the locale is unknown, using every list of stop words", () => {
-    expect(themes([makeResponse(9, { comment: "sehr schnell" }), makeResponse(10, { comment: "Schnell!" })]).promoter).toEqual([{ term: "schnell", count: 2 }]);
+    expect(
+      themes([makeResponse(9, { comment: "sehr schnell" }), makeResponse(10, { comment: "Schnell!" })]).promoter,
+    ).toEqual([{ term: "schnell", count: 2 }]);
   });
 
   it("lets punctuation end a phrase", () => {

@@ -33,11 +33,14 @@ const segmenters = new Map<string, Intl.Segmenter>();
 
 /** Words and punctuation of a text (no spaces), cut the way its language cuts words when the runtime can. */
 function segments(text: string, language: string | undefined): { word: string; isWord: boolean }[] {
-  if (typeof Intl.Segmenter !== "function") return (text.match(TOKEN) ?? []).map((word) => ({ word, isWord: /[\p{L}\p{N}]/u.test(word) }));
+  if (typeof Intl.Segmenter !== "function")
+    return (text.match(TOKEN) ?? []).map((word) => ({ word, isWord: /[\p{L}\p{N}]/u.test(word) }));
   const key = language ?? "";
   let segmenter = segmenters.get(key);
   if (!segmenter) segmenters.set(key, (segmenter = new Intl.Segmenter(language, { granularity: "word" })));
-  return [...segmenter.segment(text)].filter((s) => s.segment.trim()).map((s) => ({ word: s.segment, isWord: s.isWordLike === true }));
+  return [...segmenter.segment(text)]
+    .filter((s) => s.segment.trim())
+    .map((s) => ({ word: s.segment, isWord: s.isWordLike === true }));
 }
 
 /**
@@ -77,7 +80,10 @@ interface Tally {
  * with its language: comments are cut into words and stripped of stop words in their own language.
  */
 export function themes(responses: readonly SurveyResponse[], options: ThemeOptions = {}): Themes {
-  const tallies = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<string, Tally>()])) as Record<Category, Map<string, Tally>>;
+  const tallies = Object.fromEntries(CATEGORIES.map((c) => [c, new Map<string, Tally>()])) as Record<
+    Category,
+    Map<string, Tally>
+  >;
   for (const r of latestById(responses)) {
     if (!r.comment?.trim() || !hasScore(r)) continue;
     const tally = tallies[categoryOf(r.kind, r.score)];
@@ -99,10 +105,17 @@ function rank(tallies: Tally[], top: number, minCount: number): Theme[] {
   const candidates = tallies
     .filter((t) => t.count >= minCount)
     // Fully ordered (ties by term, then language), so the same comments in any order give the same themes.
-    .sort((a, b) => b.count - a.count || b.words.length - a.words.length || a.term.localeCompare(b.term) || (a.language ?? "").localeCompare(b.language ?? ""));
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        b.words.length - a.words.length ||
+        a.term.localeCompare(b.term) ||
+        (a.language ?? "").localeCompare(b.language ?? ""),
+    );
   const phrases = candidates.filter((t) => t.words.length > 1);
   const covered = (t: Tally) =>
-    t.words.length === 1 && phrases.some((p) => p.language === t.language && p.count >= t.count && p.words.includes(t.term));
+    t.words.length === 1 &&
+    phrases.some((p) => p.language === t.language && p.count >= t.count && p.words.includes(t.term));
   return candidates
     .filter((t) => !covered(t))
     .slice(0, top)

@@ -21,7 +21,12 @@ export interface TrendPoint extends NpsSummary {
  * period)`, oldest first; periods without items in between get `summary([])` so a chart shows the
  * gap instead of hiding it.
  */
-export function periodsOf<T, S>(items: Iterable<T>, at: (item: T) => number, period: Period, summary: (group: T[]) => S): ({ period: string; start: string } & S)[] {
+export function periodsOf<T, S>(
+  items: Iterable<T>,
+  at: (item: T) => number,
+  period: Period,
+  summary: (group: T[]) => S,
+): ({ period: string; start: string } & S)[] {
   const buckets = groupBy(items, (item) => {
     const t = at(item);
     return Number.isNaN(t) ? undefined : periodStart(t, period);
@@ -31,7 +36,11 @@ export function periodsOf<T, S>(items: Iterable<T>, at: (item: T) => number, per
   const last = Math.max(...starts);
   const points: ({ period: string; start: string } & S)[] = [];
   for (let start = Math.min(...starts); start <= last; start = nextPeriod(start, period)) {
-    points.push({ period: periodLabel(start, period), start: new Date(start).toISOString(), ...summary(buckets.get(start) ?? []) });
+    points.push({
+      period: periodLabel(start, period),
+      start: new Date(start).toISOString(),
+      ...summary(buckets.get(start) ?? []),
+    });
   }
   return points;
 }
@@ -42,16 +51,31 @@ export interface TimedScoreCount extends ScoreCount {
 }
 
 /** NPS per calendar period (UTC) of the moment each answer was given (`createdAt`), oldest first. */
-export function trend(responses: readonly SurveyResponse[], period: Period, options: { minAnswers?: number } = {}): TrendPoint[] {
-  const counts = latestById(responses).filter(hasScore).map((r) => ({ ...countOne(r), at: Date.parse(r.createdAt) }));
+export function trend(
+  responses: readonly SurveyResponse[],
+  period: Period,
+  options: { minAnswers?: number } = {},
+): TrendPoint[] {
+  const counts = latestById(responses)
+    .filter(hasScore)
+    .map((r) => ({ ...countOne(r), at: Date.parse(r.createdAt) }));
   return trendOfCounts(counts, period, options);
 }
 
 /** `trend` from timed score counts. */
-export function trendOfCounts(counts: Iterable<TimedScoreCount>, period: Period, options: { minAnswers?: number } = {}): TrendPoint[] {
+export function trendOfCounts(
+  counts: Iterable<TimedScoreCount>,
+  period: Period,
+  options: { minAnswers?: number } = {},
+): TrendPoint[] {
   const minAnswers = options.minAnswers ?? MIN_ANSWERS;
-  return periodsOf(counts, (c) => c.at, period, (group) => {
-    const summary = summarizeCounts(group);
-    return { ...summary, small: summary.total < minAnswers };
-  });
+  return periodsOf(
+    counts,
+    (c) => c.at,
+    period,
+    (group) => {
+      const summary = summarizeCounts(group);
+      return { ...summary, small: summary.total < minAnswers };
+    },
+  );
 }

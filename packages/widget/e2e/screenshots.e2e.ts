@@ -19,9 +19,12 @@ const env = useBrowserAndServer();
 beforeAll(async () => {
   const script = await bundleForBrowser("packages/widget/e2e/fixture.ts", "widget-fixture");
   env.server.page("/t/app.css", { body: PAGE_CSS, type: "text/css" });
-  env.server.page("/t/app.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
+  env.server.page(
+    "/t/app.html",
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App</title>
     <link rel="stylesheet" href="/t/app.css"><script type="module" src="${script}"></script></head>
-    <body><header></header><main>${"<section></section>".repeat(6)}</main></body></html>`);
+    <body><header></header><main>${"<section></section>".repeat(6)}</main></body></html>`,
+  );
 });
 
 interface Shot {
@@ -36,46 +39,85 @@ interface Shot {
 
 const shots: Shot[] = [
   { name: "widget-light", colorScheme: "light", options: { locale: "en" }, pick: null },
-  { name: "widget-dark", colorScheme: "dark", options: { locale: "en" }, pick: "9", comment: "Setup took two minutes." },
+  {
+    name: "widget-dark",
+    colorScheme: "dark",
+    options: { locale: "en" },
+    pick: "9",
+    comment: "Setup took two minutes.",
+  },
   { name: "widget-rtl", colorScheme: "light", options: { locale: "he", product: "Acme" }, pick: null },
   // A small phone: the scale in two rows.
-  { name: "widget-320", colorScheme: "light", options: { locale: "en" }, pick: "8", comment: "Faster exports, please.", viewport: { width: 320, height: 568 } },
+  {
+    name: "widget-320",
+    colorScheme: "light",
+    options: { locale: "en" },
+    pick: "8",
+    comment: "Faster exports, please.",
+    viewport: { width: 320, height: 568 },
+  },
   // A 390 px phone at 200% zoom: 195 CSS px.
-  { name: "widget-zoom-200", colorScheme: "light", options: { locale: "en" }, pick: null, viewport: { width: 195, height: 422 } },
+  {
+    name: "widget-zoom-200",
+    colorScheme: "light",
+    options: { locale: "en" },
+    pick: null,
+    viewport: { width: 195, height: 422 },
+  },
 ];
 
-test.runIf(process.env.UPDATE_SCREENSHOTS)("screenshots of light, dark and RTL renderings, a 320 px phone and 200% zoom", async () => {
-  mkdirSync(OUT, { recursive: true });
-  for (const shot of shots) {
-    const { width, height } = shot.viewport ?? { width: 960, height: 600 };
-    const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, colorScheme: shot.colorScheme, reducedMotion: "reduce" });
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}/t/app.html`);
-    await page.waitForFunction(() => "widget" in window);
-    await page.mouse.click(8, 200); // a pointer user: no focus ring on the first score
-    await page.evaluate((o) => {
-      (window as unknown as { widget: { show(o: unknown): void } }).widget.show({ survey: { id: "s", kind: "nps" }, product: "Acme", ...o });
-    }, shot.options);
-    const dialog = page.getByRole("dialog");
-    await dialog.waitFor();
-    if (shot.pick) {
-      await page.getByRole("button", { name: shot.pick, exact: true }).click();
-      if (shot.comment) await page.getByRole("textbox").fill(shot.comment);
-      await page.getByRole("button", { name: "Send" }).focus();
+test.runIf(process.env.UPDATE_SCREENSHOTS)(
+  "screenshots of light, dark and RTL renderings, a 320 px phone and 200% zoom",
+  async () => {
+    mkdirSync(OUT, { recursive: true });
+    for (const shot of shots) {
+      const { width, height } = shot.viewport ?? { width: 960, height: 600 };
+      const context = await env.browser.newContext({
+        viewport: { width, height },
+        deviceScaleFactor: 2,
+        colorScheme: shot.colorScheme,
+        reducedMotion: "reduce",
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/t/app.html`);
+      await page.waitForFunction(() => "widget" in window);
+      await page.mouse.click(8, 200); // a pointer user: no focus ring on the first score
+      await page.evaluate((o) => {
+        (window as unknown as { widget: { show(o: unknown): void } }).widget.show({
+          survey: { id: "s", kind: "nps" },
+          product: "Acme",
+          ...o,
+        });
+      }, shot.options);
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      if (shot.pick) {
+        await page.getByRole("button", { name: shot.pick, exact: true }).click();
+        if (shot.comment) await page.getByRole("textbox").fill(shot.comment);
+        await page.getByRole("button", { name: "Send" }).focus();
+      }
+      if (shot.viewport) {
+        // Phones: the whole screen.
+        await page.screenshot({ path: `${OUT}${shot.name}.png` });
+      } else {
+        const box = (await dialog.boundingBox())!;
+        const margin = 32;
+        const x = Math.max(0, box.x - margin);
+        const y = Math.max(0, box.y - margin);
+        await page.screenshot({
+          path: `${OUT}${shot.name}.png`,
+          clip: {
+            x,
+            y,
+            width: Math.min(width, box.x + box.width + margin) - x,
+            height: Math.min(height, box.y + box.height + margin) - y,
+          },
+        });
+      }
+      await context.close();
     }
-    if (shot.viewport) {
-      // Phones: the whole screen.
-      await page.screenshot({ path: `${OUT}${shot.name}.png` });
-    } else {
-      const box = (await dialog.boundingBox())!;
-      const margin = 32;
-      const x = Math.max(0, box.x - margin);
-      const y = Math.max(0, box.y - margin);
-      await page.screenshot({ path: `${OUT}${shot.name}.png`, clip: { x, y, width: Math.min(width, box.x + box.width + margin) - x, height: Math.min(height, box.y + box.height + margin) - y } });
-    }
-    await context.close();
-  }
-});
+  },
+);
 
 test.runIf(process.env.UPDATE_SCREENSHOTS)("screenshot of the survey in the script-tag example page", async () => {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 640 }, reducedMotion: "reduce" });

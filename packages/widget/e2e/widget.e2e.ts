@@ -43,7 +43,13 @@ interface OpenOptions {
   reducedMotion?: "reduce" | "no-preference";
 }
 
-async function open({ hostile = false, width = 1024, height = 700, colorScheme = "light", reducedMotion = "reduce" }: OpenOptions = {}) {
+async function open({
+  hostile = false,
+  width = 1024,
+  height = 700,
+  colorScheme = "light",
+  reducedMotion = "reduce",
+}: OpenOptions = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
   const page = await context.newPage();
   const watch = watchPage(page);
@@ -53,7 +59,8 @@ async function open({ hostile = false, width = 1024, height = 700, colorScheme =
 }
 
 /** The page's root font size, as a larger default font or `html { font-size: 200% }` sets it (CSSOM, which the CSP allows). */
-const setRootFont = (page: Page, size: string) => page.evaluate((s) => void (document.documentElement.style.fontSize = s), size);
+const setRootFont = (page: Page, size: string) =>
+  page.evaluate((s) => void (document.documentElement.style.fontSize = s), size);
 
 /** Show a survey (options as in mountSurvey, minus callbacks) and wait until it is on screen. */
 async function show(page: Page, options: Record<string, unknown> = {}) {
@@ -67,8 +74,10 @@ async function show(page: Page, options: Record<string, unknown> = {}) {
 /** Waits until the survey is gone (after Escape, Close or the thank-you). */
 const gone = (page: Page) => page.waitForFunction(() => !document.querySelector("npskit-survey"));
 
-const events = (page: Page) => page.evaluate(() => (window as unknown as { widget: { events: unknown[] } }).widget.events);
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { widget: { violations: string[] } }).widget.violations);
+const events = (page: Page) =>
+  page.evaluate(() => (window as unknown as { widget: { events: unknown[] } }).widget.events);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { widget: { violations: string[] } }).widget.violations);
 
 /** Geometry and a few computed styles from inside the widget's shadow root. */
 const measure = (page: Page) =>
@@ -106,10 +115,13 @@ const focusedName = (page: Page) =>
 /** WCAG 2 contrast of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string) {
   const luminance = (rgb: string) => {
-    const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
-      const v = +c / 255;
-      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
+    const [r, g, b] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => {
+        const v = +c / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
@@ -122,21 +134,36 @@ const focusRing = (page: Page) =>
     const root = document.querySelector("npskit-survey")!.shadowRoot!;
     const style = getComputedStyle(root.activeElement!);
     const background = getComputedStyle(root.querySelector("[role=dialog]")!).backgroundColor;
-    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor, offset: parseFloat(style.outlineOffset), background };
+    return {
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      color: style.outlineColor,
+      offset: parseFloat(style.outlineOffset),
+      background,
+    };
   });
 
 async function axeViolations(page: Page) {
   // Same-origin URL rather than inline content, so the strict CSP allows it.
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: "/node_modules/axe-core/axe.min.js" });
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ url: "/node_modules/axe-core/axe.min.js" });
   return page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run();
+    const { violations } = await (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe.run();
     return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
 }
 
 test("hostile page CSS cannot hide, restyle or shrink it; nothing leaks out; strict CSP is clean", async () => {
   const { page, watch, close } = await open({ hostile: true });
-  const hostText = () => page.$eval("#text", (p) => { const s = getComputedStyle(p); return [s.color, s.fontSize, s.fontFamily, s.display]; });
+  const hostText = () =>
+    page.$eval("#text", (p) => {
+      const s = getComputedStyle(p);
+      return [s.color, s.fontSize, s.fontFamily, s.display];
+    });
   const before = await hostText();
   await show(page);
   const m = await measure(page);
@@ -235,7 +262,9 @@ test("keyboard only: focus moves in, arrows + Enter pick, Tab + Enter send, focu
   const { page, close } = await open();
   await page.focus("#trigger");
   await show(page);
-  expect(await page.evaluate(() => document.querySelector("npskit-survey")!.shadowRoot!.activeElement?.getAttribute("role"))).toBe("dialog");
+  expect(
+    await page.evaluate(() => document.querySelector("npskit-survey")!.shadowRoot!.activeElement?.getAttribute("role")),
+  ).toBe("dialog");
   await page.keyboard.press("Tab");
   expect((await measure(page)).focused).toBe("0");
   for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
@@ -300,7 +329,10 @@ test("Tab and Shift+Tab alone reach every score, the comment and Send, in order;
 
 test("arrow keys on a narrow screen: across the two rows, Home/End, mirrored in RTL; Space picks", async () => {
   const { page, close } = await open({ width: 320 });
-  for (const [locale, next, score] of [["en", "ArrowRight", 8], ["he", "ArrowLeft", 7]] as const) {
+  for (const [locale, next, score] of [
+    ["en", "ArrowRight", 8],
+    ["he", "ArrowLeft", 7],
+  ] as const) {
     await show(page, { locale });
     await page.keyboard.press("Tab");
     for (let i = 0; i < 6; i++) await page.keyboard.press(next);
@@ -336,7 +368,9 @@ const reflow = (page: Page) =>
       return r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5);
     });
     // Content wider than its box: a scrollbar, clipped or spilling text.
-    const sideways = [document.documentElement, ...boxes].filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1);
+    const sideways = [document.documentElement, ...boxes].filter(
+      (e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1,
+    );
     const targets = [...dialog.querySelectorAll("button, textarea")].map((e) => {
       const r = e.getBoundingClientRect();
       return { name: e.getAttribute("aria-label") ?? e.textContent ?? e.tagName, width: r.width, height: r.height };
@@ -362,7 +396,13 @@ test("reflow: 320, 280, 195, 180 px and 400% zoom, with a 100% or 200% root font
   const firstRow = ["0", "1", "2", "3", "4", "5"];
   const secondRow = ["6", "7", "8", "9", "10"];
   // 320 × 180 is a 1280 × 720 window at 400% zoom; 195 px a 390 px phone at 200% zoom.
-  const viewports = [[320, 640], [280, 640], [195, 640], [180, 640], [320, 180]] as const;
+  const viewports = [
+    [320, 640],
+    [280, 640],
+    [195, 640],
+    [180, 640],
+    [320, 180],
+  ] as const;
   for (const [width, height] of viewports) {
     await page.setViewportSize({ width, height });
     for (const rootFont of ["100%", "200%"]) {
@@ -373,7 +413,9 @@ test("reflow: 320, 280, 195, 180 px and 400% zoom, with a 100% or 200% root font
         const before = await reflow(page);
         expect(before.rows, at).toEqual([firstRow, secondRow]); // two rows, in reading order
         await page.getByRole("button", { name: /^9(,|$)/ }).click();
-        await page.getByRole("textbox").fill("Works on a small screen with a big font, even with a longwordthatneverends");
+        await page
+          .getByRole("textbox")
+          .fill("Works on a small screen with a big font, even with a longwordthatneverends");
         const after = await reflow(page);
         for (const m of [before, after]) {
           expect(m.outside, at).toEqual([]);
@@ -387,7 +429,10 @@ test("reflow: 320, 280, 195, 180 px and 400% zoom, with a 100% or 200% root font
         if (width === 195 && rootFont === "200%" && locale === "en") expect(await axeViolations(page), at).toEqual([]);
         await page.locator(".snd").click(); // Send, in every language
         await page.getByRole("status").getByText(/./).waitFor();
-        expect((await events(page)).at(-1), at).toEqual(["complete", { score: 9, comment: "Works on a small screen with a big font, even with a longwordthatneverends" }]);
+        expect((await events(page)).at(-1), at).toEqual([
+          "complete",
+          { score: 9, comment: "Works on a small screen with a big font, even with a longwordthatneverends" },
+        ]);
         await page.keyboard.press("Escape");
         await gone(page);
       }
@@ -481,7 +526,10 @@ test("showing and answering moves nothing in the host page (CLS 0)", async () =>
     }).observe({ type: "layout-shift", buffered: true });
   });
   // document.querySelectorAll: only the host page's elements (Playwright selectors pierce shadow roots).
-  const layout = () => page.evaluate(() => [...document.querySelectorAll("main, h1, p, button")].map((e) => JSON.stringify(e.getBoundingClientRect())));
+  const layout = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("main, h1, p, button")].map((e) => JSON.stringify(e.getBoundingClientRect())),
+    );
   const before = await layout();
   await show(page, { theme: { position: "bottom-left" } });
   await page.getByRole("button", { name: "3" }).click();
@@ -499,14 +547,24 @@ test("theme: a system sans-serif font by default (not the page's serif); accent,
       const root = document.querySelector("npskit-survey")!.shadowRoot!;
       const picked = getComputedStyle(root.querySelector("[aria-pressed=true]") ?? root.querySelector(".s button")!);
       const dialog = getComputedStyle(root.querySelector("[role=dialog]")!);
-      return { font: dialog.fontFamily, radius: dialog.borderRadius, background: picked.backgroundColor, color: picked.color };
+      return {
+        font: dialog.fontFamily,
+        radius: dialog.borderRadius,
+        background: picked.backgroundColor,
+        color: picked.color,
+      };
     });
   await show(page);
   expect((await styles()).font).toBe("system-ui, sans-serif");
   await page.keyboard.press("Escape");
   await show(page, { theme: { accent: "#fbbf24", radius: 4, font: "Verdana, sans-serif" } });
   await page.getByRole("button", { name: "6" }).click();
-  expect(await styles()).toEqual({ font: "Verdana, sans-serif", radius: "4px", background: "rgb(251, 191, 36)", color: "rgb(0, 0, 0)" });
+  expect(await styles()).toEqual({
+    font: "Verdana, sans-serif",
+    radius: "4px",
+    background: "rgb(251, 191, 36)",
+    color: "rgb(0, 0, 0)",
+  });
   // Forced colors (e.g. Windows high contrast) would otherwise paint the picked score like the rest.
   await page.emulateMedia({ forcedColors: "active" });
   expect(await styles()).toMatchObject({ background: "rgb(251, 191, 36)", color: "rgb(0, 0, 0)" });
@@ -514,7 +572,10 @@ test("theme: a system sans-serif font by default (not the page's serif); accent,
 });
 
 test("the entrance animation runs only without a reduced-motion preference", async () => {
-  for (const [reducedMotion, animation] of [["reduce", "none"], ["no-preference", "in"]] as const) {
+  for (const [reducedMotion, animation] of [
+    ["reduce", "none"],
+    ["no-preference", "in"],
+  ] as const) {
     const { page, close } = await open({ reducedMotion });
     await show(page);
     expect((await measure(page)).animation).toBe(animation);

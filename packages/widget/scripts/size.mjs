@@ -38,7 +38,9 @@ const own = await gzippedSize(isVendor);
 const total = await gzippedSize(() => false);
 const largestLocale = Math.max(...own.locales);
 console.log(`[widget] own code + CSS + English: ${own.entry} B gzip -9 (budget ${BUDGET} B)`);
-console.log(`[widget] each other language: ${Math.min(...own.locales)}–${largestLocale} B gzip -9 (${own.locales.length} chunks)`);
+console.log(
+  `[widget] each other language: ${Math.min(...own.locales)}–${largestLocale} B gzip -9 (${own.locales.length} chunks)`,
+);
 console.log(`[widget] with preact: ${total.entry} B gzip -9 (+ ${largestLocale} B at most for a language)`);
 if (own.entry > BUDGET) {
   console.error(`[widget] over budget by ${own.entry - BUDGET} B`);

@@ -27,7 +27,11 @@ export function Scale({ kind, copy, rtl, value, onPick }: ScaleProps) {
     // Horizontal arrows follow the visual order, which RTL mirrors.
     const mirror = rtl && (e.key === "ArrowLeft" || e.key === "ArrowRight") ? -1 : 1;
     const target =
-      e.key === "Home" ? 0 : e.key === "End" ? buttons.length - 1 : step && buttons.indexOf(e.target as HTMLButtonElement) + step * mirror;
+      e.key === "Home"
+        ? 0
+        : e.key === "End"
+          ? buttons.length - 1
+          : step && buttons.indexOf(e.target as HTMLButtonElement) + step * mirror;
     if (target === undefined) return;
     e.preventDefault();
     // Past either end, focus stays where it is.

@@ -34,8 +34,16 @@ describe("built-in texts", () => {
     const copy = (kind: "nps" | "enps" | "csat" | "ces") => copyFor({ id: "s", kind }, texts, "Acme");
     expect(copy("nps").question).toBe("How likely are you to recommend Acme to a friend or colleague?");
     expect(copy("enps").question).toBe("How likely are you to recommend Acme as a place to work?");
-    expect(copy("csat")).toMatchObject({ question: "How satisfied are you with Acme?", low: "Very dissatisfied", high: "Very satisfied" });
-    expect(copy("ces")).toMatchObject({ question: "How easy was it to get what you needed from Acme?", low: "Very difficult", high: "Very easy" });
+    expect(copy("csat")).toMatchObject({
+      question: "How satisfied are you with Acme?",
+      low: "Very dissatisfied",
+      high: "Very satisfied",
+    });
+    expect(copy("ces")).toMatchObject({
+      question: "How easy was it to get what you needed from Acme?",
+      low: "Very difficult",
+      high: "Very easy",
+    });
     expect(copy("enps")).toMatchObject({ low: "Not at all likely", high: "Extremely likely" });
   });
 
@@ -48,7 +56,13 @@ describe("built-in texts", () => {
   test("config texts override the defaults and get {product} too; empty overrides do not", async () => {
     const { texts } = await loadTexts("en");
     const copy = copyFor(
-      { id: "s", kind: "nps", question: "Rate {product}?", followUp: { detractor: "Sorry, {product} let you down. Why?", passive: "" }, thankYou: "Merci {product}" },
+      {
+        id: "s",
+        kind: "nps",
+        question: "Rate {product}?",
+        followUp: { detractor: "Sorry, {product} let you down. Why?", passive: "" },
+        thankYou: "Merci {product}",
+      },
       texts,
       "Acme",
     );

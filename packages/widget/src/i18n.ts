@@ -42,11 +42,35 @@ export type Copy = Record<"question" | "low" | "high" | Category | "thanks" | "s
 
 export function copyFor(survey: WidgetSurvey, texts: string, product: string | undefined): Copy {
   // The order of the parts in every locale file.
-  const [us, company, nps, enps, csat, ces, npsLow, npsHigh, csatLow, csatHigh, cesLow, cesHigh, promoter, passive, detractor, send, close, thanks, left] =
-    texts.split("|") as string[];
+  const [
+    us,
+    company,
+    nps,
+    enps,
+    csat,
+    ces,
+    npsLow,
+    npsHigh,
+    csatLow,
+    csatHigh,
+    cesLow,
+    cesHigh,
+    promoter,
+    passive,
+    detractor,
+    send,
+    close,
+    thanks,
+    left,
+  ] = texts.split("|") as string[];
   const { kind, followUp = {} } = survey;
   const name = product || (kind === "enps" ? company : us)!;
-  const [low, high] = { nps: [npsLow, npsHigh], enps: [npsLow, npsHigh], csat: [csatLow, csatHigh], ces: [cesLow, cesHigh] }[kind];
+  const [low, high] = {
+    nps: [npsLow, npsHigh],
+    enps: [npsLow, npsHigh],
+    csat: [csatLow, csatHigh],
+    ces: [cesLow, cesHigh],
+  }[kind];
   const text = (custom: string | undefined, builtIn: string | undefined) => fill(custom || builtIn!, "product", name);
   return {
     question: text(survey.question, { nps, enps, csat, ces }[kind]),

@@ -37,25 +37,31 @@ describe("keyboard and focus", () => {
     ["an input", () => document.createElement("input")],
     ["an email input", () => Object.assign(document.createElement("input"), { type: "email" })],
     ["a textarea", () => document.createElement("textarea")],
-    ["a rich-text editor", () => {
-      const editor = document.createElement("div");
-      editor.setAttribute("contenteditable", "true");
-      editor.tabIndex = 0;
-      return editor;
-    }],
-  ])("someone typing in %s keeps their focus and hears the question; a modal survey still takes focus", async (_, create) => {
-    const field = document.body.appendChild(create());
-    field.focus();
-    expect(document.activeElement).toBe(field);
-    const { handle, ui } = await show();
-    expect(document.activeElement).toBe(field);
-    expect(ui.getByRole("status").textContent).toBe("How likely are you to recommend Acme to a friend or colleague?");
-    handle.close();
-    expect(document.activeElement).toBe(field);
-    const modal = await show({ theme: { position: "center" } });
-    expect(modal.root.activeElement).toBe(modal.ui.getByRole("dialog"));
-    expect(modal.ui.getByRole("status").textContent).toBe(""); // focus on the named dialog says it already
-  });
+    [
+      "a rich-text editor",
+      () => {
+        const editor = document.createElement("div");
+        editor.setAttribute("contenteditable", "true");
+        editor.tabIndex = 0;
+        return editor;
+      },
+    ],
+  ])(
+    "someone typing in %s keeps their focus and hears the question; a modal survey still takes focus",
+    async (_, create) => {
+      const field = document.body.appendChild(create());
+      field.focus();
+      expect(document.activeElement).toBe(field);
+      const { handle, ui } = await show();
+      expect(document.activeElement).toBe(field);
+      expect(ui.getByRole("status").textContent).toBe("How likely are you to recommend Acme to a friend or colleague?");
+      handle.close();
+      expect(document.activeElement).toBe(field);
+      const modal = await show({ theme: { position: "center" } });
+      expect(modal.root.activeElement).toBe(modal.ui.getByRole("dialog"));
+      expect(modal.ui.getByRole("status").textContent).toBe(""); // focus on the named dialog says it already
+    },
+  );
 
   test.each([
     ["a submit input", () => Object.assign(document.createElement("input"), { type: "submit" })],
@@ -76,16 +82,34 @@ describe("keyboard and focus", () => {
     const tabStops = () => buttons.filter((b) => b.tabIndex === 0).map((b) => b.textContent);
     const all = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
     expect(tabStops()).toEqual(all);
-    expectMoves(root, 0, [["ArrowRight", 1], ["ArrowDown", 2], ["ArrowLeft", 1]]);
+    expectMoves(root, 0, [
+      ["ArrowRight", 1],
+      ["ArrowDown", 2],
+      ["ArrowLeft", 1],
+    ]);
     expect(tabStops()).toEqual(all);
-    expectMoves(root, 1, [["End", 10], ["ArrowRight", 10], ["Home", 0], ["ArrowUp", 0], ["ArrowLeft", 0]]);
+    expectMoves(root, 1, [
+      ["End", 10],
+      ["ArrowRight", 10],
+      ["Home", 0],
+      ["ArrowUp", 0],
+      ["ArrowLeft", 0],
+    ]);
     // Across the two halves of the scale (two rows on narrow screens), in both directions.
-    expectMoves(root, 5, [["ArrowRight", 6], ["ArrowLeft", 5]]);
+    expectMoves(root, 5, [
+      ["ArrowRight", 6],
+      ["ArrowLeft", 5],
+    ]);
   });
 
   test("in RTL the horizontal arrows are mirrored, vertical ones are not", async () => {
     const { root } = await show({ locale: "ar" });
-    expectMoves(root, 0, [["ArrowLeft", 1], ["ArrowLeft", 2], ["ArrowRight", 1], ["ArrowDown", 2]]);
+    expectMoves(root, 0, [
+      ["ArrowLeft", 1],
+      ["ArrowLeft", 2],
+      ["ArrowRight", 1],
+      ["ArrowDown", 2],
+    ]);
   });
 
   test("Tab wraps inside the modal dialog", async () => {

@@ -9,7 +9,13 @@ type Overrides = Partial<Omit<MountOptions, "survey">> & { survey?: Partial<Widg
 /** Mount a survey and wait until it is shown; queries run inside its shadow root. */
 export async function show({ survey, ...options }: Overrides = {}) {
   const callbacks = { onScore: vi.fn(), onComplete: vi.fn(), onDismiss: vi.fn(), onShown: vi.fn() };
-  const handle = mountSurvey({ survey: { id: "s", kind: "nps", ...survey }, locale: "en", product: "Acme", ...callbacks, ...options });
+  const handle = mountSurvey({
+    survey: { id: "s", kind: "nps", ...survey },
+    locale: "en",
+    product: "Acme",
+    ...callbacks,
+    ...options,
+  });
   await waitFor(() => expect(callbacks.onShown).toHaveBeenCalledOnce());
   const host = document.querySelector("npskit-survey")!;
   const root = host.shadowRoot!;

@@ -8,7 +8,19 @@ describe("NPS flow", () => {
     const { ui, root } = await show();
     const dialog = ui.getByRole("dialog", { name: "How likely are you to recommend Acme to a friend or colleague?" });
     expect(dialog.hasAttribute("aria-modal")).toBe(false);
-    expect(names(scoreButtons(root))).toEqual(["0, Not at all likely", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10, Extremely likely"]);
+    expect(names(scoreButtons(root))).toEqual([
+      "0, Not at all likely",
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10, Extremely likely",
+    ]);
     expect(ui.getByText("Not at all likely").textContent).toBe("Not at all likely");
     expect(ui.getByRole("button", { name: "Close" })).toBeTruthy();
     expect(ui.queryByRole("textbox")).toBeNull();
@@ -135,7 +147,14 @@ describe("dismissing", () => {
     handle.close();
     expect(host.isConnected).toBe(false);
     const onShown = vi.fn();
-    mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "de", onShown, onScore() {}, onComplete() {}, onDismiss }).close();
+    mountSurvey({
+      survey: { id: "s", kind: "nps" },
+      locale: "de",
+      onShown,
+      onScore() {},
+      onComplete() {},
+      onDismiss,
+    }).close();
     await new Promise((r) => setTimeout(r, 20));
     expect(document.querySelector("npskit-survey")).toBeNull();
     expect(onShown).not.toHaveBeenCalled();
@@ -145,7 +164,14 @@ describe("dismissing", () => {
   test("host and styles, the first render, then the focus (which forces layout): three tasks", async () => {
     vi.useFakeTimers();
     const onShown = vi.fn();
-    const handle = mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    const handle = mountSurvey({
+      survey: { id: "s", kind: "nps" },
+      locale: "en",
+      onShown,
+      onScore() {},
+      onComplete() {},
+      onDismiss() {},
+    });
     for (let i = 0; i < 10; i++) await Promise.resolve(); // the English texts arrive: promises, no timer
     const root = document.querySelector("npskit-survey")!.shadowRoot!;
     expect(root.querySelectorAll("style").length).toBeGreaterThan(0); // jsdom's fallback for constructable sheets
@@ -163,7 +189,14 @@ describe("dismissing", () => {
 
   test("closed between its render and its focus: nothing is focused or reported", async () => {
     const onShown = vi.fn();
-    const handle = mountSurvey({ survey: { id: "s", kind: "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    const handle = mountSurvey({
+      survey: { id: "s", kind: "nps" },
+      locale: "en",
+      onShown,
+      onScore() {},
+      onComplete() {},
+      onDismiss() {},
+    });
     await waitFor(() => expect(document.querySelector("npskit-survey")).not.toBeNull());
     handle.close();
     await new Promise((r) => setTimeout(r, 20));
@@ -183,7 +216,10 @@ describe("safety", () => {
   const XSS = `<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>`;
 
   test("survey text and product names are rendered as text", async () => {
-    const { ui, root } = await show({ product: XSS, survey: { question: `${XSS} {product}`, followUp: { detractor: XSS } } });
+    const { ui, root } = await show({
+      product: XSS,
+      survey: { question: `${XSS} {product}`, followUp: { detractor: XSS } },
+    });
     expect(ui.getByRole("dialog", { name: `${XSS} ${XSS}` })).toBeTruthy();
     fireEvent.click(ui.getByRole("button", { name: "2" }));
     expect(ui.getByRole("textbox", { name: XSS })).toBeTruthy();
@@ -195,7 +231,14 @@ describe("safety", () => {
     vi.useFakeTimers();
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const onShown = vi.fn();
-    mountSurvey({ survey: { id: "s", kind: "bogus" as "nps" }, locale: "en", onShown, onScore() {}, onComplete() {}, onDismiss() {} });
+    mountSurvey({
+      survey: { id: "s", kind: "bogus" as "nps" },
+      locale: "en",
+      onShown,
+      onScore() {},
+      onComplete() {},
+      onDismiss() {},
+    });
     for (let i = 0; i < 10; i++) await Promise.resolve();
     expect(() => vi.runAllTimers()).not.toThrow();
     expect(error).toHaveBeenCalledWith("[npskit]", expect.any(TypeError));
@@ -226,7 +269,9 @@ describe("safety", () => {
     expect(document.querySelectorAll("npskit-survey")).toHaveLength(1);
     expect(host.parentElement).toBe(document.documentElement);
     expect(document.body.children).toHaveLength(0);
-    const sheets = root.adoptedStyleSheets?.length ? [...root.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join("")) : [...root.querySelectorAll("style")].map((s) => s.textContent);
+    const sheets = root.adoptedStyleSheets?.length
+      ? [...root.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join(""))
+      : [...root.querySelectorAll("style")].map((s) => s.textContent);
     expect(sheets.join("")).toContain("--a:#00aaff");
     expect(root.querySelector("[style]")).toBeNull();
     expect(root.querySelector(".w")!.classList.contains("bottom-left")).toBe(true);

@@ -28,6 +28,11 @@ export function themeCss(theme: WidgetTheme = {}): string {
   if (theme.radius! >= 0) /* not undefined, NaN or negative */ vars += `;--r:${+theme.radius!}px`;
   // Font names only: no characters that could end the declaration or the rule.
   if (theme.font) vars += `;font-family:${theme.font.replace(/[;{}<>\\]/g, "")}`;
-  const dark = theme.mode === "dark" ? `.w{${DARK}}` : theme.mode === "light" ? "" : `@media(prefers-color-scheme:dark){.w{${DARK}}}`;
+  const dark =
+    theme.mode === "dark"
+      ? `.w{${DARK}}`
+      : theme.mode === "light"
+        ? ""
+        : `@media(prefers-color-scheme:dark){.w{${DARK}}}`;
   return `${dark}.w{${vars}}`;
 }

@@ -1,7 +1,8 @@
 import type { SurveyConfig, ThemeConfig } from "@npskit/core/runtime";
 
 /** The survey fields the widget reads; a whole SurveyConfig fits. */
-export type WidgetSurvey = Pick<SurveyConfig, "id" | "kind"> & Partial<Pick<SurveyConfig, "question" | "followUp" | "thankYou">>;
+export type WidgetSurvey = Pick<SurveyConfig, "id" | "kind"> &
+  Partial<Pick<SurveyConfig, "question" | "followUp" | "thankYou">>;
 
 /** Theme (CONTRACT §3); absent fields take their defaults. */
 export type WidgetTheme = Partial<ThemeConfig>;

@@ -18,7 +18,10 @@ export function splitBar(s: NpsSummary): Html {
     x += width;
     return rect;
   });
-  const legend = parts.map((p) => html`<li><span class="swatch ${p.key}"></span>${p.label} <strong>${percent(p.n, s.total)}</strong> <span class="muted">(${p.n})</span></li>`);
+  const legend = parts.map(
+    (p) =>
+      html`<li><span class="swatch ${p.key}"></span>${p.label} <strong>${percent(p.n, s.total)}</strong> <span class="muted">(${p.n})</span></li>`,
+  );
   return html`<svg class="split" role="img" aria-label="${parts.map((p) => `${p.label} ${percent(p.n, s.total)}`).join(", ")}" width="100%" height="20" preserveAspectRatio="none">${rects}</svg>
     <ul class="legend">${legend}</ul>`;
 }
@@ -50,28 +53,41 @@ export function trendChart(points: readonly TrendPoint[], size: ChartSize): Html
   const step = (W - pad.left - pad.right) / Math.max(1, points.length - 1);
   const xOf = (i: number) => pad.left + (points.length === 1 ? (W - pad.left - pad.right) / 2 : i * step);
   const yOf = (v: number) => pad.top + ((100 - Math.max(-100, Math.min(100, v))) / 200) * (H - pad.top - pad.bottom);
-  const at = points.flatMap((p, i) => (p.nps === null ? [] : [{ p, x: xOf(i), y: yOf(p.nps), hi: yOf(p.high ?? p.nps), lo: yOf(p.low ?? p.nps) }]));
+  const at = points.flatMap((p, i) =>
+    p.nps === null ? [] : [{ p, x: xOf(i), y: yOf(p.nps), hi: yOf(p.high ?? p.nps), lo: yOf(p.low ?? p.nps) }],
+  );
   const hatch = `hatch-${size.name}`;
   const grid = [100, 50, 0, -50, -100].map(
-    (v) => html`<line x1="${pad.left}" x2="${W - pad.right}" y1="${yOf(v)}" y2="${yOf(v)}" class="${v === 0 ? "axis" : "grid"}"/>
+    (
+      v,
+    ) => html`<line x1="${pad.left}" x2="${W - pad.right}" y1="${yOf(v)}" y2="${yOf(v)}" class="${v === 0 ? "axis" : "grid"}"/>
       <text x="${pad.left - 8}" y="${yOf(v) + font / 3}" text-anchor="end">${v}</text>`,
   );
   const every = Math.ceil(points.length / size.labels);
-  const labels = points.map((p, i) => (i % every === 0 ? html`<text x="${xOf(i)}" y="${H - font}" text-anchor="middle">${p.period}</text>` : null));
+  const labels = points.map((p, i) =>
+    i % every === 0 ? html`<text x="${xOf(i)}" y="${H - font}" text-anchor="middle">${p.period}</text>` : null,
+  );
   const pairs = at.slice(1).map((b, i) => ({ a: at[i] as (typeof at)[number], b }));
   const bands = pairs.map(({ a, b }) => {
     const tentative = a.p.small || b.p.small;
     const shape = `${f(a.x)},${f(a.hi)} ${f(b.x)},${f(b.hi)} ${f(b.x)},${f(b.lo)} ${f(a.x)},${f(a.lo)}`;
-    return tentative ? html`<polygon points="${shape}" class="band-small" fill="url(#${hatch})"/>` : html`<polygon points="${shape}" class="band"/>`;
+    return tentative
+      ? html`<polygon points="${shape}" class="band-small" fill="url(#${hatch})"/>`
+      : html`<polygon points="${shape}" class="band"/>`;
   });
-  const lines = pairs.map(({ a, b }) => html`<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" class="${a.p.small || b.p.small ? "line tentative" : "line"}"/>`);
+  const lines = pairs.map(
+    ({ a, b }) =>
+      html`<line x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" class="${a.p.small || b.p.small ? "line tentative" : "line"}"/>`,
+  );
   const room = points.length <= 12;
   const dots = at.map(
     ({ p, x, y, hi, lo }) => html`<line x1="${f(x)}" x2="${f(x)}" y1="${f(hi)}" y2="${f(lo)}" class="whisker"/>
       <circle cx="${f(x)}" cy="${f(y)}" r="${font / 3}" class="${p.small ? "small" : ""}"><title>${p.period}: NPS ${signed(p.nps)}, 95% interval ${interval(p.low, p.high)} (n=${p.total})</title></circle>
       ${p.small && room ? html`<text x="${f(x - font * 0.7)}" y="${f(y + font / 3)}" text-anchor="end" class="n">n=${p.total}</text>` : null}`,
   );
-  const summary = measured.map((p) => `${p.period}: ${signed(p.nps)}${p.small ? ` (only ${p.total} answers)` : ""}`).join(", ");
+  const summary = measured
+    .map((p) => `${p.period}: ${signed(p.nps)}${p.small ? ` (only ${p.total} answers)` : ""}`)
+    .join(", ");
   return html`<svg class="trend ${size.name}" viewBox="0 0 ${W} ${H}" font-size="${font}" role="img" aria-label="NPS trend. ${summary}">
     <defs><pattern id="${hatch}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="8" class="hatch"/></pattern></defs>
     ${grid}${labels}${bands}${lines}${dots}

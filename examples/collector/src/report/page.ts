@@ -5,7 +5,17 @@ import type { ReportQuery } from "../query.js";
 import type { Problem } from "../validate.js";
 import { dateOnly } from "./format.js";
 import { html, raw, type Html } from "./html.js";
-import { commentsCard, detractorsCard, otherScalesCard, responseRateCard, revenueCard, scoreCard, segmentCard, themesCard, trendCard } from "./sections.js";
+import {
+  commentsCard,
+  detractorsCard,
+  otherScalesCard,
+  responseRateCard,
+  revenueCard,
+  scoreCard,
+  segmentCard,
+  themesCard,
+  trendCard,
+} from "./sections.js";
 import { STYLE } from "./style.js";
 
 export interface ReportInput {
@@ -46,7 +56,8 @@ ${commentsCard(a)}
 }
 
 function filters({ query, surveys, attributes, params }: ReportInput): Html {
-  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? raw(" selected") : ""}>${label}</option>`;
+  const option = (value: string, label: string, selected: boolean) =>
+    html`<option value="${value}"${selected ? raw(" selected") : ""}>${label}</option>`;
   return html`<form class="filters" method="get" action="report">
     <label>Survey <select name="surveyId">${option("", "All surveys", !query.filter.surveyId)}${surveys.map((s) => option(s, s, s === query.filter.surveyId))}</select></label>
     <label>From <input type="date" name="from" value="${params.from ?? ""}"></label>

@@ -82,7 +82,8 @@ export function otherScalesCard(a: Analysis): Html | null {
 /** `hrefFor(attribute)` links to this report segmented by that attribute. */
 export function segmentCard(a: Analysis, attributes: readonly string[], hrefFor: (attribute: string) => string): Html {
   const picker = html`<p class="muted">Segment by: ${attributes.map((k, i) => html`${i ? " · " : ""}<a href="${hrefFor(k)}">${k}</a>`)}</p>`;
-  if (!a.segments) return html`<section class="card wide"><h2>Segments</h2>${attributes.length ? picker : html`<p class="muted">No attributes recorded yet.</p>`}</section>`;
+  if (!a.segments)
+    return html`<section class="card wide"><h2>Segments</h2>${attributes.length ? picker : html`<p class="muted">No attributes recorded yet.</p>`}</section>`;
   const rates = new Map(a.segments.responseRates.map((r) => [r.segment, r]));
   const withRates = rates.size > 0;
   const rows = a.segments.rows.map((s) => {
@@ -117,9 +118,10 @@ export function commentsCard(a: Analysis): Html {
   const column = (c: Category) => {
     const list = a.latestComments[c];
     const quotes = list.map(
-      (r) => html`<blockquote><div>${r.comment}</div><footer>${r.score} · ${dateOnly(r.updatedAt)}${r.userId ? ` · ${r.userId}` : ""}${
-        typeof r.attributes?.plan === "string" ? ` · ${r.attributes.plan}` : ""
-      }</footer></blockquote>`,
+      (r) =>
+        html`<blockquote><div>${r.comment}</div><footer>${r.score} · ${dateOnly(r.updatedAt)}${r.userId ? ` · ${r.userId}` : ""}${
+          typeof r.attributes?.plan === "string" ? ` · ${r.attributes.plan}` : ""
+        }</footer></blockquote>`,
     );
     return html`<div><h3 class="${c}-text">${LABELS[c]}</h3>${list.length ? quotes : html`<p class="muted">No comments yet.</p>`}</div>`;
   };
@@ -145,13 +147,15 @@ function changeLine(a: Analysis): Html | null {
 export function detractorsCard(a: Analysis): Html | null {
   if (a.detractors.length === 0) return null;
   const valueName = a.revenueAtRisk?.attribute;
-  const rows = a.detractors.map(({ response: r, value }) => html`<tr>
+  const rows = a.detractors.map(
+    ({ response: r, value }) => html`<tr>
       <td>${r.userId ?? html`<span class="muted">anonymous</span>`}</td>
       <td>${typeof r.attributes?.plan === "string" ? r.attributes.plan : ""}</td>
       ${valueName ? html`<td class="num">${value === undefined ? "" : money(value, a.revenueAtRisk?.currency)}</td>` : null}
       <td class="num detractor-text">${r.score}</td>
       <td class="comment">${r.comment ?? html`<span class="muted">no comment</span>`}</td>
-      <td>${dateOnly(r.createdAt)}</td></tr>`);
+      <td>${dateOnly(r.createdAt)}</td></tr>`,
+  );
   return html`<section class="card wide" aria-labelledby="contact-h"><h2 id="contact-h">Detractors to contact</h2>
     <div class="scroll" tabindex="0"><table><thead><tr><th>User</th><th>Plan</th>${valueName ? html`<th class="num">${valueName}</th>` : null}
     <th class="num">Score</th><th>Comment</th><th>Answered</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;

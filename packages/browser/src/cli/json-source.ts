@@ -11,7 +11,9 @@ export function parseJson(text: string, file: string): Parsed {
     // V8 says "… in JSON at position 67 (line 3 column 5)", or only "Unexpected end of JSON input".
     const position = /at position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : text.length;
-    const reason = message.replace(/\s*(?:in|after) JSON at position \d+.*$/, "").replace(/ of JSON input$/, " of the file");
+    const reason = message
+      .replace(/\s*(?:in|after) JSON at position \d+.*$/, "")
+      .replace(/ of JSON input$/, " of the file");
     const before = text.slice(0, offset).split("\n");
     const line = before.length;
     const column = before[line - 1]!.length + 1;

@@ -29,18 +29,24 @@ interface OptionSpec {
   set: Setter;
 }
 
-const whole = (name: string, min: number, max: number, set: (o: Options, n: number) => void): Setter => (o, value) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) return `${name} must be a whole number from ${min} to ${max}, got "${value}"`;
-  set(o, n);
-};
+const whole =
+  (name: string, min: number, max: number, set: (o: Options, n: number) => void): Setter =>
+  (o, value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      return `${name} must be a whole number from ${min} to ${max}, got "${value}"`;
+    set(o, n);
+  };
 
 /** A share as 0.14 or 14%. */
-const share = (name: string, set: (o: Options, n: number) => void): Setter => (o, value) => {
-  const n = value.endsWith("%") ? Number(value.slice(0, -1)) / 100 : Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) return `${name} must be a share such as 0.14 or 14%, got "${value}"`;
-  set(o, n);
-};
+const share =
+  (name: string, set: (o: Options, n: number) => void): Setter =>
+  (o, value) => {
+    const n = value.endsWith("%") ? Number(value.slice(0, -1)) / 100 : Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)
+      return `${name} must be a share such as 0.14 or 14%, got "${value}"`;
+    set(o, n);
+  };
 
 const COMMON: Record<string, OptionSpec> = {
   "--json": { set: (o) => void (o.json = true) },
@@ -51,21 +57,24 @@ const SIMULATE: Record<string, OptionSpec> = {
   "--url": {
     value: "/app/settings",
     set(o, value) {
-      if (!/^(\/|https?:\/\/)/.test(value)) return `--url must be a path such as /app/settings or a full http(s) URL, got "${value}"`;
+      if (!/^(\/|https?:\/\/)/.test(value))
+        return `--url must be a path such as /app/settings or a full http(s) URL, got "${value}"`;
       o.url = value;
     },
   },
   "--device": {
     value: DEVICES.join("|"),
     set(o, value) {
-      if (!(DEVICES as readonly string[]).includes(value)) return `--device must be one of ${DEVICES.join(", ")}, got "${value}"`;
+      if (!(DEVICES as readonly string[]).includes(value))
+        return `--device must be one of ${DEVICES.join(", ")}, got "${value}"`;
       o.device = value as DeviceClass;
     },
   },
   "--locale": {
     value: "de-DE",
     set(o, value) {
-      if (!knownLocale(value)) return `--locale must be a language tag a browser reports, such as en-US, de-DE, fr-FR, es-ES, pt-BR, ja-JP, ar-SA; got "${value}"`;
+      if (!knownLocale(value))
+        return `--locale must be a language tag a browser reports, such as en-US, de-DE, fr-FR, es-ES, pt-BR, ja-JP, ar-SA; got "${value}"`;
       o.locale = value;
     },
   },
@@ -111,7 +120,9 @@ export type Command = keyof typeof COMMANDS;
 
 /** "--users 10000 --url /app/settings …", for the usage text. */
 export const optionList = (command: Command) =>
-  Object.entries(COMMANDS[command] as Record<string, OptionSpec>).map(([name, spec]) => (spec.value ? `${name} ${spec.value}` : name));
+  Object.entries(COMMANDS[command] as Record<string, OptionSpec>).map(([name, spec]) =>
+    spec.value ? `${name} ${spec.value}` : name,
+  );
 
 /** The options after `<config.json>` (`--name value` or `--name=value`), or what is wrong with them. */
 export function parseOptions(command: Command, args: readonly string[]): Options | string {
@@ -119,24 +130,32 @@ export function parseOptions(command: Command, args: readonly string[]): Options
   const options: Options = { json: false, users: 10_000, attributes: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const spec = specs[name];
     const valid = `valid options for ${command}: ${Object.keys(specs).join(", ")}`;
-    if (!spec) return name.startsWith("-") ? `unknown option ${name}; ${valid}` : `unexpected argument "${arg}" (one config file at a time); ${valid}`;
+    if (!spec)
+      return name.startsWith("-")
+        ? `unknown option ${name}; ${valid}`
+        : `unexpected argument "${arg}" (one config file at a time); ${valid}`;
     if (!spec.value) {
       if (inline !== undefined) return `${name} takes no value`;
       spec.set(options, "");
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) return `${name} needs a value, such as ${name} ${spec.value}`;
+    if (value === undefined || (inline === undefined && value.startsWith("--")))
+      return `${name} needs a value, such as ${name} ${spec.value}`;
     const problem = spec.set(options, value);
     if (problem) return problem;
   }
   return options;
 }
 
-const scalar = (v: string) => (v === "true" ? true : v === "false" ? false : v !== "" && Number.isFinite(Number(v)) ? Number(v) : v);
+const scalar = (v: string) =>
+  v === "true" ? true : v === "false" ? false : v !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
 
 /** A well-formed tag whose language (and region, if any) Intl knows: "xx" and "en-XX" are not. */
 function knownLocale(tag: string): boolean {

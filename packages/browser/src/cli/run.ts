@@ -2,7 +2,13 @@
 // which only wires it to the process (files, console, clock). Node presentation code: it lives
 // with the bin, not in @npskit/core's library.
 import {
-  forecast, observedRatesFromSummary, simulate, validateConfig, type ConfigProblem, type NpsKitConfig, type ObservedRates,
+  forecast,
+  observedRatesFromSummary,
+  simulate,
+  validateConfig,
+  type ConfigProblem,
+  type NpsKitConfig,
+  type ObservedRates,
   type ValidationResult,
 } from "@npskit/core";
 import { parseJson } from "./json-source.js";
@@ -33,7 +39,10 @@ export const USAGE = `Usage:
       Who would see each survey, and which rule removed how many simulated users. With observed
       rates (flags, or --summary with a collector's /api/summary JSON): answers a month, their
       margin of error, and the sample that reaches the target margin.
-${wrap(optionList("simulate").map((o) => `[${o}]`), "                 ")}
+${wrap(
+  optionList("simulate").map((o) => `[${o}]`),
+  "                 ",
+)}
       Observed rates: --monthly-users people a month reaching each trigger; --response-rate share
       of those shown who answer; --promoters, --detractors shares of the answers; --answers answers
       a month seen for --survey, to work out the rate not given; --summary the JSON of a collector's
@@ -53,8 +62,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   };
   if (command === undefined) return usage("which command? validate or simulate");
-  if (command !== "validate" && command !== "simulate") return usage(`unknown command "${command}"; the commands are validate and simulate`);
-  if (file === undefined || file.startsWith("--")) return usage(`${command}: which config file? e.g. npskit ${command} config.json`);
+  if (command !== "validate" && command !== "simulate")
+    return usage(`unknown command "${command}"; the commands are validate and simulate`);
+  if (file === undefined || file.startsWith("--"))
+    return usage(`${command}: which config file? e.g. npskit ${command} config.json`);
   const options = parseOptions(command, rest);
   if (typeof options === "string") {
     io.err(`npskit ${command}: ${options}`);
@@ -122,7 +133,12 @@ async function runSimulation(command: Command, config: NpsKitConfig, options: Op
 
   const observed = await observedRates(options, now, io);
   if (typeof observed === "number") return observed;
-  const predicted = observed && forecast(config, observed.rates, { ...settings, ...(options.margin === undefined ? {} : { targetMargin: options.margin }) });
+  const predicted =
+    observed &&
+    forecast(config, observed.rates, {
+      ...settings,
+      ...(options.margin === undefined ? {} : { targetMargin: options.margin }),
+    });
   if (predicted && "problem" in predicted) {
     io.err(`npskit ${command}: ${predicted.problem}`);
     return 2;
@@ -133,7 +149,10 @@ async function runSimulation(command: Command, config: NpsKitConfig, options: Op
   }
   printSimulation(simulation, config, { ...context, attributes: options.attributes }, now, io.out);
   if (predicted) printForecast(predicted, observed.source, io.out);
-  else io.out("How many answers a month, and how precise? Add --monthly-users N --response-rate 0.15, or --summary summary.json.");
+  else
+    io.out(
+      "How many answers a month, and how precise? Add --monthly-users N --response-rate 0.15, or --summary summary.json.",
+    );
   return 0;
 }
 
@@ -143,11 +162,17 @@ function attributeProblem(config: NpsKitConfig, options: Options): string | unde
   const unknown = Object.keys(options.attributes).filter((k) => !used.includes(k));
   if (!unknown.length) return undefined;
   const keys = unknown.map((k) => `"${k}"`).join(", ");
-  return used.length ? `--attr ${keys}: no survey has a rule on it; the rules use ${used.join(", ")}` : `--attr ${keys}: no survey has attribute rules, so --attr changes nothing`;
+  return used.length
+    ? `--attr ${keys}: no survey has a rule on it; the rules use ${used.join(", ")}`
+    : `--attr ${keys}: no survey has attribute rules, so --attr changes nothing`;
 }
 
 /** Flags win over the summary file; undefined when no observed rate was given at all. */
-async function observedRates(options: Options, now: number, io: CliIo): Promise<{ rates: ObservedRates; source: string } | undefined | number> {
+async function observedRates(
+  options: Options,
+  now: number,
+  io: CliIo,
+): Promise<{ rates: ObservedRates; source: string } | undefined | number> {
   let rates: ObservedRates = {};
   const sources: string[] = [];
   if (options.summary !== undefined) {
@@ -156,7 +181,9 @@ async function observedRates(options: Options, now: number, io: CliIo): Promise<
     rates = observedRatesFromSummary(loaded.value, now);
     const found = Object.keys(rates).filter((k) => k !== "surveyId");
     if (!found.length) {
-      io.err(`npskit simulate: ${options.summary} has none of nps, trend (period month) or responseRate: is it a collector's /api/summary JSON?`);
+      io.err(
+        `npskit simulate: ${options.summary} has none of nps, trend (period month) or responseRate: is it a collector's /api/summary JSON?`,
+      );
       return 2;
     }
     sources.push(`${options.summary}: ${found.join(", ")}`);
