@@ -170,11 +170,11 @@ test("survey texts that look like HTML are shown literally and never run", async
   await page.goto(`${env.server.url}/t/xss.html`);
   const dialog = page.getByRole("dialog");
   await poll(() => dialog.isVisible()).toBe(true);
-  expect(await dialog.innerText()).toContain(`Q ${xss}`);
+  expect(await dialog.textContent()).toContain(`Q ${xss}`);
   await dialog.getByRole("button", { name: /^2(,|$)/ }).click();
-  await poll(() => dialog.innerText()).toContain(`D ${xss}`);
+  await poll(() => dialog.textContent()).toContain(`D ${xss}`);
   await page.getByRole("button", { name: "Send" }).click();
-  await poll(() => dialog.innerText()).toContain(`T ${xss}`);
+  await poll(() => dialog.textContent()).toContain(`T ${xss}`);
   const elements = await page
     .locator("npskit-survey")
     .evaluate((host) => host.shadowRoot!.querySelectorAll("img, b, script").length);

@@ -49,7 +49,7 @@ export function serveStatic({ root, port, allow, index }) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       resolve({
-        port: server.address().port,
+        port: /** @type {import("node:net").AddressInfo} */ (server.address()).port,
         close: () =>
           new Promise((done) => {
             server.closeAllConnections();

@@ -33,9 +33,15 @@ const onwarn = (warning, warn) => {
 
 // Source maps are written beside each file but not referenced from it ("hidden"): visitors do not
 // pay for the comment, developers load the .map in their devtools when they need it.
-const iife = (input, file, { sourcemap = "hidden" } = {}) => ({
+/** @param {string} input @param {string} file @param {{ sourcemap?: boolean | "hidden" }} [options] */
+const iife = (input, file, options = {}) => ({
   input: join(PKG, "src", input),
-  output: { file: join(PKG, "dist", file), format: "iife", sourcemap, generatedCode: "es2015" },
+  output: {
+    file: join(PKG, "dist", file),
+    format: "iife",
+    sourcemap: options.sourcemap ?? "hidden",
+    generatedCode: "es2015",
+  },
   plugins: plugins(),
   onwarn,
 });

@@ -1,7 +1,7 @@
 // Client benchmark (not a test): in real Chromium against the local test server, the time to
 // persist 1,000 responses in IndexedDB and deliver them, and gzip -9 bytes of the client's
 // minified browser build. Run: node scripts/bench/client-throughput.mjs
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { rollup } from "rollup";
 import terser from "@rollup/plugin-terser";

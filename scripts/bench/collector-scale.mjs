@@ -89,9 +89,10 @@ function answer(i, count) {
 async function writeAnswers(file, count) {
   const out = createWriteStream(file);
   for (let i = 0; i < count; i++) {
-    if (!out.write(`${JSON.stringify(answer(i, count))}\n`)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(`${JSON.stringify(answer(i, count))}\n`))
+      await new Promise((resolve) => out.once("drain", () => resolve(undefined)));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise((resolve) => out.end(() => resolve(undefined)));
 }
 
 /** Runs `main.js import FILE`; resolves with the rates it reports (per second, per CPU second). */

@@ -65,8 +65,9 @@ export async function measure() {
   try {
     const snippet = gzip9(readFileSync(`${DIST}snippet.min.js`));
     const page = await browser.newPage();
-    let release;
-    const shown = new Promise((resolve) => (release = resolve));
+    /** @type {() => void} */
+    let release = () => {};
+    const shown = new Promise((resolve) => (release = () => resolve(undefined)));
     await page.route("**/npskit-send.js", async (route) => {
       await shown;
       await route.continue();

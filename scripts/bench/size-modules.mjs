@@ -7,7 +7,8 @@ import { browserBuilds } from "../../packages/browser/rollup.browser.mjs";
 import { gzip9 } from "./size-measure.mjs";
 
 const only = process.argv[2];
-for (const config of browserBuilds()) {
+// Rollup options as the build writes them (JS, so typed loosely here).
+for (const config of /** @type {any[]} */ (browserBuilds())) {
   const bundle = await rollup({ ...config, onwarn: () => {} });
   const { output } = await bundle.generate({ ...config.output, plugins: [] });
   await bundle.close();

@@ -42,7 +42,7 @@ test("the team opens the report through the browser's login prompt with the read
   // The report's relative links (JSON, CSV) work under the same login.
   await page.getByRole("link", { name: "JSON" }).click();
   await page.waitForURL(/\/api\/summary\?surveyId=nps-login$/);
-  expect(await page.evaluate(() => document.body.innerText)).toContain('"total":1');
+  expect(await page.evaluate(() => document.body.textContent)).toContain('"total":1');
   expect(watch.pageErrors).toEqual([]);
   await team.close();
 });

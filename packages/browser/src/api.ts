@@ -23,6 +23,7 @@ export type MethodName = (typeof METHODS)[number];
 export const PROMISE_METHODS: readonly MethodName[] = ["explain", "flush"];
 
 export type EventName = "ready" | "shown" | "answered" | "completed" | "dismissed" | "delivered" | "error";
+// biome-ignore lint/suspicious/noExplicitAny: each event has its own payload (CONTRACT §2); listeners name the type they expect
 export type Listener = (payload: any) => void;
 
 export interface Explanation {

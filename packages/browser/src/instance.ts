@@ -4,7 +4,7 @@
 // guard, one per problem with the full validator) and stays inert. This is the one place that
 // owns when calls run: after init, every call waits in `turns` until the person's state has
 // loaded, then runs in the order it was made.
-import type { Attributes, Explanation, NpsKit } from "./api.js";
+import type { Explanation, NpsKit } from "./api.js";
 import type { LazyParts } from "./chunks.js";
 import { loadConfig, type CheckConfig } from "./config.js";
 import { createEmitter } from "./events.js";

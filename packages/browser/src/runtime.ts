@@ -92,7 +92,10 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
     if (!decision) return;
     const { survey } = decision;
-    if (decision.delaySeconds <= 0) return display(survey);
+    if (decision.delaySeconds <= 0) {
+      display(survey);
+      return;
+    }
     preload(); // ready before the delay ends
     delays.start(survey.id, decision.delaySeconds * 1000, () => {
       if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible)

@@ -45,7 +45,7 @@ type Ref<T> = T | (() => T | undefined);
 
 // A missing tool throws, so the state stays queued until the tool has loaded.
 const resolve = <T>(ref: Ref<T>): T => {
-  const tool = typeof ref == "function" ? (ref as () => T | undefined)() : ref;
+  const tool = typeof ref === "function" ? (ref as () => T | undefined)() : ref;
   if (!tool) throw new Error("analytics tool not loaded yet");
   return tool;
 };
@@ -60,7 +60,7 @@ const eventAdapter = <M extends string>(
   defaults: EventNames,
   names: Names = {},
 ): Adapter => {
-  const events = { ...defaults, ...(typeof names == "string" ? { answered: names } : names) };
+  const events = { ...defaults, ...(typeof names === "string" ? { answered: names } : names) };
   return { name, send: (r) => void resolve(tool)[method](nameOf(events, r), eventProperties(r)) };
 };
 

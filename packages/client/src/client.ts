@@ -53,7 +53,7 @@ export interface Client {
 
 export function createClient(options: ClientOptions): Client {
   const { storage, clock = systemClock, random = Math.random, maxQueued = 200 } = options;
-  const target = options.target === undefined ? (typeof window == "undefined" ? null : window) : options.target;
+  const target = options.target === undefined ? (typeof window === "undefined" ? null : window) : options.target;
   const events = createEmitter<ClientEvents>();
   const queue = createQueue(storage, maxQueued);
   const delivery = createDelivery({

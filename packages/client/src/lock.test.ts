@@ -37,7 +37,7 @@ const noWait = async () => {};
 
 test("lease: one tab at a time, released after the work", async () => {
   const storage = memoryStorage();
-  let t = 1_000;
+  const t = 1_000;
   const now = () => t;
   const tabA = storageLease(storage, now, "A", noWait);
   const tabB = storageLease(storage, now, "B", noWait);

@@ -83,7 +83,7 @@ export function createQueue(storage: KeyValueStorage, max: number): Queue {
   const load = async (key: string): Promise<Entry | undefined> => {
     const entry = memory.get(key) ?? (await safely(() => storage.get<Entry>(key), undefined));
     // Someone else's data under our prefix must not break delivery of the rest.
-    return typeof entry?.response?.updatedAt == "string" ? entry : undefined;
+    return typeof entry?.response?.updatedAt === "string" ? entry : undefined;
   };
 
   /** True when stored durably, false when only kept in memory. */

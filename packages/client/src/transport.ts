@@ -37,7 +37,7 @@ export interface FetchTransportOptions {
 }
 
 // Browsers without keepalive fetch cancel requests on unload; sendBeacon is their only way out.
-const keepaliveSupported = typeof Request == "undefined" || "keepalive" in Request.prototype;
+const keepaliveSupported = typeof Request === "undefined" || "keepalive" in Request.prototype;
 
 /**
  * POST JSON with `Idempotency-Key: <id>`, keepalive, and a timeout. On page hide without keepalive

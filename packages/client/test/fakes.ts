@@ -59,7 +59,7 @@ export function fakeFetch(...answers: Array<number | "network" | "hang" | [numbe
       return new Promise<Response>((_, reject) =>
         init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))),
       );
-    const [status, headers, body] = typeof answer == "number" ? [answer, {}, "{}"] : answer;
+    const [status, headers, body] = typeof answer === "number" ? [answer, {}, "{}"] : answer;
     return Promise.resolve(new Response(body ?? "", { status, headers }));
   };
   return Object.assign(fetch as typeof globalThis.fetch, { calls, answers });
@@ -68,7 +68,7 @@ export function fakeFetch(...answers: Array<number | "network" | "hang" | [numbe
 /** A LockManager shared by several fake tabs: `ifAvailable` requests fail while the name is held. */
 export function fakeLocks(): LockManager {
   const held = new Set<string>();
-  const request = async (name: string, options: LockOptions, fn: (lock: Lock | null) => unknown) => {
+  const request = async (name: string, _options: LockOptions, fn: (lock: Lock | null) => unknown) => {
     if (held.has(name)) return fn(null);
     held.add(name);
     try {

@@ -51,7 +51,7 @@ describe("guardConfig on a page with hostile globals", () => {
       return stringify(this.join(","));
     };
     (Object.prototype as any).exclude = ["/everything"];
-    (Object.prototype as any).each = function () {};
+    (Object.prototype as any).each = () => {};
     JSON.stringify = () => "not json";
     restore.push(() => {
       delete (Array.prototype as any).toJSON;

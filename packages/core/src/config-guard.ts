@@ -26,10 +26,6 @@ const text = is("string");
 const count = is("number");
 const flag = is("boolean");
 const dict: Guard = (v, at) => (isRecord(v) ? v : wrong(at));
-const oneOf =
-  (values: readonly string[]): Guard =>
-  (v, at) =>
-    values.includes(v as string) ? v : wrong(at);
 const optional =
   (guard: Guard): Guard =>
   (v, at) =>

@@ -188,6 +188,7 @@ function inferenceBasis(
  * find are left out.
  */
 export function observedRatesFromSummary(summary: unknown, now: number): ObservedRates {
+  // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, every field read below is checked
   const s = (summary ?? {}) as Record<string, any>;
   const observed: ObservedRates = {};
   const nps = s.nps ?? {};
@@ -200,6 +201,7 @@ export function observedRatesFromSummary(summary: unknown, now: number): Observe
     observed.promoters = nps.promoters / nps.total;
     observed.detractors = nps.detractors / nps.total;
   }
+  // biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, as above
   const points: Array<Record<string, any>> =
     s.trend?.period === "month" && Array.isArray(s.trend.points) ? s.trend.points : [];
   const complete = points.filter((p) => typeof p.total === "number" && nextMonth(Date.parse(p.start)) <= now);

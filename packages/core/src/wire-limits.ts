@@ -21,7 +21,7 @@ export function wireAttributes(attributes: Record<string, unknown>): WireAttribu
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== null && !["string", "number", "boolean"].includes(typeof value)) continue;
     if (!key || key.length > MAX_ATTRIBUTE_NAME || kept++ >= MAX_ATTRIBUTES) continue;
-    out[key] = typeof value == "string" ? value.slice(0, MAX_ATTRIBUTE_TEXT) : (value as WireAttributes[string]);
+    out[key] = typeof value === "string" ? value.slice(0, MAX_ATTRIBUTE_TEXT) : (value as WireAttributes[string]);
   }
   return out;
 }

@@ -34,10 +34,10 @@ export function detractorsToContact(
   responses: readonly SurveyResponse[],
   options: { value?: ValueOf; limit?: number } = {},
 ): Detractor[] {
-  const { value: valueOf, limit = 10 } = options;
+  const { value: amountOf, limit = 10 } = options;
   return latestByRespondent(responses)
     .filter((r) => categoryOf(r.kind, r.score) === "detractor")
-    .map((response) => ({ response, value: valueOf?.(response), at: Date.parse(response.createdAt) }))
+    .map((response) => ({ response, value: amountOf?.(response), at: Date.parse(response.createdAt) }))
     .sort(
       (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.at - a.at || byRespondent(a.response, b.response),
     )

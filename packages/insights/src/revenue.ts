@@ -42,10 +42,10 @@ export interface ValueTotal {
  * (`userId`, else `anonymousId`) counts once, by their latest answer (`latestByRespondent`), so a
  * customer who answered twice is not counted twice.
  */
-export function revenueAtRisk(responses: readonly SurveyResponse[], valueOf: ValueOf): RevenueAtRisk {
+export function revenueAtRisk(responses: readonly SurveyResponse[], amountOf: ValueOf): RevenueAtRisk {
   return revenueAtRiskOf(
     latestByRespondent(responses).flatMap((r) => {
-      const value = valueOf(r);
+      const value = amountOf(r);
       return value === undefined || !Number.isFinite(value)
         ? []
         : [{ category: categoryOf(r.kind, r.score), value, respondents: 1 }];

@@ -53,6 +53,7 @@ export function Scale({ kind, copy, rtl, value, onPick }: ScaleProps) {
 
   return (
     <div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset brings a border and legend rules the styles would undo */}
       <div class="s" role="group" onKeyDown={onKeyDown}>
         <div>{scores.slice(0, split).map(button)}</div>
         {/* The empty cell keeps the second row's buttons as wide as the first row's. */}

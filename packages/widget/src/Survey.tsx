@@ -54,6 +54,7 @@ export function Survey(props: SurveyProps) {
 
   return (
     <div class={`w ${position}`} lang={lang} dir={rtl ? "rtl" : "ltr"}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: the backdrop is for pointers; Escape and Close do the same by keyboard */}
       {modal && <div class="bd" onClick={onDismiss} />}
       <div
         class="d"

@@ -105,7 +105,7 @@ function show(options: MountOptions, lang: string, texts: string): () => void {
     // typing in the page keeps their focus (unless the survey is a modal that blocks the page) and
     // hears the question instead.
     later(() => {
-      if (theme.position == "center" || !focusedElement()?.matches(":read-write")) focusDialog();
+      if (theme.position === "center" || !focusedElement()?.matches(":read-write")) focusDialog();
       else update({ notice: copy.question });
       report(options.onShown);
     });

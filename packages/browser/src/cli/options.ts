@@ -21,7 +21,7 @@ export interface Options {
   margin?: number;
 }
 
-type Setter = (options: Options, value: string) => string | void;
+type Setter = (options: Options, value: string) => string | undefined;
 
 interface OptionSpec {
   /** Shown in usage and in the list of valid options. */
