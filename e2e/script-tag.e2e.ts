@@ -138,15 +138,17 @@ test("an answer given offline survives the closed tab and is delivered once on a
     );
   await poll(queued).toBe(true);
   await page.close();
-  expect(collected()).toEqual([]);
+  // The display's own record (status "shown") may have left before the network went away.
+  const answers = () => collected().filter((r) => r.score !== null);
+  expect(answers()).toEqual([]);
 
   await env.context.setOffline(false);
   const later = await env.context.newPage();
   await later.goto(`${env.server.url}/t/offline.html`);
-  await poll(() => collected().length, 15_000).toBe(1);
+  await poll(() => answers().length, 15_000).toBe(1);
   await later.waitForTimeout(1500);
-  expect(collected()).toHaveLength(1);
-  expect(collected()[0]).toMatchObject({ score: 3, category: "detractor", comment: "Too slow", complete: true });
+  expect(answers()).toHaveLength(1);
+  expect(answers()[0]).toMatchObject({ score: 3, category: "detractor", comment: "Too slow", complete: true });
 });
 
 test("throttling over months: answered today, not asked at +30 days, asked again at +91 days", async () => {
