@@ -53,11 +53,23 @@ function servedJs(server) {
 }
 
 async function waitFor(condition, ms = 10_000) {
-  for (const end = Date.now() + ms; !condition(); ) {
+  for (const end = Date.now() + ms; !(await condition()); ) {
     if (Date.now() > end) throw new Error("timed out waiting for the answer to be delivered");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** In the page: whether IndexedDB holds no queued response (the client's "npskit:q:" keys). */
+const outboxEmpty = () =>
+  new Promise((resolve) => {
+    const open = indexedDB.open("npskit");
+    open.onsuccess = () => {
+      const keys = open.result.transaction("kv").objectStore("kv").getAllKeys();
+      keys.onsuccess = () => resolve(!keys.result.some((k) => String(k).startsWith("npskit:q:")));
+      keys.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  });
 
 export async function measure() {
   const [{ startServer }, { launchChromium }] = await Promise.all([importSupport("server"), importSupport("chromium")]);
@@ -87,7 +99,10 @@ export async function measure() {
       .or(dialog.getByRole("button", { name: /^9\b/ }))
       .first()
       .click();
-    await waitFor(() => server.received.length > 0);
+    // The display's own record comes first; wait for the answer, then for an empty outbox, so
+    // the next page has nothing left to deliver.
+    await waitFor(() => server.received.some((r) => r.body?.score === 9));
+    await waitFor(() => page.evaluate(outboxEmpty));
     const answered = servedJs(server);
     // The same person on the next page: answered today, so nothing can be asked here.
     server.jsBytes.clear();

@@ -20,18 +20,8 @@ import type { ReportQuery } from "./query.js";
 import { listResponses, saveResponse } from "./store.js";
 import { commonAttributeKeys } from "./attribute-keys.js";
 import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
-
-/** mulberry32: the same seed always gives the same dataset, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failing dataset can be replayed.
+import { random } from "./sample.js";
 
 const DAY = 86_400_000;
 const START = Date.parse("2025-11-28T00:00:00Z");

@@ -62,8 +62,8 @@ const LOCALES = [
   ["pt", 0.05],
 ] as const;
 
-/** A seeded PRNG (mulberry32): the same seed always gives the same sample. */
-function random(seed: number): () => number {
+/** A seeded PRNG (mulberry32): the same seed always gives the same sample (or test dataset). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
