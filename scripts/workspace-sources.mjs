@@ -4,12 +4,8 @@
 // across packages.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// A package name, or a package subpath that names one source module (`@npskit/client/outbox`).
-const WORKSPACE = /^(?:@npskit\/(core|client|widget|insights)|npskit)(?:\/(\w+))?$/;
+import { ROOT, SOURCES } from "./workspace.mjs";
 
 /**
  * @param {{ sideEffectFree?: boolean, sourceMap?: boolean }} [options] `sideEffectFree`: our
@@ -21,8 +17,7 @@ export function workspaceSources({ sideEffectFree = false, sourceMap = false } =
   return {
     name: "npskit-workspace-sources",
     resolveId(id, importer) {
-      const m = WORKSPACE.exec(id);
-      if (m) return resolved(join(ROOT, "packages", m[1] ?? "browser", `src/${m[2] ?? "index"}.ts`));
+      if (Object.hasOwn(SOURCES, id)) return resolved(join(ROOT, SOURCES[id]));
       if (importer && id.startsWith(".") && id.endsWith(".js")) {
         for (const ext of [".ts", ".tsx"]) {
           const candidate = join(dirname(importer), id.slice(0, -3) + ext);
