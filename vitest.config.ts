@@ -41,7 +41,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Chromium is heavy on 2 cores: run browser files one at a time.
           fileParallelism: false,
-          globalSetup: ["e2e/support/global-setup.ts"],
+          globalSetup: ["packages/test-support/src/global-setup.ts"],
         },
       },
     ],
