@@ -1,7 +1,8 @@
-// Rollup plugin shared by the browser build and the browser-test bundler: workspace packages
-// (`@npskit/*`, `npskit`) resolve to their TypeScript sources, sibling "./x.js" imports to the
-// .ts/.tsx file beside, and TypeScript is transpiled per file, so one rollup pass tree-shakes
-// across packages.
+// The one TypeScript path of every rollup build (libraries, browser bundles, browser-test bundles):
+// sibling "./x.js" imports resolve to the .ts/.tsx file beside, and TypeScript is transpiled per
+// file (types are checked by tsc, not here). Workspace packages (`@npskit/*`, `npskit`, from
+// scripts/workspace.mjs) resolve to their sources, so one rollup pass tree-shakes across packages;
+// the library builds keep them external instead.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
