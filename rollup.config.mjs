@@ -1,38 +1,37 @@
-// Builds every package: ESM + types for the libraries; the browser package adds its IIFE loader,
-// lazy UI chunk and snippet (packages/browser/rollup.browser.mjs).
-import { readFileSync, existsSync } from "node:fs";
-import typescript from "@rollup/plugin-typescript";
+// Builds every package: ESM for the libraries (types come from `tsc -b`, scripts/build.mjs); the
+// browser package adds its IIFE loader, lazy chunks and snippet (packages/browser/rollup.browser.mjs).
+// TypeScript is transpiled the same way in every build: scripts/workspace-sources.mjs.
+import { readFileSync } from "node:fs";
 import { browserBuilds } from "./packages/browser/rollup.browser.mjs";
+import { PUBLISHED } from "./scripts/workspace.mjs";
+import { workspaceSources } from "./scripts/workspace-sources.mjs";
 
-const LIBRARIES = ["core", "client", "widget", "insights", "browser"];
 // One output file per source module, so bundlers drop whole unused modules (sideEffects: false):
 // the browser loader's imports from @npskit/core must not drag in the zod schema.
 const PRESERVE_MODULES = new Set(["core"]);
-// Entries beside index, name → source: subpaths (package.json "exports") that a page imports without
-// the rest, and the browser package's CLI (dist/cli.js, imported by bin/npskit.mjs).
-const ENTRIES = { core: { runtime: "runtime" }, client: { outbox: "outbox" }, browser: { cli: "cli/run" } };
+// Entries beyond the package's "exports" (scripts/workspace.mjs), name → source: the browser
+// package's CLI (dist/cli.js, imported by bin/npskit.mjs).
+const EXTRA_ENTRIES = { browser: { cli: "packages/browser/src/cli/run.ts" } };
 
-/** TypeScript → JS only; declarations come from `tsc -b` (dist/types). */
-export const ts = (pkg) =>
-  typescript({
-    tsconfig: `packages/${pkg}/tsconfig.json`,
-    compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: false },
-    filterRoot: `packages/${pkg}`,
-    include: ["src/**/*.ts", "src/**/*.tsx"],
-    exclude: ["**/*.test.ts", "**/*.test.tsx"],
-    noEmitOnError: true,
-  });
+/** One entry per exported module, named like its dist file: "@npskit/core/runtime" → runtime. */
+const entries = ({ dir, name, sources }) => ({
+  ...Object.fromEntries(
+    Object.entries(sources).map(([specifier, file]) => [
+      specifier === name ? "index" : specifier.slice(name.length + 1),
+      file,
+    ]),
+  ),
+  ...EXTRA_ENTRIES[dir],
+});
 
-const library = (pkg) => {
+const library = (workspacePackage) => {
+  const pkg = workspacePackage.dir;
   const manifest = JSON.parse(readFileSync(`packages/${pkg}/package.json`, "utf8"));
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   return {
-    input: Object.fromEntries(
-      Object.entries({ index: "index", ...ENTRIES[pkg] }).map(([name, source]) => [
-        name,
-        `packages/${pkg}/src/${source}.ts`,
-      ]),
-    ),
+    input: entries(workspacePackage),
+    // Dependencies (workspace packages included) stay imports: rollup asks `external` before any
+    // plugin resolves an import, so workspaceSources only ever resolves this package's own files.
     external: (id) => deps.some((d) => id === d || id.startsWith(d + "/")),
     output: {
       dir: `packages/${pkg}/dist`,
@@ -40,8 +39,8 @@ const library = (pkg) => {
       sourcemap: true,
       ...(PRESERVE_MODULES.has(pkg) && { preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` }),
     },
-    plugins: [ts(pkg)],
+    plugins: [workspaceSources({ sourceMap: true })],
   };
 };
 
-export default [...LIBRARIES.filter((p) => existsSync(`packages/${p}/src/index.ts`)).map(library), ...browserBuilds()];
+export default [...PUBLISHED.map(library), ...browserBuilds()];

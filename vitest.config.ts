@@ -1,19 +1,13 @@
 import { defineConfig } from "vitest/config";
-import { fileURLToPath } from "node:url";
+// @ts-expect-error plain .mjs module shared with the build
+import { ROOT, SOURCES } from "./scripts/workspace.mjs";
 
-const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
-
-// Tests run against sources: workspace packages resolve to their src/, no build needed.
-const alias = {
-  // Subpaths before their package: aliases match by prefix, first one wins.
-  "@npskit/core/runtime": fileURLToPath(new URL("./packages/core/src/runtime.ts", import.meta.url)),
-  "@npskit/core": pkg("core"),
-  "@npskit/client/outbox": fileURLToPath(new URL("./packages/client/src/outbox.ts", import.meta.url)),
-  "@npskit/client": pkg("client"),
-  "@npskit/widget": pkg("widget"),
-  "@npskit/insights": pkg("insights"),
-  npskit: pkg("browser"),
-};
+// Tests run against sources: every module a workspace package exports resolves to its src/ file
+// (scripts/workspace.mjs), no build needed. Exact matches, so "@npskit/core" leaves "@npskit/core/runtime" alone.
+const alias = Object.entries(SOURCES as Record<string, string>).map(([specifier, file]) => ({
+  find: new RegExp(`^${specifier.replaceAll(".", "\\.")}$`),
+  replacement: ROOT + file,
+}));
 
 export default defineConfig({
   resolve: { alias },
@@ -47,7 +41,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Chromium is heavy on 2 cores: run browser files one at a time.
           fileParallelism: false,
-          globalSetup: ["e2e/support/global-setup.ts"],
+          globalSetup: ["packages/test-support/src/global-setup.ts"],
         },
       },
     ],

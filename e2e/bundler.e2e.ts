@@ -1,8 +1,8 @@
 // A bundler user (examples/bundler): `import { createNpsKit } from "npskit"` through rollup. The
 // survey UI is a separate chunk the app downloads only when a survey is about to show.
 import { beforeAll, expect, test } from "vitest";
-import { watchPage } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
 // @ts-expect-error plain .mjs build script of the example
 import { buildExample } from "../examples/bundler/build.mjs";
 

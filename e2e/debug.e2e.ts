@@ -3,9 +3,9 @@
 // debug chunk is never downloaded.
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import type { Page } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
-import { checkoutConfig, hostPage } from "./support/host-page.js";
+import type { Page } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
+import { checkoutConfig, hostPage } from "@npskit/test-support/host-page";
 
 const env = useBrowserAndServer({ freshContext: true });
 const DEBUG_CHUNK = "/packages/browser/dist/npskit-debug.js";

@@ -2,9 +2,9 @@
 // keyboard-only use, and survey text that looks like HTML.
 import { expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
-import { watchPage } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
-import { checkoutConfig, hostPage, LOADER, SNIPPET_FILE } from "./support/host-page.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
+import { checkoutConfig, hostPage, LOADER, SNIPPET_FILE } from "@npskit/test-support/host-page";
 
 const AXE = fileURLToPath(new URL("../node_modules/axe-core/axe.min.js", import.meta.url));
 const env = useBrowserAndServer({ freshContext: true });

@@ -1,8 +1,8 @@
 // Proves the browser test harness itself: Chromium starts, pages load over http, IndexedDB works
 // on the 127.0.0.1 origin, and the fake collector records what it receives.
 import { expect, test } from "vitest";
-import { watchPage } from "./support/chromium.js";
-import { useBrowserAndServer } from "./support/journey.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
 
 const env = useBrowserAndServer();
 

@@ -4,9 +4,9 @@
 // zone.js patching Promise, timers, events and fetch. The survey targets by list rules; it must
 // show, and the collector must receive a clean body.
 import { expect, test } from "vitest";
-import { watchPage } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
-import { hostPage } from "./support/host-page.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
+import { hostPage } from "@npskit/test-support/host-page";
 
 const env = useBrowserAndServer({ freshContext: true });
 

@@ -2,9 +2,9 @@
 // zoom (195 CSS px) and 280 px, on pages whose root font is 200%, answered with the keyboard alone
 // and delivered to the collector.
 import { expect, test } from "vitest";
-import { watchPage } from "./support/chromium.js";
-import { poll, resetCollector, useBrowserAndServer } from "./support/journey.js";
-import { checkoutConfig, hostPage } from "./support/host-page.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { poll, resetCollector, useBrowserAndServer } from "@npskit/test-support/journey";
+import { checkoutConfig, hostPage } from "@npskit/test-support/host-page";
 
 const env = useBrowserAndServer();
 

@@ -3,10 +3,10 @@
 import { expect, test } from "vitest";
 import { readFile } from "node:fs/promises";
 import { responseSchema } from "@npskit/core";
-import { watchPage, type Page } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
-import { startServer } from "./support/server.js";
-import { checkoutConfig, hostPage, LOADER } from "./support/host-page.js";
+import { watchPage, type Page } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
+import { startServer } from "@npskit/test-support/server";
+import { checkoutConfig, hostPage, LOADER } from "@npskit/test-support/host-page";
 
 const DAY = 86_400_000;
 const env = useBrowserAndServer({ freshContext: true });

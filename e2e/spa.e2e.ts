@@ -1,8 +1,8 @@
 // A single-page app (examples/spa): page views come from pushState/back/forward, URL targeting
 // follows them, and a delayed survey never appears once the person has left its page.
 import { expect, test } from "vitest";
-import { watchPage, type Page } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
+import { watchPage, type Page } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
 
 const env = useBrowserAndServer({ freshContext: true });
 

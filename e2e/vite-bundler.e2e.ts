@@ -5,8 +5,8 @@ import { beforeAll, expect, test } from "vitest";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build, createLogger, type Rollup } from "vite";
-import { watchPage } from "./support/chromium.js";
-import { poll, useBrowserAndServer } from "./support/journey.js";
+import { watchPage } from "@npskit/test-support/chromium";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
 
 const ROOT = fileURLToPath(new URL("../examples/bundler/", import.meta.url));
 /** The app's entry chunk (its own code + npskit's page-view code, minified by Vite), gzip -9: ≈ 9.3 KB today. */

@@ -1,16 +1,18 @@
 // Types (tsc -b, which also type-checks every package) then bundles (rollup).
 import { execSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { PUBLISHED, ROOT } from "./workspace.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const run = (cmd) => execSync(cmd, { cwd: root, stdio: "inherit" });
+const run = (cmd) => execSync(cmd, { cwd: ROOT, stdio: "inherit" });
+
+/** Declarations of every published package (and their type-check), in dependency order. */
+export const buildTypes = () => run(`npx tsc -b ${PUBLISHED.map((p) => `packages/${p.dir}`).join(" ")}`);
 
 export function build() {
-  for (const p of ["core", "client", "widget", "insights", "browser"])
-    rmSync(`${root}packages/${p}/dist`, { recursive: true, force: true });
-  run("npx tsc -b packages/core packages/client packages/widget packages/insights packages/browser");
+  for (const p of PUBLISHED) rmSync(`${ROOT}packages/${p.dir}/dist`, { recursive: true, force: true });
+  buildTypes();
   run("npx rollup -c --silent");
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) build();
+// `node scripts/build.mjs --types`: declarations only (`npm run typecheck`).
+if (import.meta.url === `file://${process.argv[1]}`) process.argv.includes("--types") ? buildTypes() : build();

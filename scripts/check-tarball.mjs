@@ -10,9 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pnpm } from "./bootstrap.mjs";
+import { withDependencies } from "./workspace.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const PACKED = ["core", "client", "widget", "browser"];
+const PACKED = withDependencies("npskit");
 
 /** What a script-tag site serves, and what the ESM entry, its types and the bin need. */
 export const REQUIRED_FILES = [

@@ -3,8 +3,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { PUBLISHED } from "./workspace.mjs";
 
-const PACKAGES = ["core", "client", "widget", "insights", "browser"];
+const PACKAGES = PUBLISHED.map((p) => p.dir);
 
 /** Files the build writes last in each package: missing or older than a source means "build". */
 export const BUILD_OUTPUTS = [
@@ -21,6 +22,7 @@ function buildInputs(root) {
     "pnpm-lock.yaml",
     "scripts/build.mjs",
     "scripts/workspace-sources.mjs",
+    "scripts/workspace.mjs",
     "packages/browser/rollup.browser.mjs",
   ];
   for (const p of PACKAGES) {

@@ -1,15 +1,12 @@
-// Rollup plugin shared by the browser build and the browser-test bundler: workspace packages
-// (`@npskit/*`, `npskit`) resolve to their TypeScript sources, sibling "./x.js" imports to the
-// .ts/.tsx file beside, and TypeScript is transpiled per file, so one rollup pass tree-shakes
-// across packages.
+// The one TypeScript path of every rollup build (libraries, browser bundles, browser-test bundles):
+// sibling "./x.js" imports resolve to the .ts/.tsx file beside, and TypeScript is transpiled per
+// file (types are checked by tsc, not here). Workspace packages (`@npskit/*`, `npskit`, from
+// scripts/workspace.mjs) resolve to their sources, so one rollup pass tree-shakes across packages;
+// the library builds keep them external instead.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-// A package name, or a package subpath that names one source module (`@npskit/client/outbox`).
-const WORKSPACE = /^(?:@npskit\/(core|client|widget|insights)|npskit)(?:\/(\w+))?$/;
+import { ROOT, SOURCES } from "./workspace.mjs";
 
 /**
  * @param {{ sideEffectFree?: boolean, sourceMap?: boolean }} [options] `sideEffectFree`: our
@@ -21,8 +18,7 @@ export function workspaceSources({ sideEffectFree = false, sourceMap = false } =
   return {
     name: "npskit-workspace-sources",
     resolveId(id, importer) {
-      const m = WORKSPACE.exec(id);
-      if (m) return resolved(join(ROOT, "packages", m[1] ?? "browser", `src/${m[2] ?? "index"}.ts`));
+      if (Object.hasOwn(SOURCES, id)) return resolved(join(ROOT, SOURCES[id]));
       if (importer && id.startsWith(".") && id.endsWith(".js")) {
         for (const ext of [".ts", ".tsx"]) {
           const candidate = join(dirname(importer), id.slice(0, -3) + ext);

@@ -24,14 +24,14 @@ export const BUDGETS = {
   answered: { name: "survey answered and delivered", budget: 22 * KB },
 };
 
-/** The e2e helpers are TypeScript; compile them two levels below the root so their paths still hold. */
+/** The e2e helpers are TypeScript; compile them three levels below the root so their paths still hold. */
 export async function importSupport(name) {
-  const source = readFileSync(`${ROOT}e2e/support/${name}.ts`, "utf8");
+  const source = readFileSync(`${ROOT}packages/test-support/src/${name}.ts`, "utf8");
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
   });
-  mkdirSync(`${ROOT}.bench/support`, { recursive: true });
-  const file = `${ROOT}.bench/support/${name}.mjs`;
+  mkdirSync(`${ROOT}.bench/test-support/src`, { recursive: true });
+  const file = `${ROOT}.bench/test-support/src/${name}.mjs`;
   writeFileSync(file, outputText);
   return import(file);
 }

@@ -5,11 +5,11 @@ import { expect, test } from "vitest";
 import type { SurveyResponse } from "@npskit/core";
 import { userHashOf } from "../src/secrets.js";
 import { saveResponse } from "../src/store.js";
-import { watchPage } from "../../../e2e/support/chromium.js";
+import { watchPage } from "@npskit/test-support/chromium";
 import { useCollector } from "./serve-collector.js";
-import { checkoutConfig, hostPage } from "../../../e2e/support/host-page.js";
-import { poll, useBrowserAndServer } from "../../../e2e/support/journey.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { checkoutConfig, hostPage } from "@npskit/test-support/host-page";
+import { poll, useBrowserAndServer } from "@npskit/test-support/journey";
+import { makeResponse } from "@npskit/test-support/responses";
 
 const TOKEN = "read-token-0123456789";
 const SECRET = "identity-secret-0123456789";

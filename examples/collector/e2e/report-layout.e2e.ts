@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { sampleResponses } from "../src/sample.js";
 import { saveResponse } from "../src/store.js";
-import { launchChromium, watchPage, type Browser, type Page } from "../../../e2e/support/chromium.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { launchChromium, watchPage, type Browser, type Page } from "@npskit/test-support/chromium";
+import { makeResponse } from "@npskit/test-support/responses";
 import { useCollector } from "./serve-collector.js";
 
 const SCREENSHOT = fileURLToPath(new URL("../../../docs/screenshots/report.png", import.meta.url));

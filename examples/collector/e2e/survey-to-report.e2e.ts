@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import { sampleResponses } from "../src/sample.js";
 import { listResponses, saveResponse } from "../src/store.js";
 import { responseRate } from "@npskit/insights";
-import { watchPage } from "../../../e2e/support/chromium.js";
+import { watchPage } from "@npskit/test-support/chromium";
 import { useCollector } from "./serve-collector.js";
-import { useBrowserAndServer } from "../../../e2e/support/journey.js";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
 
 const AXE = fileURLToPath(new URL("../../../node_modules/axe-core/axe.min.js", import.meta.url));
 

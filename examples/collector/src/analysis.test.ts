@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze, segmentableAttributes } from "./analysis.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 describe("segmentableAttributes", () => {
   it("offers attributes with few distinct values, not amounts or ids", () => {

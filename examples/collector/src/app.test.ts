@@ -5,7 +5,7 @@ import { openPglite } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { EXPORT_PAGE } from "./export.js";
 import { saveResponses } from "./store.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 const db = useMigratedDb(() => openPglite());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commonAttributeKeys } from "./attribute-keys.js";
 import { csvCell, csvHeader } from "./csv.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 describe("csvCell", () => {
   it("quotes fields with a separator (comma, semicolon, tab), a quote, a line break or edge spaces", () => {

@@ -7,7 +7,7 @@ import { createApp, type AppOptions } from "./app.js";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { userHashOf } from "./secrets.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 const TOKEN = "read-token-0123456789";
 const SECRET = "identity-secret-0123456789";

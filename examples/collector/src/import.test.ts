@@ -7,7 +7,7 @@ import { useMigratedDb } from "./db.fixture.js";
 import { ndjsonChunks } from "./export.js";
 import { importFile, importSummary } from "./import.js";
 import { listResponses } from "./store.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 const db = useMigratedDb(() => openPglite());
 const dir = mkdtempSync(join(tmpdir(), "npskit-import-"));

@@ -4,7 +4,7 @@ import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { MIGRATIONS, migrate } from "./migrations.js";
 import { listResponses, listSurveys, saveResponse, saveResponses } from "./store.js";
-import { makeResponse } from "../../../packages/core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 export function describeStore(name: string, open: () => Promise<Db>): void {
   describe(`storage on ${name}`, () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  identifyState,
-  newUserState,
-  recordOutcome,
-  validateConfig,
-  type NpsKitConfig,
-  type NpsKitConfigInput,
-} from "@npskit/core";
+import { validateConfig, type NpsKitConfig, type NpsKitConfigInput } from "@npskit/core";
+import { identifyState, newUserState, recordOutcome } from "@npskit/core/runtime";
 import { createDebugLog, type DebugDecision } from "./debug.js";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z");

@@ -2,7 +2,7 @@
 // survey per page view saying whether it shows and why not. This module is its own chunk
 // (dist/npskit-debug.js; a dynamic import for bundlers), so a page without debug mode downloads
 // none of these messages: the runtime only passes each decision here (runtime.ts).
-import { decide, type EngineContext, type NpsKitConfig, type SurveyConfig, type UserState } from "@npskit/core";
+import { decide, type EngineContext, type NpsKitConfig, type SurveyConfig, type UserState } from "@npskit/core/runtime";
 
 /** One decision of the runtime: a page view (no event) or an event, and what it showed. */
 export interface DebugDecision {

@@ -2,10 +2,10 @@
 // and leaving the page right after answering. The fake collector's `received` log is the truth.
 import type { SurveyResponse } from "@npskit/core";
 import { beforeAll, expect, test } from "vitest";
-import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { watchPage, type Page } from "../../../e2e/support/chromium.js";
-import { useBrowserAndServer } from "../../../e2e/support/journey.js";
-import { makeResponse } from "../../core/src/response.test-data.js";
+import { bundleForBrowser } from "@npskit/test-support/bundle";
+import { watchPage, type Page } from "@npskit/test-support/chromium";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
+import { makeResponse } from "@npskit/test-support/responses";
 import type { StartOptions } from "./client-page.js";
 
 /** A fresh context per test: each starts with an empty IndexedDB and outbox. */

@@ -1,4 +1,5 @@
-import { DAY_MS, type SurveyResponse } from "@npskit/core";
+import type { SurveyResponse } from "@npskit/core";
+import { DAY_MS } from "@npskit/core/runtime";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, fakeLocks, fakeWindow, memoryStorage, response } from "../test/fakes.js";
 import { posthogAdapter, segmentAdapter } from "./adapters.js";

@@ -1,4 +1,4 @@
-import { DAY_MS } from "@npskit/core";
+import { DAY_MS } from "@npskit/core/runtime";
 import { describe, expect, test } from "vitest";
 import { memoryStorage, response } from "../test/fakes.js";
 import { createQueue, EXPIRY_MS, QUEUE_PREFIX } from "./queue.js";

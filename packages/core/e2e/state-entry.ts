@@ -1,5 +1,5 @@
 // Browser entry for state-persists.e2e.ts: the same calls the loader makes, exposed to the test.
-import { createStorage, loadUserState } from "@npskit/core";
+import { createStorage, loadUserState } from "@npskit/core/runtime";
 
 async function visit(action?: "identify" | "answer") {
   const storage = createStorage({ timeoutMs: 1000 });

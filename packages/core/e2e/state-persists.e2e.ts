@@ -1,9 +1,9 @@
 // Per-user state must survive reloads in a real browser (IndexedDB), and must keep working when
 // IndexedDB is missing or broken (localStorage), or when no storage works at all (memory).
 import { beforeAll, describe, expect, test } from "vitest";
-import { watchPage, type Page } from "../../../e2e/support/chromium.js";
-import { useBrowserAndServer } from "../../../e2e/support/journey.js";
-import { bundleForBrowser } from "../../../e2e/support/bundle.js";
+import { watchPage, type Page } from "@npskit/test-support/chromium";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
+import { bundleForBrowser } from "@npskit/test-support/bundle";
 
 const env = useBrowserAndServer();
 

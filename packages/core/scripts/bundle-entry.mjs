@@ -16,7 +16,7 @@ const entry = (entryCode) => ({
 });
 
 /**
- * Bundle `entryCode` (e.g. `export { pickSurvey } from "@npskit/core"`). Resolves to the minified
+ * Bundle `entryCode` (e.g. `export { pickSurvey } from "@npskit/core/runtime"`). Resolves to the minified
  * code and the ids of the modules that contributed code.
  */
 export async function bundleEntry(entryCode) {

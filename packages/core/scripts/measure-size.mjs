@@ -3,13 +3,13 @@
 import { execFileSync } from "node:child_process";
 import { bundleEntry } from "./bundle-entry.mjs";
 
-const LOADER = `export { pickSurvey, explain, loadUserState, createStorage, memoryStorage, deviceClassOf } from "@npskit/core";`;
+const LOADER = `export { pickSurvey, explain, loadUserState, createStorage, memoryStorage, deviceClassOf } from "@npskit/core/runtime";`;
 
 const entries = {
-  "guardConfig (production config guard)": `export { guardConfig } from "@npskit/core";`,
+  "guardConfig (production config guard)": `export { guardConfig } from "@npskit/core/runtime";`,
   "validateConfig (zod/mini validator)": `export { validateConfig } from "@npskit/core";`,
   "loader core: state + engine + storage": LOADER,
-  "loader core + guardConfig": LOADER + `export { guardConfig } from "@npskit/core";`,
+  "loader core + guardConfig": LOADER + `export { guardConfig } from "@npskit/core/runtime";`,
 };
 
 for (const [name, code] of Object.entries(entries)) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { toJson } from "./json.js";
-import { makeResponse } from "./response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 
 const stringify = JSON.stringify;
 const SAMPLES: unknown[] = [

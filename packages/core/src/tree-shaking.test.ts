@@ -1,4 +1,4 @@
-// The browser loader imports the engine, state, storage and the production guard from @npskit/core;
+// The browser loader imports the engine, state, storage and the production guard from @npskit/core/runtime;
 // none of that may pull in zod (≈ 18 KB gzip) or the zod-based validator.
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain .mjs helper shared with scripts/measure-size.mjs
@@ -7,7 +7,7 @@ import { bundleEntry } from "../scripts/bundle-entry.mjs";
 const LOADER_IMPORTS = `export {
   pickSurvey, explain, decide, loadUserState, createStorage, memoryStorage, deviceClassOf, guardConfig,
   categoryOf, randomId, checkSample, throttleChecks, urlMatches,
-} from "@npskit/core";`;
+} from "@npskit/core/runtime";`;
 
 describe("tree-shaking @npskit/core", () => {
   it("keeps zod out of what the browser loader imports", async () => {

@@ -1,3 +1,4 @@
+import { seededRandom } from "@npskit/test-support/random";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "./validate-config.js";
 import { guardConfig } from "./config-guard.js";
@@ -188,13 +189,6 @@ describe("guardConfig agrees with validateConfig", () => {
 });
 
 describe("guardConfig on mutated configs", () => {
-  /** Deterministic PRNG (mulberry32) so a failure reproduces. */
-  const rng = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
   const JUNK: unknown[] = [
     null,
     -1,
@@ -234,7 +228,7 @@ describe("guardConfig on mutated configs", () => {
   }
 
   it("gives the validator's config when it is valid, and an engine that never throws, for 600 random mutations", () => {
-    const random = rng(42);
+    const random = seededRandom(42); // seeded, so a failure reproduces
     const base = VALID_CONFIGS["contract example"];
     let invalid = 0;
     for (let i = 0; i < 600; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { responseSchema } from "./response.js";
-import { makeResponse } from "./response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 import { wireAttributes } from "./wire-limits.js";
 
 describe("wireAttributes", () => {

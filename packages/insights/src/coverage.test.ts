@@ -3,6 +3,7 @@
 // insights README shows it (and this test checks that the README says what the simulation finds).
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "@npskit/test-support/random";
 import { npsOf } from "./summary.js";
 
 /** True shares of promoters, passives and detractors. */
@@ -17,17 +18,6 @@ const DISTRIBUTIONS: readonly [number, number, number][] = [
 ];
 const SIZES = [10, 30, 100];
 const DRAWS = 10_000;
-
-/** mulberry32: a small seeded generator, so every run draws the same samples. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Interval = (promoters: number, passives: number, detractors: number) => { low: number; high: number };
 
@@ -65,7 +55,7 @@ function coverage(
 }
 
 function table(interval: Interval): number[][] {
-  const random = seeded(14);
+  const random = seededRandom(14);
   return DISTRIBUTIONS.map((distribution) => SIZES.map((n) => coverage(interval, distribution, n, random)));
 }
 

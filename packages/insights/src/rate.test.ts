@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResponseStatus, SurveyResponse } from "@npskit/core";
-import { makeResponse } from "../../core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 import {
   rateBySegmentOfCounts,
   rateOf,

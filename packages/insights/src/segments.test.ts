@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeResponse, makeResponses } from "../../core/src/response.test-data.js";
+import { makeResponse, makeResponses } from "@npskit/test-support/responses";
 import { bySegment, NO_SEGMENT, segmentName, segmentsOfCounts } from "./segments.js";
 
 describe("bySegment", () => {

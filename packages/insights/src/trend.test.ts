@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeResponse } from "../../core/src/response.test-data.js";
+import { makeResponse } from "@npskit/test-support/responses";
 import { periodLabel, periodStart } from "./periods.js";
 import { trend, trendOfCounts } from "./trend.js";
 

@@ -4,8 +4,8 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, test } from "vitest";
-import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { useBrowserAndServer } from "../../../e2e/support/journey.js";
+import { bundleForBrowser } from "@npskit/test-support/bundle";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
 
 const OUT = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 const PAGE_CSS = `body{margin:0;font:15px/1.5 system-ui,sans-serif;background:#f1f5f9;color:#0f172a}

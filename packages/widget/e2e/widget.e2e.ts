@@ -1,9 +1,9 @@
 // The survey widget in real Chromium: isolation from hostile pages, strict CSP, axe-core, keyboard
 // use (Tab alone, arrows), small screens, zoom and large fonts, focus handling and layout stability.
 import { beforeAll, expect, test } from "vitest";
-import { bundleForBrowser } from "../../../e2e/support/bundle.js";
-import { watchPage, type Page } from "../../../e2e/support/chromium.js";
-import { useBrowserAndServer } from "../../../e2e/support/journey.js";
+import { bundleForBrowser } from "@npskit/test-support/bundle";
+import { watchPage, type Page } from "@npskit/test-support/chromium";
+import { useBrowserAndServer } from "@npskit/test-support/journey";
 
 const CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 const HOSTILE_CSS = `

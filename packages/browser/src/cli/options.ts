@@ -1,6 +1,7 @@
 // The options of each command: parsed from argv, every unknown option or value an error that
 // lists the valid ones (a typo must never be silently ignored).
-import { DEVICES, toEpochMs, type DeviceClass } from "@npskit/core";
+import { DEVICES, type DeviceClass } from "@npskit/core";
+import { toEpochMs } from "@npskit/core/runtime";
 
 export interface Options {
   json: boolean;

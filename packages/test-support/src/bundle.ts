@@ -3,11 +3,11 @@
 import { rollup } from "rollup";
 import nodeResolve from "@rollup/plugin-node-resolve";
 // @ts-expect-error plain .mjs plugin shared with the browser build
-import { workspaceSources } from "../../scripts/workspace-sources.mjs";
+import { workspaceSources } from "../../../scripts/workspace-sources.mjs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const OUT = join(ROOT, "node_modules/.e2e-build");
 
 /**

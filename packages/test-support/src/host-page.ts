@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 export const LOADER = "/packages/browser/dist/npskit.js";
 /** The development build: the full config validator (every problem by path, warnings). */
 export const DEV_LOADER = "/packages/browser/dist/npskit.dev.js";

@@ -1,5 +1,5 @@
 // @ts-expect-error plain .mjs helper shared with the npm scripts
-import { ensureChromium } from "../../scripts/ensure-chromium.mjs";
+import { ensureChromium } from "../../../scripts/ensure-chromium.mjs";
 
 export default function setup() {
   ensureChromium();

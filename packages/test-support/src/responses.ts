@@ -1,7 +1,6 @@
 // Test data for every package that handles answers: a valid wire-format response (CONTRACT §4)
-// with only what a test cares about overridden. Not part of the build (see tsconfig excludes).
-import { categoryOf } from "./kinds.js";
-import type { SurveyResponse } from "./response.js";
+// with only what a test cares about overridden.
+import { categoryOf, type SurveyResponse } from "@npskit/core";
 
 let seq = 0;
 
