@@ -1,0 +1,188 @@
+// The running SDK after a valid init: decides (core's engine), asks (widget, via the presenter)
+// and delivers (client, via the session). One survey at a time; a delayed survey is decided
+// again when its delay ends, so it never appears after the person left the page it targets.
+// When calls run is not decided here: the instance calls these methods in order, after load().
+import {
+  deviceClassOf,
+  explain,
+  pickSurvey,
+  randomId,
+  type EngineContext,
+  type NpsKitConfig,
+  type SurveyConfig,
+  type TargetingEvent,
+} from "@npskit/core/runtime";
+import type { EventName, Explanation } from "../api.js";
+import { nextTask, whenIdle } from "./idle.js";
+import { createDelays } from "./delays.js";
+import type { Report } from "../sdk/safe-calls.js";
+import { watchNavigation } from "./navigation.js";
+import { createPresenter } from "./presenter.js";
+import { createSession, type Identity, type Session } from "./session.js";
+import type { LazyParts } from "../lazy-parts.js";
+
+export interface RuntimeEnv {
+  win: Window;
+  parts: LazyParts;
+  emit: (name: EventName, payload?: unknown) => void;
+  report: Report;
+  /** Runs `fn` after every call made before it (the instance's order): for page views from navigation. */
+  queue: (where: string, fn: (runtime: Runtime) => unknown) => void;
+}
+
+export interface Runtime {
+  /** Loads the person's state in idle time and applies `identity`; emits `ready`. */
+  load(identity: Identity): Promise<void>;
+  identify(identity: Identity): Promise<void>;
+  track(event: string, properties?: Record<string, unknown>): void;
+  page(): void;
+  show(surveyId: string, force: boolean): void;
+  explain(surveyId: string): Explanation;
+  consent(granted: boolean): Promise<void>;
+  flush(): Promise<void>;
+  /** Removes any survey and stops waiting delays at once (reset, destroy). */
+  close(): void;
+  reset(): Promise<void>;
+  destroy(): void;
+}
+
+const CONSENT_MISSING = "waiting for consent: call npskit.consent(true)";
+const PREFETCH_AFTER_MS = 3000;
+
+export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
+  const { win, emit, report } = env;
+  const now = () => Date.now(); // read at each use: tests move the browser's clock
+  const locale = () => config.locale || win.navigator.language || "en";
+  const session = createSession(config, { ...env, loadClient: env.parts.client, loadStorage: env.parts.storage });
+  const delays = createDelays(win);
+  const presenter = surveyPresenter(config, env, session, locale);
+  // Absent fields are undefined here, which the engine reads as "none".
+  const context = (event?: TargetingEvent) =>
+    ({
+      url: win.location.href,
+      device: deviceClassOf(win.navigator.userAgent, win.innerWidth, win.navigator.maxTouchPoints),
+      locale: locale(),
+      event,
+      visibleSurveyId: presenter.showing(),
+    }) as EngineContext;
+  let stopped = false;
+  // Debug mode: every decision also goes to the debug chunk, which holds all of its messages.
+  const debugLog =
+    (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) &&
+    env.parts.debug().then(
+      (create) => create(config),
+      (e: unknown) => void report("debug", e),
+    );
+
+  /** Fetches the UI chunk in idle time (a failure is retried when the survey shows). */
+  const preload = () => whenIdle(win, () => void env.parts.ui().catch(() => {}));
+
+  function display(survey: SurveyConfig): void {
+    if (!stopped) presenter.present(survey).catch((e: unknown) => report("show", e));
+  }
+
+  /** A page view (no event) or an event: the first eligible survey is shown, or waits its delay. */
+  function consider(event?: TargetingEvent): void {
+    const consent = session.canShow();
+    const state = session.state();
+    const where = context(event);
+    const at = now();
+    const decision = consent ? pickSurvey(config, state, where, at) : undefined;
+    if (debugLog)
+      void debugLog.then((log) => log?.({ state, context: where, now: at, consent, shown: decision?.survey.id }));
+    if (!decision) return;
+    const { survey } = decision;
+    if (decision.delaySeconds <= 0) {
+      display(survey);
+      return;
+    }
+    preload(); // ready before the delay ends
+    delays.start(survey.id, decision.delaySeconds * 1000, () => {
+      if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible)
+        display(survey);
+    });
+  }
+
+  /**
+   * A visitor this page could ask when an event happens (everything but the event passes): the
+   * UI chunk is fetched once the page has settled (idle, a few seconds after ready, so it never
+   * competes with the page's own start-up), and the survey appears without a round trip after
+   * the trigger. Visitors who cannot be asked never download it.
+   */
+  function prefetch(): void {
+    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible))
+      win.setTimeout(preload, PREFETCH_AFTER_MS);
+  }
+
+  const stopNavigation = watchNavigation(win, () => env.queue("page", (r) => r.page()));
+  const close = () => {
+    presenter.close();
+    delays.cancelAll();
+  };
+
+  return {
+    async load(identity) {
+      await new Promise<void>((resolve) => whenIdle(win, resolve));
+      await session.load(identity);
+      emit("ready", session.who());
+    },
+    identify: (identity) => session.identify(identity),
+    track: (name, properties) => consider({ name, properties } as TargetingEvent),
+    page() {
+      consider();
+      prefetch();
+    },
+    show(surveyId, force) {
+      const survey = config.surveys.find((s) => s.id === surveyId);
+      if (!survey) throw new Error(explainNow(surveyId).reasons.pop()); // "no survey with id …"
+      if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
+    },
+    explain: explainNow,
+    async consent(granted) {
+      await session.consent(granted);
+      if (granted) consider();
+      else presenter.close();
+    },
+    flush: () => session.flush(),
+    close,
+    reset: () => session.reset(),
+    destroy() {
+      stopped = true;
+      stopNavigation();
+      close();
+      session.destroy();
+    },
+  };
+
+  /**
+   * Why a survey would (not) show now. An event-triggered survey is judged as if its event had
+   * just happened: the question is whether targeting and throttling let it through.
+   */
+  function explainNow(surveyId: string): Explanation {
+    const trigger = config.surveys.find((s) => s.id === surveyId)?.trigger;
+    const event = trigger?.event
+      ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent)
+      : undefined;
+    const explanation = explain(config, surveyId, session.state(), context(event), now());
+    if (session.canShow()) return explanation;
+    return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };
+  }
+}
+
+/** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
+function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {
+  const { win, emit, report } = env;
+  /**
+   * What a survey needs before it appears: the UI. Delivery for its answers starts loading once
+   * the UI has arrived (so the two downloads never compete), beside the survey's first render.
+   */
+  const loadUI = async () => {
+    const ui = await env.parts.ui();
+    // The chunk's evaluation and the first render each get their own task: together they would
+    // block a slow phone for more than 50 ms.
+    await nextTask(win);
+    session.prepareDelivery().catch((e: unknown) => report("delivery", e));
+    return ui.ask;
+  };
+  return createPresenter(loadUI, () => ({ config, session, win, locale, newId: randomId, emit, report }));
+}
