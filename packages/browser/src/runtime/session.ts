@@ -95,7 +95,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     canShow: () => consented,
     /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
     prepareDelivery: startClient,
-    /** The respondent fields of a response (CONTRACT §4); answer.ts bounds the attributes. */
+    /** The respondent fields of a response (CONTRACT §4); the response builder in core bounds the attributes. */
     who() {
       const { userId, userHash, anonymousId, attributes } = state();
       return { userId: userId ?? null, ...(userHash ? { userHash } : {}), anonymousId, attributes };

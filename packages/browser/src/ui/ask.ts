@@ -1,17 +1,20 @@
 // What happens while a person answers one survey (in the UI chunk: a page view that shows nothing
 // never downloads it): the widget is mounted, and its display, each score, comment or close
 // becomes a wire-format response for delivery, a record in the person's state and an SDK event.
-import { KINDS, type SurveyOutcome, type SurveyResponse } from "@npskit/core/runtime";
 import {
   completedResponse,
   dismissedResponse,
+  KINDS,
   rescoredResponse,
   scoredResponse,
   shownResponse,
   type Respondent,
-} from "../answer.js";
+  type SurveyOutcome,
+  type SurveyResponse,
+} from "@npskit/core/runtime";
 import type { EventName } from "../api.js";
 import type { MountOptions, MountSurvey } from "../lazy-parts.js";
+import { SDK } from "../version.js";
 
 export type AskedSurvey = MountOptions["survey"];
 
@@ -49,13 +52,13 @@ export function askSurvey(mount: MountSurvey, survey: AskedSurvey, hooks: Answer
     onShown() {
       hooks.record("shown");
       if (hooks.impressions)
-        hooks.submit((current = shownResponse(hooks.newId(), survey, hooks.respondent(), hooks.now())));
+        hooks.submit((current = shownResponse(hooks.newId(), survey, hooks.respondent(), hooks.now(), SDK)));
       hooks.emit("shown", { surveyId });
     },
     onScore(score) {
       current = current
         ? rescoredResponse(current, score, hooks.now())
-        : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now());
+        : scoredResponse(hooks.newId(), survey, score, hooks.respondent(), hooks.now(), SDK);
       hooks.submit(current);
       if (!answered) hooks.record("answered");
       answered = true;

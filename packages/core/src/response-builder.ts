@@ -1,9 +1,11 @@
-// Builds the wire-format response (CONTRACT §4): the score is saved the moment it is picked
-// (complete: false); the comment later updates the same id (complete: true). With impressions,
-// the record starts when the survey is shown (score null, status "shown") and every later state
-// of that display (dismissed, answered, completed) updates it.
-import { categoryOf, wireAttributes, type SurveyKind, type SurveyResponse } from "@npskit/core/runtime";
-import { SDK } from "./version.js";
+// Builds the wire-format response (CONTRACT §4, checked by responseSchema in response.ts) without
+// zod, so it runs on the page: the score is saved the moment it is picked (complete: false); the
+// comment later updates the same id (complete: true). With impressions, the record starts when the
+// survey is shown (score null, status "shown") and every later state of that display (dismissed,
+// answered, completed) updates it.
+import { categoryOf, type SurveyKind } from "./kinds.js";
+import type { SurveyResponse } from "./response.js";
+import { wireAttributes } from "./wire-limits.js";
 
 export interface Respondent {
   userId: string | null;
@@ -15,14 +17,24 @@ export interface Respondent {
   locale: string;
 }
 
-/** A display that has no answer yet. `id` is a new random UUID (core's randomId, passed in so the UI chunk does not carry a copy). */
+/** The SDK that sends the response (`sdk` on the wire). */
+export interface Sender {
+  name: string;
+  version: string;
+}
+
+/**
+ * A display that has no answer yet. `id` is a new random UUID (randomId in user-state.ts; the
+ * browser passes in the loader's copy so the UI chunk does not carry a second one).
+ */
 export function shownResponse(
   id: string,
   survey: { id: string; kind: SurveyKind },
   who: Respondent,
   now: number,
+  sdk: Sender,
 ): SurveyResponse {
-  return { ...newResponse(id, survey, who, now), score: null, category: null, status: "shown" };
+  return { ...newResponse(id, survey, who, now, sdk), score: null, category: null, status: "shown" };
 }
 
 /** A first answer, when its display was not recorded (impressions off). */
@@ -32,11 +44,12 @@ export function scoredResponse(
   score: number,
   who: Respondent,
   now: number,
+  sdk: Sender,
 ): SurveyResponse {
-  return { ...newResponse(id, survey, who, now), score, category: categoryOf(survey.kind, score) };
+  return { ...newResponse(id, survey, who, now, sdk), score, category: categoryOf(survey.kind, score) };
 }
 
-function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number) {
+function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number, sdk: Sender) {
   const at = new Date(now).toISOString();
   return {
     id,
@@ -46,13 +59,13 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
     userId: who.userId,
     ...(who.userHash ? { userHash: who.userHash } : {}),
     anonymousId: who.anonymousId,
-    // Within the wire format's bounds, here in the UI chunk rather than on every page view.
+    // Within the wire format's bounds, when a response is built rather than on every page view.
     attributes: wireAttributes(who.attributes),
     url: who.url,
     locale: who.locale,
     createdAt: at,
     updatedAt: at,
-    sdk: { ...SDK },
+    sdk: { ...sdk },
   };
 }
 
