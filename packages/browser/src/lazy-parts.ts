@@ -8,6 +8,7 @@ import type { NamedStorage, SurveyConfig } from "@npskit/core/runtime";
 import type { Ask } from "./runtime/presenter.js";
 import type { loadRemoteConfig } from "./config/remote.js";
 import type { createDebugLog } from "./runtime/debug-log.js";
+import type { ExplainSurvey } from "./runtime/explanation.js";
 import type { startDelivery } from "./delivery/start-delivery.js";
 import type { SurveyContext } from "./entries/ui.js";
 
@@ -29,6 +30,8 @@ export interface LazyParts {
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
   /** Debug mode's messages (runtime/debug-log.ts), loaded only when it is on. */
   debug: () => Promise<typeof createDebugLog>;
+  /** explain()'s words, in the same chunk as debug mode's messages (runtime/explanation.ts). */
+  explain: () => Promise<ExplainSurvey>;
   /** localStorage, the fallback where IndexedDB is missing or fails; absent = memory only. */
   storage?: () => Promise<NamedStorage>;
 }
@@ -60,6 +63,7 @@ export function siblingChunks(directory: string): LazyParts {
       load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig),
     ),
     debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
+    explain: once(() => load("npskit-debug.js").then((m: { explainSurvey: ExplainSurvey }) => m.explainSurvey)),
     storage: once(() =>
       load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend()),
     ),

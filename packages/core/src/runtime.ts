@@ -50,6 +50,7 @@ export {
   type FallbackOptions,
 } from "./storage-backends.js";
 export type { Check, CheckCode } from "./checks.js";
+export { reasonOf, type Finding } from "./reasons.js";
 export {
   checkTrigger,
   checkUrl,

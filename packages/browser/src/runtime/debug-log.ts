@@ -2,7 +2,15 @@
 // survey per page view saying whether it shows and why not. This module is its own chunk
 // (dist/npskit-debug.js; a dynamic import for bundlers), so a page without debug mode downloads
 // none of these messages: the runtime only passes each decision here (runtime.ts).
-import { decide, type EngineContext, type NpsKitConfig, type SurveyConfig, type UserState } from "@npskit/core";
+import {
+  decide,
+  reasonOf,
+  type EngineContext,
+  type NpsKitConfig,
+  type SurveyConfig,
+  type UserState,
+} from "@npskit/core/runtime";
+import { CONSENT_MISSING } from "./explanation.js";
 
 /** One decision of the runtime: a page view (no event) or an event, and what it showed. */
 export interface DebugDecision {
@@ -15,8 +23,6 @@ export interface DebugDecision {
 }
 
 export type DebugLog = (decision: DebugDecision) => void;
-
-const CONSENT = "waiting for consent: call npskit.consent(true)";
 
 /** A logger for one running config; it repeats no line within a page view. */
 export function createDebugLog(
@@ -57,8 +63,8 @@ export function lineFor(
   const failing = decide(config, survey, decision.state, decision.context, decision.now).checks.filter((c) => !c.ok);
   // On a page view, an event survey is only waiting for its event: say so, unless more stands in its way.
   const waiting = !event && trigger.event !== undefined;
-  const reasons = failing.filter((c) => !(waiting && c.code === "trigger")).map((c) => c.reason);
-  if (!decision.consent) reasons.unshift(CONSENT);
+  const reasons = failing.filter((c) => !(waiting && c.code === "trigger")).map(reasonOf);
+  if (!decision.consent) reasons.unshift(CONSENT_MISSING);
   if (!reasons.length) {
     if (waiting) return `${id}: waits for npskit.track("${trigger.event}")`;
     return `${id}: not shown — "${decision.shown}" comes first in the config (one survey at a time)`;

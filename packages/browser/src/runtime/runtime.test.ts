@@ -24,6 +24,9 @@ function parts(): LazyParts {
     debug: vi.fn(async () => {
       throw new Error("not used");
     }),
+    explain: vi.fn(async () => {
+      throw new Error("not used");
+    }),
   };
 }
 

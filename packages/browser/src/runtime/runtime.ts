@@ -3,8 +3,8 @@
 // again when its delay ends, so it never appears after the person left the page it targets.
 // When calls run is not decided here: the instance calls these methods in order, after load().
 import {
+  decide,
   deviceClassOf,
-  explain,
   pickSurvey,
   randomId,
   type EngineContext,
@@ -36,8 +36,8 @@ export interface Runtime {
   identify(identity: Identity): Promise<void>;
   track(event: string, properties?: Record<string, unknown>): void;
   page(): void;
-  show(surveyId: string, force: boolean): void;
-  explain(surveyId: string): Explanation;
+  show(surveyId: string, force: boolean): Promise<void>;
+  explain(surveyId: string): Promise<Explanation>;
   consent(granted: boolean): Promise<void>;
   flush(): Promise<void>;
   /** Removes any survey and stops waiting delays at once (reset, destroy). */
@@ -46,7 +46,6 @@ export interface Runtime {
   destroy(): void;
 }
 
-const CONSENT_MISSING = "waiting for consent: call npskit.consent(true)";
 const PREFETCH_AFTER_MS = 3000;
 
 export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
@@ -98,8 +97,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     }
     preload(); // ready before the delay ends
     delays.start(survey.id, decision.delaySeconds * 1000, () => {
-      if (session.canShow() && explain(config, survey.id, session.state(), context(event), now()).eligible)
-        display(survey);
+      if (eligible(survey, event)) display(survey);
     });
   }
 
@@ -110,7 +108,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    * the trigger. Visitors who cannot be asked never download it.
    */
   function prefetch(): void {
-    if (config.surveys.some((s) => s.trigger.event && explainNow(s.id).eligible))
+    if (config.surveys.some((s) => s.trigger.event && eligible(s, asIfTriggered(s))))
       win.setTimeout(preload, PREFETCH_AFTER_MS);
   }
 
@@ -132,10 +130,10 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       consider();
       prefetch();
     },
-    show(surveyId, force) {
+    async show(surveyId, force) {
       const survey = config.surveys.find((s) => s.id === surveyId);
-      if (!survey) throw new Error(explainNow(surveyId).reasons.pop()); // "no survey with id …"
-      if (session.canShow() && (force || explainNow(surveyId).eligible)) display(survey);
+      if (!survey) throw new Error((await explainNow(surveyId)).reasons.pop()); // "no survey with id …"
+      if (force ? session.canShow() : eligible(survey, asIfTriggered(survey))) display(survey);
     },
     explain: explainNow,
     async consent(granted) {
@@ -154,20 +152,31 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     },
   };
 
+  /** Whether `survey` may show now (consent, targeting, throttling) for this event or page view. */
+  function eligible(survey: SurveyConfig, event?: TargetingEvent): boolean {
+    return session.canShow() && decide(config, survey, session.state(), context(event), now()).eligible;
+  }
+
   /**
-   * Why a survey would (not) show now. An event-triggered survey is judged as if its event had
-   * just happened: the question is whether targeting and throttling let it through.
+   * Why a survey would (not) show now, in words (loaded with the debug chunk: explanation.ts). An
+   * event-triggered survey is judged as if its event had just happened.
    */
-  function explainNow(surveyId: string): Explanation {
-    const trigger = config.surveys.find((s) => s.id === surveyId)?.trigger;
-    const event = trigger?.event
-      ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent)
-      : undefined;
-    const explanation = explain(config, surveyId, session.state(), context(event), now());
-    if (session.canShow()) return explanation;
-    return { eligible: false, reasons: [CONSENT_MISSING, ...explanation.reasons] };
+  async function explainNow(surveyId: string): Promise<Explanation> {
+    const survey = config.surveys.find((s) => s.id === surveyId);
+    const [state, where, at, consent] = [
+      session.state(),
+      context(survey && asIfTriggered(survey)),
+      now(),
+      session.canShow(),
+    ];
+    return (await env.parts.explain())(config, surveyId, state, where, at, consent);
   }
 }
+
+/** The event an event-triggered survey waits for, as if it had just happened; a page view otherwise. */
+const asIfTriggered = ({ trigger }: SurveyConfig): TargetingEvent | undefined =>
+  // Absent properties are undefined here, which targeting reads as "none".
+  trigger.event ? ({ name: trigger.event, properties: trigger.properties } as TargetingEvent) : undefined;
 
 /** Shows surveys one at a time; each survey's answers go through the session (state, delivery). */
 function surveyPresenter(config: NpsKitConfig, env: RuntimeEnv, session: Session, locale: () => string) {

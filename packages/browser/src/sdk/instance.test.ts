@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { AskSurvey, LazyParts } from "../lazy-parts.js";
 import { localStorageBackend } from "@npskit/core/runtime";
 import { createDebugLog } from "../runtime/debug-log.js";
+import { explainSurvey } from "../runtime/explanation.js";
 import { createSdk } from "./instance.test-support.js";
 
 const survey = { id: "nps-q4", kind: "nps" as const, trigger: { event: "checkout" } };
@@ -34,6 +35,7 @@ function fakeParts() {
       throw new Error("not used");
     }),
     debug: vi.fn(async () => createDebugLog),
+    explain: vi.fn(async () => explainSurvey),
     // jsdom has no IndexedDB: state falls back to localStorage, as in a browser where it fails.
     storage: async () => localStorageBackend(),
   };
