@@ -12,13 +12,13 @@ import {
   type SurveyConfig,
   type TargetingEvent,
 } from "@npskit/core/runtime";
-import type { EventName, Explanation } from "../api.js";
+import type { EventName, Explanation, NpsKit } from "../api.js";
 import { nextTask, whenIdle } from "./idle.js";
 import { createDelays } from "./delays.js";
 import type { Report } from "../sdk/safe-calls.js";
 import { watchNavigation } from "./navigation.js";
 import { createPresenter } from "./presenter.js";
-import { createSession, type Identity, type Session } from "./session.js";
+import { createSession, type Session } from "./session.js";
 import type { LazyParts } from "../lazy-parts.js";
 
 export interface RuntimeEnv {
@@ -30,20 +30,20 @@ export interface RuntimeEnv {
   queue: (where: string, fn: (runtime: Runtime) => unknown) => void;
 }
 
-export interface Runtime {
-  /** Loads the person's state in idle time and applies `identity`; emits `ready`. */
-  load(identity: Identity): Promise<void>;
-  identify(identity: Identity): Promise<void>;
-  track(event: string, properties?: Record<string, unknown>): void;
-  page(): void;
-  show(surveyId: string, force: boolean): Promise<void>;
-  explain(surveyId: string): Promise<Explanation>;
+/**
+ * The running SDK implements the public API itself, but for what the instance keeps (init, and the
+ * listeners, which work before init too). Methods that change state return the promise of their
+ * work, so the instance runs the next call after it; and the runtime's own lifecycle is added.
+ */
+export interface Runtime extends Omit<NpsKit, "init" | "on" | "off"> {
+  /** Loads the person's state in idle time and applies the identity given so far; emits `ready`. */
+  load(): Promise<void>;
+  identify(...args: Parameters<NpsKit["identify"]>): Promise<void>;
+  show(...args: Parameters<NpsKit["show"]>): Promise<void>;
   consent(granted: boolean): Promise<void>;
-  flush(): Promise<void>;
+  reset(): Promise<void>;
   /** Removes any survey and stops waiting delays at once (reset, destroy). */
   close(): void;
-  reset(): Promise<void>;
-  destroy(): void;
 }
 
 const PREFETCH_AFTER_MS = 3000;
@@ -119,26 +119,26 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   };
 
   return {
-    async load(identity) {
+    async load() {
       await new Promise<void>((resolve) => whenIdle(win, resolve));
-      await session.load(identity);
+      await session.load();
       emit("ready", session.who());
     },
-    identify: (identity) => session.identify(identity),
-    track: (name, properties) => consider({ name, properties } as TargetingEvent),
+    identify: (...args) => session.identify(...args),
+    track: (name, properties) => consider({ name: String(name), properties } as TargetingEvent),
     page() {
       consider();
       prefetch();
     },
-    async show(surveyId, force) {
-      const survey = config.surveys.find((s) => s.id === surveyId);
+    async show(surveyId, options) {
+      const survey = config.surveys.find((s) => s.id === String(surveyId));
       if (!survey) throw new Error((await explainNow(surveyId)).reasons.pop()); // "no survey with id …"
-      if (force ? session.canShow() : eligible(survey, asIfTriggered(survey))) display(survey);
+      if (options?.force ? session.canShow() : eligible(survey, asIfTriggered(survey))) display(survey);
     },
     explain: explainNow,
     async consent(granted) {
-      await session.consent(granted);
-      if (granted) consider();
+      await session.consent(granted === true);
+      if (granted === true) consider();
       else presenter.close();
     },
     flush: () => session.flush(),
@@ -161,7 +161,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
    * Why a survey would (not) show now, in words (loaded with the debug chunk: explanation.ts). An
    * event-triggered survey is judged as if its event had just happened.
    */
-  async function explainNow(surveyId: string): Promise<Explanation> {
+  async function explainNow(id: string): Promise<Explanation> {
+    const surveyId = String(id);
     const survey = config.surveys.find((s) => s.id === surveyId);
     const [state, where, at, consent] = [
       session.state(),

@@ -15,16 +15,31 @@ import {
   type UserState,
   type UserStateStore,
 } from "@npskit/core/runtime";
-import type { Attributes, EventName } from "../api.js";
+import type { EventName, NpsKit } from "../api.js";
 import type { StartDelivery } from "../lazy-parts.js";
 import type { Report } from "../sdk/safe-calls.js";
 import { hasQueued } from "@npskit/client/outbox";
 
-export interface Identity {
+interface Identity {
   userId: string | null;
-  attributes: Attributes;
+  attributes: Record<string, unknown>;
   /** Proof of `userId` (CONTRACT §4); stored only beside it, dropped when the identity changes. */
   userHash?: string | undefined;
+}
+
+/**
+ * The identity after an identify() call: the same user keeps the attributes given before (new ones
+ * win), another user starts afresh; a userHash proves its own user id only, never another one.
+ */
+function nextIdentity(previous: Identity, ...[userId, attributes, options]: Parameters<NpsKit["identify"]>): Identity {
+  const id = typeof userId === "string" || typeof userId === "number" ? String(userId) : null;
+  const same = id === previous.userId;
+  const hash = options?.userHash;
+  return {
+    userId: id,
+    attributes: same ? { ...previous.attributes, ...attributes } : { ...attributes },
+    userHash: typeof hash === "string" ? hash : same ? previous.userHash : undefined,
+  };
 }
 
 export interface SessionEnv {
@@ -85,10 +100,18 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     return consented && (client || (await hasQueued(storage))) ? startClient() : undefined;
   }
 
+  /** Writes the identity into the person's state (once it has loaded). */
+  async function apply(): Promise<void> {
+    const { userId, attributes, userHash } = identity;
+    if (userId !== null) await store?.identify(userId, attributes, userHash);
+    else if (Object.keys(attributes).length) await store?.setAttributes(attributes);
+  }
+
   return {
-    async load(who: Identity): Promise<void> {
+    /** Loads the person's state and applies the identity given so far (identify before load only records it). */
+    async load(): Promise<void> {
       store = await loadUserState(storage);
-      await this.identify(who);
+      await apply();
       void deliverLeftovers().catch((e: unknown) => env.report("delivery", e));
     },
     state,
@@ -100,10 +123,9 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
       const { userId, userHash, anonymousId, attributes } = state();
       return { userId: userId ?? null, ...(userHash ? { userHash } : {}), anonymousId, attributes };
     },
-    async identify(who: Identity): Promise<void> {
-      identity = who;
-      if (who.userId !== null) await store?.identify(who.userId, who.attributes, who.userHash);
-      else if (Object.keys(who.attributes).length) await store?.setAttributes(who.attributes);
+    async identify(...args: Parameters<NpsKit["identify"]>): Promise<void> {
+      identity = nextIdentity(identity, ...args);
+      await apply();
     },
     async record(surveyId: string, outcome: SurveyOutcome): Promise<void> {
       await store?.record(surveyId, outcome);
@@ -118,7 +140,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
       // Granted: what is stored from earlier visits wins (nothing was shown or answered before).
       storage = storageFor(granted);
       store = await loadUserState(storage);
-      await this.identify(identity);
+      await apply();
       if (granted) await deliverLeftovers();
     },
     async reset(): Promise<void> {

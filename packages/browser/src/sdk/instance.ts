@@ -11,7 +11,6 @@ import { createEmitter } from "./events.js";
 import { describeError, guarded } from "./safe-calls.js";
 import { nextTask } from "../runtime/idle.js";
 import { startRuntime, type Runtime } from "../runtime/runtime.js";
-import type { Identity } from "../runtime/session.js";
 import { createTurns, type Turns } from "./turns.js";
 
 export interface InstanceOptions {
@@ -34,8 +33,8 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
   let runtime: Runtime | undefined;
   /** Set by init: the calls, in order, behind the config check and the state's load. */
   let turns: Turns | undefined;
-  // identify() may come before init (e.g. replayed from the snippet): remember it for the runtime.
-  let identity: Identity = { userId: null, attributes: {} };
+  // identify() may come before init (e.g. replayed from the snippet): kept for the runtime's start.
+  let early: Parameters<NpsKit["identify"]>[] = [];
 
   /** Runs `fn` on the runtime after every earlier call; `fallback` when npskit is not running. */
   const turn = <T>(where: string, fn: (r: Runtime) => T | Promise<T>, fallback: T): Promise<T> =>
@@ -65,8 +64,10 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
       queue: (where, fn) => queue(where, fn),
     });
     runtime = started;
+    for (const args of early) void started.identify(...args); // recorded only: nothing is loaded yet
+    early = [];
     // State loads in idle time, after the page's own work: nothing of ours on the critical path.
-    await started.load(identity);
+    await started.load();
     // The calls that waited for it start in a task of their own, the first page view first.
     await nextTask(win);
     if (runtime === started) started.page();
@@ -80,31 +81,21 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
         report,
       );
     },
-    identify(userId, attributes, options) {
-      const id = typeof userId === "string" || typeof userId === "number" ? String(userId) : null;
-      const same = id === identity.userId;
-      const hash = options?.userHash;
-      // The hash proves this id only: never carried over to another one.
-      const userHash = typeof hash === "string" ? hash : same ? identity.userHash : undefined;
-      identity = {
-        userId: id,
-        attributes: same ? { ...identity.attributes, ...attributes } : { ...attributes },
-        userHash,
-      };
-      const now = identity;
-      queue("identify", (r) => r.identify(now));
+    identify(...args) {
+      if (!runtime) early.push(args);
+      queue("identify", (r) => r.identify(...args));
     },
-    track: (event, properties) => queue("track", (r) => r.track(String(event), properties)),
+    track: (...args) => queue("track", (r) => r.track(...args)),
     page: () => queue("page", (r) => r.page()),
-    show: (surveyId, options) => queue("show", (r) => r.show(String(surveyId), Boolean(options?.force))),
-    explain: (surveyId) => turn("explain", (r) => r.explain(String(surveyId)), NOT_RUNNING),
+    show: (...args) => queue("show", (r) => r.show(...args)),
+    explain: (surveyId) => turn("explain", (r) => r.explain(surveyId), NOT_RUNNING),
     on: (name, fn) => !destroyed && emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
-    consent: (granted) => queue("consent", (r) => r.consent(granted === true)),
+    consent: (granted) => queue("consent", (r) => r.consent(granted)),
     // After the calls before it, without holding up the ones after it (delivery can be slow).
     flush: async () => void (await turns?.settled(), await runtime?.flush()),
     reset() {
-      identity = { userId: null, attributes: {} };
+      early = [];
       runtime?.close();
       queue("reset", (r) => r.reset());
     },
