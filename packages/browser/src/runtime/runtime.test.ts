@@ -57,3 +57,14 @@ test("a visitor who cannot be asked on this page never downloads it", async () =
   expect((await pageView(withSurvey({ audience: { urls: { include: ["/elsewhere"] } } }))).ui).not.toHaveBeenCalled();
   expect((await pageView({ ...withSurvey({}), requireConsent: true })).ui).not.toHaveBeenCalled();
 });
+
+test("explain() gives the same verdict when its words cannot load, each reason a rule's code", async () => {
+  const sdk = createSdk({ parts: parts() }); // its explain part fails, as offline or in a sandboxed frame
+  sdk.init({ ...withSurvey({ audience: { urls: { include: ["/elsewhere"] } } }), requireConsent: true });
+  await new Promise((resolve) => sdk.on("ready", resolve));
+  expect(await sdk.explain("nps-q4")).toEqual({ eligible: false, reasons: ["consent", "url"] });
+  sdk.consent(true);
+  expect(await sdk.explain("nps-q4")).toEqual({ eligible: false, reasons: ["url"] });
+  expect((await sdk.explain("other")).reasons).toEqual(['no survey "other"']);
+  sdk.destroy();
+});

@@ -170,7 +170,17 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
       now(),
       session.canShow(),
     ];
-    return (await env.parts.explain())(config, surveyId, state, where, at, consent);
+    const words = await env.parts.explain().catch(() => undefined);
+    if (words) return words(config, surveyId, state, where, at, consent);
+    // Its words could not load (offline, or a sandboxed frame that cannot fetch chunks): the same
+    // verdict, each reason the code of a rule in the way.
+    const reasons = survey
+      ? decide(config, survey, state, where, at)
+          .checks.filter((c) => !c.ok)
+          .map((c) => c.code)
+      : [`no survey "${surveyId}"`];
+    if (!consent) reasons.unshift("consent");
+    return { eligible: !reasons.length, reasons };
   }
 }
 

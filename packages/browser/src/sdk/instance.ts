@@ -6,7 +6,7 @@
 // loaded, then runs in the order it was made.
 import type { Explanation, NpsKit } from "../api.js";
 import type { LazyParts } from "../lazy-parts.js";
-import { loadConfig, type CheckConfig } from "../config/production-check.js";
+import type { CheckConfig, LoadedConfig } from "../config/production-check.js";
 import { createEmitter } from "./events.js";
 import { describeError, guarded } from "./safe-calls.js";
 import { nextTask } from "../runtime/idle.js";
@@ -48,7 +48,7 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     // Running this script, checking the config and starting (storage opens) are separate tasks:
     // together, on a slow phone, they would block the page for more than 50 ms.
     await nextTask(win);
-    const loaded = await loadConfig(input, check, win, parts.remoteConfig);
+    const loaded = await loadConfig(input, check, win, parts);
     await nextTask(win);
     if (destroyed) return undefined;
     if ("problems" in loaded) {
@@ -108,6 +108,13 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     },
   };
   return guardAll(api, report);
+}
+
+/** The inline config, checked; with `configUrl`, merged with the remote one (its own chunk: config/remote.ts). */
+async function loadConfig(input: unknown, check: CheckConfig, win: Window, parts: LazyParts): Promise<LoadedConfig> {
+  const inline = check(input);
+  const url = "config" in inline ? inline.config.configUrl : undefined;
+  return url ? (await parts.remoteConfig())(input as object, url, win, check) : inline;
 }
 
 /** Wraps every method: a failure is reported (console + `error` event), never thrown. */
