@@ -9,6 +9,7 @@
 //                        import()ed beside a survey or when answers from earlier pages still wait
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 //   dist/npskit-debug.js   ES module chunk: debug mode's console messages, import()ed only when on
+//   dist/npskit-explain.js ES module chunk: explain()'s reasons in words, import()ed on its first call
 //   dist/npskit-storage.js ES module chunk: the localStorage fallback, import()ed where IndexedDB fails
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { join } from "node:path";
@@ -74,6 +75,7 @@ export function browserBuilds() {
     chunk("npskit-send", "send.ts"),
     chunk("npskit-config", "config.ts"),
     chunk("npskit-debug", "debug.ts"),
+    chunk("npskit-explain", "explain.ts"),
     chunk("npskit-storage", "storage.ts"),
   ];
 }

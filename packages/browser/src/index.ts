@@ -12,7 +12,7 @@ const parts: LazyParts = {
   client: once(() => import("./entries/send.js").then((chunk) => chunk.startDelivery)),
   remoteConfig: once(() => import("./entries/config.js").then((chunk) => chunk.loadRemoteConfig)),
   debug: once(() => import("./entries/debug.js").then((chunk) => chunk.createDebugLog)),
-  explain: once(() => import("./entries/debug.js").then((chunk) => chunk.explainSurvey)),
+  explain: once(() => import("./entries/explain.js").then((chunk) => chunk.explainSurvey)),
   storage: once(() => import("./entries/storage.js").then((chunk) => chunk.localStorageBackend())),
 };
 

@@ -30,7 +30,7 @@ export interface LazyParts {
   remoteConfig: () => Promise<typeof loadRemoteConfig>;
   /** Debug mode's messages (runtime/debug-log.ts), loaded only when it is on. */
   debug: () => Promise<typeof createDebugLog>;
-  /** explain()'s words, in the same chunk as debug mode's messages (runtime/explanation.ts). */
+  /** explain()'s answer in words (runtime/explanation.ts), loaded on its first call. */
   explain: () => Promise<ExplainSurvey>;
   /** localStorage, the fallback where IndexedDB is missing or fails; absent = memory only. */
   storage?: () => Promise<NamedStorage>;
@@ -63,7 +63,7 @@ export function siblingChunks(directory: string): LazyParts {
       load("npskit-config.js").then((m: { loadRemoteConfig: typeof loadRemoteConfig }) => m.loadRemoteConfig),
     ),
     debug: once(() => load("npskit-debug.js").then((m: { createDebugLog: typeof createDebugLog }) => m.createDebugLog)),
-    explain: once(() => load("npskit-debug.js").then((m: { explainSurvey: ExplainSurvey }) => m.explainSurvey)),
+    explain: once(() => load("npskit-explain.js").then((m: { explainSurvey: ExplainSurvey }) => m.explainSurvey)),
     storage: once(() =>
       load("npskit-storage.js").then((m: { localStorageBackend: () => NamedStorage }) => m.localStorageBackend()),
     ),

@@ -1,6 +1,6 @@
-// explain()'s answer in words: core's explain (every rule's reason) plus consent. It travels in the
-// debug chunk with debug mode's messages (entries/debug.ts), so a page view that only decides
-// carries none of the words: the runtime loads it when explain() or show() of an unknown id asks.
+// explain()'s answer in words: core's explain (every rule's reason) plus consent. Its own chunk
+// (entries/explain.ts), so a page view that only decides carries none of the words: the runtime
+// loads it when explain() or show() of an unknown id asks.
 import { explain, type EngineConfig, type EngineContext, type UserState } from "@npskit/core/runtime";
 import type { Explanation } from "../api.js";
 

@@ -158,7 +158,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   }
 
   /**
-   * Why a survey would (not) show now, in words (loaded with the debug chunk: explanation.ts). An
+   * Why a survey would (not) show now, in words (a chunk of its own: explanation.ts). An
    * event-triggered survey is judged as if its event had just happened.
    */
   async function explainNow(id: string): Promise<Explanation> {
