@@ -180,5 +180,5 @@ export function checkSchedule(schedule: SurveyConfig["schedule"], now: number): 
   const end = schedule?.end === undefined ? undefined : scheduleEndMs(schedule.end);
   if (start !== undefined && now < start) return fail("schedule", ["startsOn", start], start);
   if (end !== undefined && now > end) return fail("schedule", ["ended", end]);
-  return pass("schedule", ["inSchedule", schedule !== undefined]);
+  return pass("schedule", ["inSchedule", Boolean(schedule)]);
 }
