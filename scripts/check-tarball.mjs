@@ -23,6 +23,7 @@ export const REQUIRED_FILES = [
   "dist/npskit-send.js",
   "dist/npskit-config.js",
   "dist/npskit-debug.js",
+  "dist/npskit-explain.js",
   "dist/index.js",
   "dist/types/index.d.ts",
   "dist/cli.js",

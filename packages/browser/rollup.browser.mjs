@@ -5,10 +5,11 @@
 //   dist/npskit.dev.js   the same loader with the full config validator, for development
 //   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
-//   dist/npskit-send.js  ES module chunk: delivery (the client and its wiring, delivery.ts),
+//   dist/npskit-send.js  ES module chunk: delivery (the client and its wiring, delivery/start-delivery.ts),
 //                        import()ed beside a survey or when answers from earlier pages still wait
 //   dist/npskit-config.js  ES module chunk: `configUrl` fetch + cache, import()ed only when set
 //   dist/npskit-debug.js   ES module chunk: debug mode's console messages, import()ed only when on
+//   dist/npskit-explain.js ES module chunk: explain()'s reasons in words, import()ed on its first call
 //   dist/npskit-storage.js ES module chunk: the localStorage fallback, import()ed where IndexedDB fails
 // Workspace packages resolve to their TypeScript sources, so one pass tree-shakes across them.
 import { join } from "node:path";
@@ -35,7 +36,7 @@ const onwarn = (warning, warn) => {
 // pay for the comment, developers load the .map in their devtools when they need it.
 /** @param {string} input @param {string} file @param {{ sourcemap?: boolean | "hidden" }} [options] */
 const iife = (input, file, options = {}) => ({
-  input: join(PKG, "src", input),
+  input: join(PKG, "src/entries", input),
   output: {
     file: join(PKG, "dist", file),
     format: "iife",
@@ -51,7 +52,7 @@ const iife = (input, file, options = {}) => ({
  * is one request, never a cascade of shared pieces).
  */
 const chunk = (name, input) => ({
-  input: { [name]: join(PKG, "src", input) },
+  input: { [name]: join(PKG, "src/entries", input) },
   output: {
     dir: join(PKG, "dist"),
     format: "es",
@@ -67,14 +68,15 @@ const chunk = (name, input) => ({
 
 export function browserBuilds() {
   return [
-    iife("snippet-entry.ts", "snippet.min.js", { sourcemap: false }),
-    iife("loader.ts", "npskit.js"),
-    iife("loader.dev.ts", "npskit.dev.js"),
-    chunk("npskit-ui", "ui-chunk.ts"),
-    chunk("npskit-send", "send-chunk.ts"),
-    chunk("npskit-config", "config-chunk.ts"),
+    iife("snippet.ts", "snippet.min.js", { sourcemap: false }),
+    iife("npskit.ts", "npskit.js"),
+    iife("npskit-dev.ts", "npskit.dev.js"),
+    chunk("npskit-ui", "ui.ts"),
+    chunk("npskit-send", "send.ts"),
+    chunk("npskit-config", "config.ts"),
     chunk("npskit-debug", "debug.ts"),
-    chunk("npskit-storage", "storage-chunk.ts"),
+    chunk("npskit-explain", "explain.ts"),
+    chunk("npskit-storage", "storage.ts"),
   ];
 }
 

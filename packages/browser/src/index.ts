@@ -3,16 +3,17 @@
 // only when needed.
 import type { NpsKitConfigInput } from "@npskit/core";
 import type { NpsKit } from "./api.js";
-import { once, type LazyParts } from "./chunks.js";
-import { guardedConfig } from "./config.js";
-import { createInstance } from "./instance.js";
+import { once, type LazyParts } from "./lazy-parts.js";
+import { guardedConfig } from "./config/production-check.js";
+import { createInstance } from "./sdk/instance.js";
 
 const parts: LazyParts = {
-  ui: once(() => import("./ui-chunk.js")),
-  client: once(() => import("./delivery.js").then((chunk) => chunk.startDelivery)),
-  remoteConfig: once(() => import("./remote-config.js").then((chunk) => chunk.loadRemoteConfig)),
-  debug: once(() => import("./debug.js").then((chunk) => chunk.createDebugLog)),
-  storage: once(() => import("./storage-chunk.js").then((chunk) => chunk.localStorageBackend())),
+  ui: once(() => import("./entries/ui.js")),
+  client: once(() => import("./entries/send.js").then((chunk) => chunk.startDelivery)),
+  remoteConfig: once(() => import("./entries/config.js").then((chunk) => chunk.loadRemoteConfig)),
+  debug: once(() => import("./entries/debug.js").then((chunk) => chunk.createDebugLog)),
+  explain: once(() => import("./entries/explain.js").then((chunk) => chunk.explainSurvey)),
+  storage: once(() => import("./entries/storage.js").then((chunk) => chunk.localStorageBackend())),
 };
 
 /**

@@ -1,4 +1,6 @@
-// One evaluated rule of the engine: whether it passes and why, in words a person reads.
+// One evaluated rule of the engine: whether it passes, and its finding (a phrase and the values it
+// needs), which reasons.ts turns into words a person reads when someone asks (explain, debug, CLI).
+import type { Finding } from "./reasons.js";
 
 export type CheckCode =
   | "trigger"
@@ -18,11 +20,11 @@ export type CheckCode =
 export interface Check {
   code: CheckCode;
   ok: boolean;
-  reason: string;
+  finding: Finding;
   /** When a failing check stops failing by itself (epoch ms); absent = only a change of config/user/page helps. */
   clearsAt?: number;
 }
 
-export const pass = (code: CheckCode, reason: string): Check => ({ code, ok: true, reason });
-export const fail = (code: CheckCode, reason: string, clearsAt?: number): Check =>
-  clearsAt === undefined ? { code, ok: false, reason } : { code, ok: false, reason, clearsAt };
+export const pass = (code: CheckCode, finding: Finding): Check => ({ code, ok: true, finding });
+export const fail = (code: CheckCode, finding: Finding, clearsAt?: number): Check =>
+  clearsAt === undefined ? { code, ok: false, finding } : { code, ok: false, finding, clearsAt };

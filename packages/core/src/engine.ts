@@ -1,5 +1,7 @@
 // The rules engine: may this user see this survey here and now, and why (not). Pure: it reads
-// the config, the user's state, the context and the time, and returns data.
+// the config, the user's state, the context and the time, and returns data. Deciding (decide,
+// pickSurvey) needs no words; explain() phrases the reasons (reasons.ts), so a page view that only
+// decides does not carry them.
 import type { NpsKitConfig, SurveyConfig } from "./config-schema.js";
 import type { UserState } from "./user-state.js";
 import { userKeyOf } from "./user-state.js";
@@ -15,6 +17,7 @@ import {
 import { checkSample } from "./sampling.js";
 import { throttleChecks, throttleClearsAt } from "./throttle.js";
 import { fail, type Check } from "./checks.js";
+import { delayed, noSurvey, reasonOf } from "./reasons.js";
 
 export interface EngineContext extends TargetingContext {
   /** The survey on screen now, if any: only one is shown at a time. */
@@ -31,8 +34,9 @@ export interface Explanation {
   nextEligibleAt?: string;
 }
 
-export interface Decision extends Explanation {
+export interface Decision {
   survey: SurveyConfig;
+  eligible: boolean;
   /** Wait this long before showing, then decide again (the user may have left the page). */
   delaySeconds: number;
   checks: Check[];
@@ -73,8 +77,7 @@ function checksOf(
   try {
     return surveyChecks(config, survey, state, context, now);
   } catch (e) {
-    // `${e}`: an Error reads "TypeError: …", anything else as itself.
-    return [fail("config", `its config cannot be read (${e}): see npskit validate`)];
+    return [fail("config", ["unreadable", e])];
   }
 }
 
@@ -86,14 +89,7 @@ export function decide(
   now: number,
 ): Decision {
   const checks = checksOf(config, survey, state, context, now);
-  const failing = checks.filter((c) => !c.ok);
-  const eligible = failing.length === 0;
-  const reasons = eligible ? checks.map((c) => c.reason) : failing.map((c) => c.reason);
-  if (eligible && survey.delaySeconds > 0) reasons.push(`shown after a ${survey.delaySeconds} s delay`);
-  const decision: Decision = { survey, eligible, reasons, delaySeconds: survey.delaySeconds, checks };
-  const clearsAt = eligible ? undefined : throttleClearsAt(failing);
-  if (clearsAt !== undefined) decision.nextEligibleAt = new Date(clearsAt).toISOString();
-  return decision;
+  return { survey, eligible: checks.every((c) => c.ok), delaySeconds: survey.delaySeconds, checks };
 }
 
 /** Why `surveyId` would or would not be shown for this user, page and moment. */
@@ -105,12 +101,24 @@ export function explain(
   now: number,
 ): Explanation {
   const survey = config.surveys.find((s) => s.id === surveyId);
-  if (!survey) {
-    const known = config.surveys.map((s) => `"${s.id}"`).join(", ") || "none";
-    return { eligible: false, reasons: [`no survey with id "${surveyId}" (configured: ${known})`] };
-  }
-  const { eligible, reasons, nextEligibleAt } = decide(config, survey, state, context, now);
-  return nextEligibleAt ? { eligible, reasons, nextEligibleAt } : { eligible, reasons };
+  if (!survey)
+    return {
+      eligible: false,
+      reasons: [
+        noSurvey(
+          surveyId,
+          config.surveys.map((s) => s.id),
+        ),
+      ],
+    };
+  const { eligible, checks } = decide(config, survey, state, context, now);
+  const failing = checks.filter((c) => !c.ok);
+  const reasons = (eligible ? checks : failing).map(reasonOf);
+  if (eligible && survey.delaySeconds > 0) reasons.push(delayed(survey.delaySeconds));
+  const clearsAt = eligible ? undefined : throttleClearsAt(failing);
+  return clearsAt === undefined
+    ? { eligible, reasons }
+    : { eligible, reasons, nextEligibleAt: new Date(clearsAt).toISOString() };
 }
 
 /** The first survey, in config order, that this trigger (page view or context.event) may show now. */

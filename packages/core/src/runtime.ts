@@ -6,6 +6,15 @@ export * from "./kinds.js";
 export * from "./clock.js";
 export type { KeyValueStorage } from "./storage.js";
 export type { SurveyResponse } from "./response.js";
+export {
+  shownResponse,
+  scoredResponse,
+  rescoredResponse,
+  completedResponse,
+  dismissedResponse,
+  type Respondent,
+  type Sender,
+} from "./response-builder.js";
 export * from "./config-constants.js";
 export type {
   NpsKitConfig,
@@ -41,6 +50,7 @@ export {
   type FallbackOptions,
 } from "./storage-backends.js";
 export type { Check, CheckCode } from "./checks.js";
+export { reasonOf, type Finding } from "./reasons.js";
 export {
   checkTrigger,
   checkUrl,

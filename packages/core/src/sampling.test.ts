@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSample, hash32, sampleBucket } from "./sampling.js";
+import { reasonOf } from "./reasons.js";
 
 const ids = Array.from({ length: 100_000 }, (_, i) => `anon-${i}`);
 const shareIn = (sample: number, surveyId: string) =>
@@ -43,6 +44,6 @@ describe("sampling", () => {
     const bucket = sampleBucket("u", "s");
     expect(checkSample(1, "u", "s").ok).toBe(true);
     expect(checkSample(0, "u", "s").ok).toBe(false);
-    expect(checkSample(bucket, "u", "s").reason).toMatch(/^sampled out \(bucket 0\.\d\d ≥ sample /);
+    expect(reasonOf(checkSample(bucket, "u", "s"))).toMatch(/^sampled out \(bucket 0\.\d\d ≥ sample /);
   });
 });

@@ -19,8 +19,7 @@ export const sampleBucket = (userKey: string, surveyId: string) => hash32(`${sur
 
 export function checkSample(sample: number, userKey: string, surveyId: string): Check {
   const bucket = sampleBucket(userKey, surveyId);
-  const shown = (n: number) => (Math.floor(n * 100) / 100).toFixed(2);
   return bucket < sample
-    ? pass("sample", `in sample (bucket ${shown(bucket)} < sample ${sample})`)
-    : fail("sample", `sampled out (bucket ${shown(bucket)} ≥ sample ${sample})`);
+    ? pass("sample", ["inSample", bucket, sample])
+    : fail("sample", ["sampledOut", bucket, sample]);
 }

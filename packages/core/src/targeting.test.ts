@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkAttributes,
-  checkDevice,
-  checkLocale,
-  checkSchedule,
-  checkTrigger,
-  checkUrl,
-  conditionHolds,
-  deviceClassOf,
-  localeMatches,
-  urlMatches,
-} from "./targeting.js";
+import * as rules from "./targeting.js";
+import { conditionHolds, deviceClassOf, localeMatches, urlMatches } from "./targeting.js";
+import type { Check } from "./checks.js";
+import { reasonOf } from "./reasons.js";
 import { DAY_MS } from "./clock.js";
 import { NOW } from "./test-support.test-data.js";
 import type { AttributeCondition } from "./config-schema.js";
+
+/** A check as a person reads it: its result with the reason in words (reasons.ts). */
+const worded =
+  <A extends unknown[]>(check: (...args: A) => Check) =>
+  (...args: A) => {
+    const result = check(...args);
+    return { ...result, reason: reasonOf(result) };
+  };
+const checkAttributes = worded(rules.checkAttributes);
+const checkDevice = worded(rules.checkDevice);
+const checkLocale = worded(rules.checkLocale);
+const checkSchedule = worded(rules.checkSchedule);
+const checkTrigger = worded(rules.checkTrigger);
+const checkUrl = worded(rules.checkUrl);
 
 describe("checkTrigger", () => {
   it("matches page views and named events with their properties", () => {

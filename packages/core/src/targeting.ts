@@ -3,9 +3,8 @@
 import type { AttributeCondition, AudienceConfig, SurveyConfig, TriggerConfig } from "./config-schema.js";
 import type { DeviceClass } from "./config-constants.js";
 import { DAY_MS } from "./clock.js";
-import { isoDay, scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
+import { scheduleEndMs, scheduleStartMs, toEpochMs } from "./dates.js";
 import { fail, pass, type Check } from "./checks.js";
-import { showValue } from "./show.js";
 
 export type Attributes = Record<string, unknown>;
 
@@ -25,17 +24,15 @@ export interface TargetingContext {
 
 export function checkTrigger(trigger: TriggerConfig, event: TargetingEvent | undefined): Check {
   if (trigger.event === undefined) {
-    return event ? fail("trigger", `shown on page views, not on event "${event.name}"`) : pass("trigger", "page view");
+    return event ? fail("trigger", ["notOnEvent", event.name]) : pass("trigger", ["pageView"]);
   }
-  if (!event) return fail("trigger", `waits for event "${trigger.event}" (this was a page view)`);
-  if (event.name !== trigger.event) return fail("trigger", `waits for event "${trigger.event}", not "${event.name}"`);
+  if (!event) return fail("trigger", ["waitsForEvent", trigger.event]);
+  if (event.name !== trigger.event) return fail("trigger", ["otherEvent", trigger.event, event.name]);
   for (const [key, expected] of Object.entries(trigger.properties ?? {})) {
     const actual = event.properties?.[key];
-    if (!looselyEqual(actual, expected)) {
-      return fail("trigger", `event "${event.name}" needs ${key} = ${showValue(expected)}, got ${showValue(actual)}`);
-    }
+    if (!looselyEqual(actual, expected)) return fail("trigger", ["eventNeeds", event.name, key, expected, actual]);
   }
-  return pass("trigger", `event "${event.name}"`);
+  return pass("trigger", ["event", event.name]);
 }
 
 /**
@@ -80,12 +77,10 @@ export function urlMatches(glob: string, url: string): boolean {
 
 export function checkUrl(urls: AudienceConfig["urls"], url: string): Check {
   const excludedBy = urls.exclude.find((g) => urlMatches(g, url));
-  if (excludedBy) return fail("url", `page ${url} is excluded by "${excludedBy}"`);
-  if (!urls.include) return pass("url", "every page");
+  if (excludedBy) return fail("url", ["excluded", url, excludedBy]);
+  if (!urls.include) return pass("url", ["everyPage"]);
   const includedBy = urls.include.find((g) => urlMatches(g, url));
-  return includedBy
-    ? pass("url", `page matches "${includedBy}"`)
-    : fail("url", `page ${url} matches none of ${showValue(urls.include, 200)}`);
+  return includedBy ? pass("url", ["pageMatches", includedBy]) : fail("url", ["matchesNone", url, urls.include]);
 }
 
 /**
@@ -102,8 +97,8 @@ export function deviceClassOf(userAgent: string, width?: number, maxTouchPoints 
 }
 
 export function checkDevice(devices: AudienceConfig["devices"], device: DeviceClass): Check {
-  if (!devices || devices.includes(device)) return pass("device", `device ${device}`);
-  return fail("device", `device ${device} is not one of ${devices.join(", ")}`);
+  if (!devices || devices.includes(device)) return pass("device", ["device", device]);
+  return fail("device", ["deviceNotIn", device, devices]);
 }
 
 const normalizeLocale = (l: string) => l.replace(/_/g, "-").toLowerCase();
@@ -115,9 +110,9 @@ export function localeMatches(wanted: string, locale: string): boolean {
 }
 
 export function checkLocale(locales: AudienceConfig["locales"], locale: string | undefined): Check {
-  if (!locales) return pass("locale", "every locale");
-  if (locale && locales.some((w) => localeMatches(w, locale))) return pass("locale", `locale ${locale}`);
-  return fail("locale", `locale ${locale ?? "(unknown)"} is not one of ${locales.join(", ")}`);
+  if (!locales) return pass("locale", ["everyLocale"]);
+  if (locale && locales.some((w) => localeMatches(w, locale))) return pass("locale", ["locale", locale]);
+  return fail("locale", ["localeNotIn", locale, locales]);
 }
 
 function looselyEqual(a: unknown, b: unknown): boolean {
@@ -176,16 +171,14 @@ export function conditionHolds(c: AttributeCondition, attributes: Attributes, no
 
 export function checkAttributes(conditions: AttributeCondition[], attributes: Attributes, now: number): Check {
   const failed = conditions.find((c) => !conditionHolds(c, attributes, now));
-  if (!failed) return pass("attributes", conditions.length ? "user attributes match" : "no attribute conditions");
-  const needs = failed.value === undefined ? "" : ` ${showValue(failed.value)}`;
-  const actual = attributes[failed.key] === undefined ? "not set" : showValue(attributes[failed.key]);
-  return fail("attributes", `attribute ${failed.key} is ${actual}; needs ${failed.op}${needs}`);
+  if (!failed) return pass("attributes", ["attributesMatch", conditions.length]);
+  return fail("attributes", ["attributeFails", failed.key, attributes[failed.key], failed.op, failed.value]);
 }
 
 export function checkSchedule(schedule: SurveyConfig["schedule"], now: number): Check {
   const start = schedule?.start === undefined ? undefined : scheduleStartMs(schedule.start);
   const end = schedule?.end === undefined ? undefined : scheduleEndMs(schedule.end);
-  if (start !== undefined && now < start) return fail("schedule", `scheduled to start on ${isoDay(start)}`, start);
-  if (end !== undefined && now > end) return fail("schedule", `schedule ended on ${isoDay(end)}`);
-  return pass("schedule", schedule ? "within its schedule" : "no schedule");
+  if (start !== undefined && now < start) return fail("schedule", ["startsOn", start], start);
+  if (end !== undefined && now > end) return fail("schedule", ["ended", end]);
+  return pass("schedule", ["inSchedule", Boolean(schedule)]);
 }

@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { throttleChecks, throttleClearsAt, type ThrottleState } from "./throttle.js";
 import { DAY_MS } from "./clock.js";
 import { NOW, surveyOf } from "./test-support.test-data.js";
+import { reasonOf } from "./reasons.js";
 
 const survey = surveyOf({ id: "nps", throttle: { maxDisplays: 2 } });
 const config = { globalThrottle: { minDaysBetweenSurveys: 7 } };
 const failing = (state: ThrottleState, now = NOW, visible?: string) =>
-  throttleChecks(survey, config, state, now, visible).filter((c) => !c.ok);
+  throttleChecks(survey, config, state, now, visible)
+    .filter((c) => !c.ok)
+    .map((c) => ({ ...c, reason: reasonOf(c) })); // with the reason in words (reasons.ts)
 
 describe("throttleChecks", () => {
   it("lets a user who was never asked through", () => {

@@ -2,8 +2,8 @@
 // displays) and across surveys (one survey every N days, one on screen at a time).
 import type { NpsKitConfig, SurveyConfig } from "./config-schema.js";
 import { DAY_MS } from "./clock.js";
-import { daysBetween, isoDay } from "./dates.js";
 import { fail, pass, type Check } from "./checks.js";
+import type { Wait } from "./reasons.js";
 
 /** What happened with one survey for one user (epoch ms). */
 export interface SurveyHistory {
@@ -21,25 +21,12 @@ export interface ThrottleState {
   lastSurveyShownAt?: number;
 }
 
-const ago = (at: number, now: number) => {
-  const d = daysBetween(at, now);
-  return d === 0 ? "today" : d === 1 ? "1 day ago" : `${d} days ago`;
-};
-
-/** A wait of `days` after `at`: failing until then, with the day it ends. */
-function wait(
-  code: Check["code"],
-  what: string,
-  at: number | undefined,
-  days: number,
-  now: number,
-  again: string,
-  never: string,
-): Check {
-  if (at === undefined) return pass(code, never);
+/** A wait of `days` after `at`: failing until then, with the moment it ends. */
+function wait(code: Wait, at: number | undefined, days: number, now: number): Check {
+  if (at === undefined) return pass(code, ["never", code]);
   const until = at + days * DAY_MS;
-  if (now >= until) return pass(code, `${what} ${ago(at, now)} (more than ${days} days)`);
-  return fail(code, `${what} ${ago(at, now)}; ${again} after ${days} days on ${isoDay(until)}`, until);
+  if (now >= until) return pass(code, ["waited", code, at, now, days]);
+  return fail(code, ["waiting", code, at, now, days, until], until);
 }
 
 export function throttleChecks(
@@ -54,23 +41,13 @@ export function throttleChecks(
   const minDays = config.globalThrottle.minDaysBetweenSurveys;
   const displays = history?.displays ?? 0;
   return [
-    visibleSurveyId === undefined
-      ? pass("visible", "no survey on screen")
-      : fail("visible", `survey "${visibleSurveyId}" is on screen; one survey at a time`),
-    wait("answered", "answered", history?.lastAnsweredAt, afterAnswerDays, now, "re-ask", "never answered"),
-    wait("dismissed", "dismissed", history?.lastDismissedAt, afterDismissDays, now, "asked again", "never dismissed"),
+    visibleSurveyId === undefined ? pass("visible", ["noneOnScreen"]) : fail("visible", ["onScreen", visibleSurveyId]),
+    wait("answered", history?.lastAnsweredAt, afterAnswerDays, now),
+    wait("dismissed", history?.lastDismissedAt, afterDismissDays, now),
     maxDisplays === undefined || displays < maxDisplays
-      ? pass("maxDisplays", `shown ${displays} time(s)${maxDisplays ? ` of at most ${maxDisplays}` : ""}`)
-      : fail("maxDisplays", `already shown ${displays} time(s) without an answer (maxDisplays ${maxDisplays})`),
-    wait(
-      "global",
-      "a survey was shown",
-      state.lastSurveyShownAt,
-      minDays,
-      now,
-      "next survey",
-      "no survey shown before",
-    ),
+      ? pass("maxDisplays", ["displays", displays, maxDisplays])
+      : fail("maxDisplays", ["tooManyDisplays", displays, maxDisplays]),
+    wait("global", state.lastSurveyShownAt, minDays, now),
   ];
 }
 

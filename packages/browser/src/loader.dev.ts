@@ -1,6 +1,0 @@
-// Entry of dist/npskit.dev.js (IIFE), the development build: the same SDK, checking its config
-// with the full validator (every problem by path, warnings for unknown keys). Same chunks as npskit.js.
-import { validatedConfig } from "./config-dev.js";
-import { install } from "./install.js";
-
-install(validatedConfig);

@@ -1,2 +1,0 @@
-// Entry of dist/npskit-send.js (an ES module chunk the loader imports to deliver responses).
-export { startDelivery } from "./delivery.js";
