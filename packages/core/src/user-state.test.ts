@@ -114,15 +114,6 @@ describe("loadUserState", () => {
     expect(Object.keys(tab1.get().surveys).sort()).toEqual(["csat", "nps"]);
   });
 
-  it("carries an in-memory state over to new storage (consent granted mid-session)", async () => {
-    const beforeConsent = await loadUserState(memoryStorage(), { newId: () => "anon-mem", clock: () => NOW });
-    await beforeConsent.record("nps", "dismissed");
-    const persistent = memoryStorage();
-    const after = await loadUserState(persistent, { initial: beforeConsent.get() });
-    expect(after.get()).toEqual(beforeConsent.get());
-    expect(await persistent.get(USER_STATE_KEY)).toEqual(beforeConsent.get());
-  });
-
   it("recovers from a corrupt stored state", async () => {
     const storage = memoryStorage();
     await storage.set(USER_STATE_KEY, "garbage");

@@ -112,8 +112,6 @@ export interface UserStateStore {
 export interface UserStateOptions {
   clock?: Clock;
   newId?: () => string;
-  /** State to start from when storage has none, e.g. the in-memory state when consent is granted. */
-  initial?: UserState;
 }
 
 /** Load (or create) the user's state from `storage` and keep it there on every change. */
@@ -122,7 +120,7 @@ export async function loadUserState(storage: KeyValueStorage, options: UserState
   const newId = options.newId ?? randomId;
   const read = async () => sanitizeState(await storage.get(USER_STATE_KEY));
   const stored = await read();
-  let current = stored ?? options.initial ?? newUserState(newId());
+  let current = stored ?? newUserState(newId());
   // Only a new state is written now; a stored one is already there (and sanitised on every read).
   if (!stored) await storage.set(USER_STATE_KEY, current);
 
