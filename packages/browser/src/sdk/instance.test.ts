@@ -125,6 +125,18 @@ test("calls made right after init (before it finished) run in order once it has"
   sdk.destroy();
 });
 
+test("explain(), or show() of an unknown id, whose words are still loading holds up no later call", async () => {
+  const { parts, asked } = fakeParts();
+  parts.explain = vi.fn(() => new Promise<never>(() => {})); // its chunk on a stalled network
+  const sdk = createSdk({ parts });
+  sdk.init(valid);
+  void sdk.explain("nps-q4");
+  sdk.show("removed-from-the-config");
+  sdk.track("checkout");
+  await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
+  sdk.destroy();
+});
+
 test("a failing call becomes an error event and one console line, never an exception", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });

@@ -88,7 +88,9 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     track: (...args) => queue("track", (r) => r.track(...args)),
     page: () => queue("page", (r) => r.page()),
     show: (...args) => queue("show", (r) => r.show(...args)),
-    explain: (surveyId) => turn("explain", (r) => r.explain(surveyId), NOT_RUNNING),
+    // Judged in turn; its words may still be loading (their own chunk), which holds up no later call.
+    explain: (surveyId) =>
+      turn("explain", (r) => ({ answer: r.explain(surveyId) }), undefined).then((held) => held?.answer ?? NOT_RUNNING),
     on: (name, fn) => !destroyed && emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
     consent: (granted) => queue("consent", (r) => r.consent(granted)),
