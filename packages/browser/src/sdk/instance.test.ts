@@ -151,6 +151,25 @@ test("a failing call becomes an error event and one console line, never an excep
   sdk.destroy();
 });
 
+test("a throwing error listener is reported once on the console, not fed its own error again", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  const onError = vi.fn(() => {
+    throw new Error("host bug in an error listener");
+  });
+  sdk.on("error", onError);
+  sdk.init(valid);
+  sdk.show("no-such-survey");
+  await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(2));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(onError).toHaveBeenCalledTimes(1);
+  expect(errors.mock.calls.map((c: unknown[]) => String(c[0]))).toEqual([
+    expect.stringContaining("no-such-survey"),
+    "[npskit] event listener: host bug in an error listener",
+  ]);
+  sdk.destroy();
+});
+
 test("a throwing host listener is reported, not thrown", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });

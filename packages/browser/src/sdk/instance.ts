@@ -23,10 +23,18 @@ export interface InstanceOptions {
 const NOT_RUNNING: Explanation = { eligible: false, reasons: ["not running: call init with a valid config"] };
 
 export function createInstance({ parts, check, win = window }: InstanceOptions): NpsKit {
+  let reporting = false;
   const report = (where: string, error: unknown) => {
     const reason = describeError(error);
     console.error(`[npskit] ${where}: ${reason}`);
-    emitter.emit("error", { where, reason });
+    // An `error` listener that throws is reported on the console only, not fed its own error again.
+    if (reporting) return;
+    reporting = true;
+    try {
+      emitter.emit("error", { where, reason });
+    } finally {
+      reporting = false;
+    }
   };
   const emitter = createEmitter((e) => report("event listener", e));
   let destroyed = false;
