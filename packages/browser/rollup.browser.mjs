@@ -3,7 +3,7 @@
 //   dist/npskit.js       the script-tag loader (IIFE, exposes window.npskit): decides, never renders;
 //                        checks its config with the guard (no validator on a page view)
 //   dist/npskit.dev.js   the same loader with the full config validator, for development
-//   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact + signals), and its
+//   dist/npskit-ui.js    ES module chunk: the survey UI (widget + Preact), and its
 //                        per-language chunks; import()ed by npskit.js when a survey is about to show
 //   dist/npskit-send.js  ES module chunk: delivery (the client and its wiring, delivery/start-delivery.ts),
 //                        import()ed beside a survey or when answers from earlier pages still wait

@@ -54,7 +54,7 @@ const texts = list(text);
 
 const survey = object({
   id: text,
-  kind: or(text, "nps"), // an unknown kind is refused when its survey would show (answering.ts)
+  kind: or(text, "nps"), // an unknown kind is refused when its survey would show (the browser's ui/ask.ts)
   trigger: or(object({ event: optional(text), properties: optional(dict) }), { pageview: true }),
   delaySeconds: or(count, 0),
   audience: or(

@@ -1,4 +1,4 @@
-// What a person reads about each rule (explain(), debug mode, the CLI). The engine's checks return
+// What a person reads about each rule (explain(), debug mode). The engine's checks return
 // a phrase and the values it needs (checks.ts); the words are here, so a page view that only
 // decides never downloads them.
 import { daysBetween, isoDay } from "./dates.js";

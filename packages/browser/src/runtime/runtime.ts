@@ -132,7 +132,8 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
     },
     async show(surveyId, options) {
       const survey = config.surveys.find((s) => s.id === String(surveyId));
-      if (!survey) throw new Error((await explainNow(surveyId)).reasons.pop()); // "no survey with id …"
+      // "no survey with id …", reported when its words have loaded: later calls do not wait for them.
+      if (!survey) return void explainNow(surveyId).then(({ reasons }) => report("show", reasons.pop()));
       if (options?.force ? session.canShow() : eligible(survey, asIfTriggered(survey))) display(survey);
     },
     explain: explainNow,

@@ -75,6 +75,8 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
   let store: UserStateStore | undefined;
   let client: Promise<Client> | undefined;
   let identity: Identity = { userId: null, attributes: {} };
+  /** Destroyed: a load or a UI chunk still on its way starts no delivery that nothing would stop. */
+  let stopped = false;
   const state = (): UserState => store!.get(); // every caller runs after load()
 
   function startClient(): Promise<Client> {
@@ -97,7 +99,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
 
   /** Earlier pages (or other tabs) left answers behind: deliver them now. */
   async function deliverLeftovers(): Promise<Client | undefined> {
-    return consented && (client || (await hasQueued(storage))) ? startClient() : undefined;
+    return !stopped && consented && (client || (await hasQueued(storage))) ? startClient() : undefined;
   }
 
   /** Writes the identity into the person's state (once it has loaded). */
@@ -117,7 +119,7 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     state,
     canShow: () => consented,
     /** Starts delivery for a survey on its way: ready long before a person can pick a score. */
-    prepareDelivery: startClient,
+    prepareDelivery: async () => void (stopped || (await startClient())),
     /** The respondent fields of a response (CONTRACT §4); the response builder in core bounds the attributes. */
     who() {
       const { userId, userHash, anonymousId, attributes } = state();
@@ -147,7 +149,10 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
       identity = { userId: null, attributes: {} };
       await store?.reset();
     },
-    destroy: stopClient,
+    destroy() {
+      stopped = true;
+      stopClient();
+    },
   };
 }
 

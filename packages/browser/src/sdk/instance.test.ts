@@ -125,6 +125,18 @@ test("calls made right after init (before it finished) run in order once it has"
   sdk.destroy();
 });
 
+test("explain(), or show() of an unknown id, whose words are still loading holds up no later call", async () => {
+  const { parts, asked } = fakeParts();
+  parts.explain = vi.fn(() => new Promise<never>(() => {})); // its chunk on a stalled network
+  const sdk = createSdk({ parts });
+  sdk.init(valid);
+  void sdk.explain("nps-q4");
+  sdk.show("removed-from-the-config");
+  sdk.track("checkout");
+  await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
+  sdk.destroy();
+});
+
 test("a failing call becomes an error event and one console line, never an exception", async () => {
   const { parts } = fakeParts();
   const sdk = createSdk({ parts });
@@ -136,6 +148,25 @@ test("a failing call becomes an error event and one console line, never an excep
     expect(onError).toHaveBeenCalledWith({ where: "show", reason: expect.stringContaining("no-such-survey") }),
   );
   expect(errors).toHaveBeenCalledTimes(1);
+  sdk.destroy();
+});
+
+test("a throwing error listener is reported once on the console, not fed its own error again", async () => {
+  const { parts } = fakeParts();
+  const sdk = createSdk({ parts });
+  const onError = vi.fn(() => {
+    throw new Error("host bug in an error listener");
+  });
+  sdk.on("error", onError);
+  sdk.init(valid);
+  sdk.show("no-such-survey");
+  await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(2));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(onError).toHaveBeenCalledTimes(1);
+  expect(errors.mock.calls.map((c: unknown[]) => String(c[0]))).toEqual([
+    expect.stringContaining("no-such-survey"),
+    "[npskit] event listener: host bug in an error listener",
+  ]);
   sdk.destroy();
 });
 

@@ -23,10 +23,18 @@ export interface InstanceOptions {
 const NOT_RUNNING: Explanation = { eligible: false, reasons: ["not running: call init with a valid config"] };
 
 export function createInstance({ parts, check, win = window }: InstanceOptions): NpsKit {
+  let reporting = false;
   const report = (where: string, error: unknown) => {
     const reason = describeError(error);
     console.error(`[npskit] ${where}: ${reason}`);
-    emitter.emit("error", { where, reason });
+    // An `error` listener that throws is reported on the console only, not fed its own error again.
+    if (reporting) return;
+    reporting = true;
+    try {
+      emitter.emit("error", { where, reason });
+    } finally {
+      reporting = false;
+    }
   };
   const emitter = createEmitter((e) => report("event listener", e));
   let destroyed = false;
@@ -88,7 +96,9 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     track: (...args) => queue("track", (r) => r.track(...args)),
     page: () => queue("page", (r) => r.page()),
     show: (...args) => queue("show", (r) => r.show(...args)),
-    explain: (surveyId) => turn("explain", (r) => r.explain(surveyId), NOT_RUNNING),
+    // Judged in turn; its words may still be loading (their own chunk), which holds up no later call.
+    explain: (surveyId) =>
+      turn("explain", (r) => ({ answer: r.explain(surveyId) }), undefined).then((held) => held?.answer ?? NOT_RUNNING),
     on: (name, fn) => !destroyed && emitter.on(name, fn),
     off: (name, fn) => emitter.off(name, fn),
     consent: (granted) => queue("consent", (r) => r.consent(granted)),
