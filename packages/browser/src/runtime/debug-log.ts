@@ -46,7 +46,7 @@ export function createDebugLog(
 }
 
 /** What one survey did in this decision; undefined when the decision does not concern it. */
-export function lineFor(
+function lineFor(
   config: Pick<NpsKitConfig, "surveys" | "globalThrottle">,
   survey: SurveyConfig,
   decision: DebugDecision,

@@ -90,7 +90,7 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
       );
     },
     identify(...args) {
-      if (!runtime) early.push(args);
+      if (!runtime && !destroyed) early.push(args);
       queue("identify", (r) => r.identify(...args));
     },
     track: (...args) => queue("track", (r) => r.track(...args)),
@@ -111,6 +111,7 @@ export function createInstance({ parts, check, win = window }: InstanceOptions):
     },
     destroy() {
       destroyed = true;
+      early = [];
       turns?.stop();
       runtime?.destroy();
       runtime = undefined;
