@@ -185,7 +185,7 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         });
         const res = await post(app(), response);
         expect(res.status).toBe(200);
-        const saved = (await stored()).find((r) => r.id === older.id);
+        const [saved] = await stored();
         expect(saved?.comment).toBe("bad\ufffdbyte, lone \ufffd high, lone \ufffd low, pair 👍");
         expect(saved?.userId).toBe("user\ufffd-1");
         expect(saved?.attributes).toEqual({ "pl\ufffdan": "pro\ufffd", note: "fine" });
