@@ -165,16 +165,18 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         WHERE kind IN ('nps', 'enps') AND score IS NOT NULL`,
       `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- EXECUTE: planned at each call for the tables' size then (a plan cached while they were
+        -- small would scan them whole for every row written).
         IF TG_OP <> 'INSERT' THEN
-          DELETE FROM latest_answers l USING old_rows o
-            WHERE l.survey_id IN (o.survey_id, '') AND l.respondent = o.respondent AND l.id = o.id;
-          INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+          EXECUTE $q$DELETE FROM latest_answers l USING old_rows o
+            WHERE l.survey_id IN (o.survey_id, '') AND l.respondent = o.respondent AND l.id = o.id$q$;
+          EXECUTE $q$INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
             SELECT DISTINCT ON (k.survey_id, k.respondent) k.survey_id, k.respondent, r.id, r.created_at, r.category, r.data->'attributes'
             FROM (SELECT DISTINCT scope.survey_id, o.respondent FROM old_rows o, LATERAL (VALUES (o.survey_id), ('')) AS scope(survey_id)) k
             JOIN responses r ON r.respondent = k.respondent AND k.survey_id IN (r.survey_id, '')
             WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
-            ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id;
+            ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id$q$;
         END IF;
         IF TG_OP <> 'DELETE' THEN
           INSERT INTO latest_answers AS l (survey_id, respondent, id, created_at, category, attributes)
@@ -221,14 +223,15 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE OR REPLACE FUNCTION npskit_latest_values() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP <> 'INSERT' THEN
-          WITH gone AS (
+          -- EXECUTE: planned for the table's size at each call (see npskit_latest_answers).
+          EXECUTE $q$WITH gone AS (
             DELETE FROM latest_values v USING old_rows o WHERE v.survey_id = o.survey_id AND v.respondent = o.respondent
             RETURNING v.survey_id, v.key, v.category, v.value
           )
           INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
             SELECT survey_id, key, category, -sum(value::numeric), -count(*) FROM gone GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             ON CONFLICT (survey_id, key, category) DO UPDATE
-              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents;
+              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
         END IF;
         IF TG_OP <> 'DELETE' THEN
           WITH added AS (
