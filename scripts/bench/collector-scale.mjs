@@ -322,7 +322,8 @@ Revenue at risk and the detractors to contact come from each respondent's latest
 survey and across surveys by a trigger in the same transaction (an answer that changes category or
 respondent moves it), with its numeric attributes ranked by value and their totals per category:
 over all time the totals are a few rows, the detractors the first rows of an index; with \`from\`,
-one index range of the respondents since then; a range with \`to\` reads its own answers. The
+a pass over the kept values (one row per respondent, not per answer); a range with \`to\` reads
+its own answers, as before. The
 latest comments and themes (the 1,000 most recent comments per category), the segment picker (the
 5,000 most recent responses) and the CSV's columns (the common attribute keys of the 10,000 most
 recent) are bounded by an index. Segments by an attribute ("+ segment": NPS and response rate per
