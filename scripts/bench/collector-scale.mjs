@@ -318,15 +318,19 @@ process peaked at 3.0 GB (idle ≈ 320 MB); the CSV export was built as one stri
 How each part grows: NPS, CSAT, CES, the response rate (overall and by period), the trend and the
 change come from per-day counts (answers by score, displays by latest status) kept by a trigger in
 the write's transaction, so they do not grow with the number of answers (only with surveys × days).
-The latest comments and themes (the 1,000 most recent comments per category), the segment picker
-(the 5,000 most recent responses) and the CSV's columns (the common attribute keys of the 10,000
-most recent) are bounded by an index. Segments by an attribute (NPS and response rate per value)
-and each respondent's latest answer (revenue at risk, detractors to contact) are one SQL pass over
-the matching responses each: they grow linearly, and are what keeps a summary and a
-report at 1M answers above a second on PGlite (most of their time; PostgreSQL runs them in its own
-processes). Keeping each respondent's latest answer in a maintained table would be the next step.
-The CSV and NDJSON exports stream pages of 1,000 by keyset, so the first byte does not depend on
-the size and memory stays flat.
+Revenue at risk and the detractors to contact come from each respondent's latest answer, kept per
+survey and across surveys by a trigger in the same transaction (an answer that changes category or
+respondent moves it), with its numeric attributes ranked by value and their totals per category:
+over all time the totals are a few rows, the detractors the first rows of an index; with \`from\`,
+a pass over the kept values (one row per respondent, not per answer); a range with \`to\` reads
+its own answers, as before. The
+latest comments and themes (the 1,000 most recent comments per category), the segment picker (the
+5,000 most recent responses) and the CSV's columns (the common attribute keys of the 10,000 most
+recent) are bounded by an index. Segments by an attribute ("+ segment": NPS and response rate per
+value) are still one SQL pass over the matching answers and grow linearly. Keeping the latest
+answers costs the import: three more tables and their indexes written per answer (see the import
+column against the previous run's 13,238 rows/s on PGlite at 1M). The CSV and NDJSON exports
+stream pages of 1,000 by keyset, so the first byte does not depend on the size and memory stays flat.
 <!-- collector-scale:end -->`;
 
 console.log(`\n${section}\n`);

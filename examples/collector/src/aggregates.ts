@@ -27,9 +27,12 @@ const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
 /** A comment with something besides white space (JavaScript's `trim()` set). */
 const COMMENTED = `data->>'comment' ~ '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'`;
 
-/** The number a jsonb value holds, read as `numericAttribute` reads it (`$n` is `NUMERIC_TEXT`). */
-const numeric = (value: string, pattern: string) =>
-  `CASE jsonb_typeof(${value}) WHEN 'number' THEN (${value})::float8 WHEN 'string' THEN CASE WHEN ${value} #>> '{}' ~ ${pattern} THEN (${value} #>> '{}')::float8 END END`;
+/**
+ * The number a jsonb value holds, read as `numericAttribute` reads it: a number, or text matching
+ * `NUMERIC_TEXT` (written into the statement, so a trigger can use it too).
+ */
+export const numeric = (value: string) =>
+  `CASE jsonb_typeof(${value}) WHEN 'number' THEN (${value})::float8 WHEN 'string' THEN CASE WHEN ${value} #>> '{}' ~ '${NUMERIC_TEXT.source}' THEN (${value} #>> '{}')::float8 END END`;
 
 /**
  * The parameters of a read from maintained per-day counts: `$1` survey, `$2`..`$3` the whole UTC
@@ -131,9 +134,9 @@ export async function firstNumericAttribute(
   const { rows } = await db.query<{ key: string }>(
     `SELECT candidate.key FROM unnest($4::text[]) WITH ORDINALITY AS candidate(key, position)
      WHERE EXISTS (SELECT 1 FROM response_attribute_keys k WHERE k.key = candidate.key AND ($1::text IS NULL OR k.survey_id = $1))
-       AND EXISTS (SELECT 1 FROM responses WHERE ${MATCHES} AND (${numeric("data->'attributes'->candidate.key", "$5")}) IS NOT NULL)
+       AND EXISTS (SELECT 1 FROM responses WHERE ${MATCHES} AND (${numeric("data->'attributes'->candidate.key")}) IS NOT NULL)
      ORDER BY candidate.position LIMIT 1`,
-    [...matchParams(filter), keys, NUMERIC_TEXT.source],
+    [...matchParams(filter), keys],
   );
   return rows[0]?.key;
 }
@@ -146,10 +149,69 @@ export interface Respondents {
 }
 
 /**
- * Each respondent's latest NPS/eNPS answer (ties: the smaller id, as the responses are listed), in
- * one pass: the value per category and the first `limit` detractors in `detractorsToContact`'s order.
+ * Each respondent's latest NPS/eNPS answer (ties: the smaller id, as the responses are listed): the
+ * value per category and the first `limit` detractors in `detractorsToContact`'s order. Without a
+ * `to`, from the maintained latest answers (`latest_answers`, `latest_values`, `value_totals`) not before
+ * `from` (a respondent whose latest answer is older has none in the range): index ranges, never
+ * every answer. A range that ends in the past is answered from its own responses.
  */
 export async function respondents(
+  db: Db,
+  filter: ResponseFilter,
+  value: string | undefined,
+  limit: number,
+): Promise<Respondents> {
+  if (filter.to !== undefined) return respondentsInRange(db, filter, value, limit);
+  const scope = [filter.surveyId ?? "", filter.from?.toISOString() ?? null];
+  const IN_SCOPE = `survey_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)`;
+  // Over all time, the maintained totals; from a date on, the values of the answers since then.
+  const totals =
+    filter.from === undefined
+      ? `SELECT category, total AS value, respondents FROM value_totals WHERE survey_id = $1 AND key = $3 AND respondents > 0 AND $2::timestamptz IS NULL`
+      : `SELECT category, sum(value::numeric) AS value, count(*) AS respondents FROM latest_values WHERE ${IN_SCOPE} AND key = $3 GROUP BY category`;
+  const values =
+    value === undefined ? [] : (await db.query<Record<keyof ValueTotal, string>>(totals, [...scope, value])).rows;
+  // The most valuable detractors first; those without a value, the most recent first, after them.
+  const ranked =
+    value === undefined
+      ? []
+      : (
+          await db.query<{ respondent: string }>(
+            `SELECT respondent FROM latest_values WHERE ${IN_SCOPE} AND key = $3 AND category = 'detractor'
+             ORDER BY value DESC, created_at DESC, respondent COLLATE "C" LIMIT $4`,
+            [...scope, value, limit],
+          )
+        ).rows;
+  const unvalued =
+    ranked.length === limit
+      ? []
+      : (
+          await db.query<{ respondent: string }>(
+            `SELECT respondent FROM latest_answers a WHERE ${IN_SCOPE} AND category = 'detractor'
+               AND NOT EXISTS (SELECT 1 FROM latest_values v WHERE v.survey_id = a.survey_id AND v.respondent = a.respondent AND v.key = $3)
+             ORDER BY created_at DESC, respondent COLLATE "C" LIMIT $4`,
+            [...scope, value ?? null, limit - ranked.length],
+          )
+        ).rows;
+  const order = [...ranked, ...unvalued].map((r) => r.respondent);
+  const { rows } = await db.query<{ respondent: string; data: SurveyResponse }>(
+    `SELECT a.respondent, r.data FROM latest_answers a JOIN responses r ON r.id = a.id
+     WHERE a.survey_id = $1 AND a.respondent = ANY($2::text[])`,
+    [scope[0], order],
+  );
+  const data = new Map(rows.map((r) => [r.respondent, r.data]));
+  return {
+    values: values.map((v) => ({
+      category: v.category as Category,
+      value: Number(v.value),
+      respondents: Number(v.respondents),
+    })),
+    detractors: order.map((respondent) => data.get(respondent) as SurveyResponse),
+  };
+}
+
+/** `respondents` of a range that ends at `to`: each respondent's latest answer in it, in one pass over its responses. */
+async function respondentsInRange(
   db: Db,
   filter: ResponseFilter,
   value: string | undefined,
@@ -158,20 +220,20 @@ export async function respondents(
   const { rows } = await db.query<{ values: ValueTotal[] | null; detractors: SurveyResponse[] | null }>(
     `WITH latest AS MATERIALIZED (
        SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
-         SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text", "$5")} AS value
+         SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text")} AS value
          FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
        ) answers
        ORDER BY respondent, created_at DESC, id
      ), top AS (
        SELECT id, value, created_at, respondent FROM latest WHERE category = 'detractor'
-       ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C" LIMIT $6
+       ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C" LIMIT $5
      )
      SELECT
        (SELECT json_agg(json_build_object('category', category, 'value', total, 'respondents', n)) FROM (
           SELECT category, sum(value) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
        (SELECT json_agg(r.data ORDER BY top.value DESC NULLS LAST, top.created_at DESC, top.respondent COLLATE "C")
           FROM top JOIN responses r ON r.id = top.id) AS detractors`,
-    [...matchParams(filter), value ?? null, NUMERIC_TEXT.source, limit],
+    [...matchParams(filter), value ?? null, limit],
   );
   const row = rows[0];
   return { values: row?.values ?? [], detractors: row?.detractors ?? [] };

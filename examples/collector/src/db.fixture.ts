@@ -19,7 +19,14 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
   }, 120_000);
   afterAll(() => db?.close());
   beforeEach(async () => {
-    for (const table of ["responses", "response_counts", "display_counts", "response_attribute_keys"])
+    for (const table of [
+      "responses",
+      "response_counts",
+      "display_counts",
+      "response_attribute_keys",
+      "latest_answers",
+      "latest_values",
+    ])
       await current().query(`DELETE FROM ${table}`);
   });
   return {

@@ -56,8 +56,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length > 0) await flush();
-  // Fresh statistics, so the report's queries are planned for the new size of the table.
-  if (counts.created > 0) await db.query("ANALYZE responses");
+  // Fresh statistics, so the report's queries are planned for the new size of the tables.
+  if (counts.created > 0) await db.query("ANALYZE");
   return counts;
 }
 

@@ -1,24 +1,16 @@
 // Starts a throw-away PostgreSQL server from the locally installed binaries (Debian package
 // `postgresql`), for tests and benchmarks of the `DATABASE_URL` path. Nothing is installed here.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+// Where the binaries are is decided in one place, the script `npm test` installs them with.
+import { postgresBinDir } from "../../../scripts/ensure-postgres.mjs";
 
 export interface LocalPostgres {
   url: string;
   stop(): void;
-}
-
-/** The newest `/usr/lib/postgresql/<version>/bin` with `initdb` and `pg_ctl`, if any. */
-function findBinDir(): string | undefined {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  return versions
-    .map((v) => join(root, v, "bin"))
-    .find((bin) => existsSync(join(bin, "initdb")) && existsSync(join(bin, "pg_ctl")));
 }
 
 function freePort(): Promise<number> {
@@ -42,7 +34,7 @@ function runAs(): { uid: number; gid: number; prefix: string[] } | undefined {
 
 /** Starts a server on 127.0.0.1 and a random port; throws with the reason when it cannot. */
 export async function startLocalPostgres(): Promise<LocalPostgres> {
-  const bin = findBinDir();
+  const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql)");
   const user = runAs();
   const dir = mkdtempSync(join(tmpdir(), "npskit-pg-"));

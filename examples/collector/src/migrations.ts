@@ -1,3 +1,4 @@
+import { numeric } from "./aggregates.js";
 import type { Db } from "./db.js";
 
 /**
@@ -137,6 +138,134 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `DROP INDEX IF EXISTS responses_created`,
       `DROP INDEX IF EXISTS responses_survey_created`,
       `CREATE INDEX IF NOT EXISTS responses_category_updated ON responses (category, updated_at)`,
+    ],
+  },
+  {
+    // Each respondent's latest NPS/eNPS answer (by created_at, then the smaller id), per survey and
+    // across all surveys (`survey_id` ''; a survey id is never empty), kept by a trigger in the
+    // write's transaction: revenue at risk and detractors to contact read one row per respondent,
+    // never every answer. An update or delete of the kept answer (another score, day, kind or
+    // respondent) recomputes that respondent from the responses, through `responses_respondent`.
+    version: 4,
+    name: "latest answers",
+    statements: [
+      `CREATE TABLE IF NOT EXISTS latest_answers (
+        survey_id text NOT NULL,
+        respondent text NOT NULL,
+        id text NOT NULL,
+        created_at timestamptz NOT NULL,
+        category text NOT NULL,
+        attributes jsonb,
+        PRIMARY KEY (survey_id, respondent)
+      )`,
+      // Detractors without a value to rank them by, the most recent first.
+      `CREATE INDEX IF NOT EXISTS latest_answers_recent ON latest_answers
+        (survey_id, category, created_at DESC, respondent COLLATE "C")`,
+      `CREATE INDEX IF NOT EXISTS responses_respondent ON responses (respondent)
+        WHERE kind IN ('nps', 'enps') AND score IS NOT NULL`,
+      `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- EXECUTE: planned at each call for the tables' size then (a plan cached while they were
+        -- small would scan them whole for every row written).
+        IF TG_OP <> 'INSERT' THEN
+          EXECUTE $q$DELETE FROM latest_answers l USING old_rows o
+            WHERE l.survey_id IN (o.survey_id, '') AND l.respondent = o.respondent AND l.id = o.id$q$;
+          EXECUTE $q$INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+            SELECT DISTINCT ON (k.survey_id, k.respondent) k.survey_id, k.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+            FROM (SELECT DISTINCT scope.survey_id, o.respondent FROM old_rows o, LATERAL (VALUES (o.survey_id), ('')) AS scope(survey_id)) k
+            JOIN responses r ON r.respondent = k.respondent AND k.survey_id IN (r.survey_id, '')
+            WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
+            ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id$q$;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          INSERT INTO latest_answers AS l (survey_id, respondent, id, created_at, category, attributes)
+            SELECT DISTINCT ON (scope.survey_id, n.respondent) scope.survey_id, n.respondent, n.id, n.created_at, n.category, n.data->'attributes'
+            FROM new_rows n, LATERAL (VALUES (n.survey_id), ('')) AS scope(survey_id)
+            WHERE n.kind IN ('nps', 'enps') AND n.score IS NOT NULL
+            ORDER BY scope.survey_id, n.respondent, n.created_at DESC, n.id
+            ON CONFLICT (survey_id, respondent) DO UPDATE SET
+              id = excluded.id, created_at = excluded.created_at, category = excluded.category, attributes = excluded.attributes
+            WHERE excluded.created_at > l.created_at OR (excluded.created_at = l.created_at AND excluded.id <= l.id);
+        END IF;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE TRIGGER responses_latest_insert AFTER INSERT ON responses
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
+      `CREATE OR REPLACE TRIGGER responses_latest_update AFTER UPDATE ON responses
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
+      `CREATE OR REPLACE TRIGGER responses_latest_delete AFTER DELETE ON responses
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
+      // The numeric attributes of each latest answer, one row per key (a number, or text that
+      // `numericAttribute` reads as one), ordered by value within survey × key × category: revenue
+      // at risk over a range sums one index range, the detractors worth a call are its first rows.
+      `CREATE TABLE IF NOT EXISTS latest_values (
+        survey_id text NOT NULL,
+        respondent text NOT NULL,
+        key text NOT NULL,
+        category text NOT NULL,
+        value float8 NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (survey_id, respondent, key)
+      )`,
+      `CREATE INDEX IF NOT EXISTS latest_values_ranked ON latest_values
+        (survey_id, key, category, value DESC, created_at DESC, respondent COLLATE "C")`,
+      // Their totals per survey × key × category, exact decimals (added and taken away for years
+      // without drift): revenue at risk over all time reads three rows.
+      `CREATE TABLE IF NOT EXISTS value_totals (
+        survey_id text NOT NULL,
+        key text NOT NULL,
+        category text NOT NULL,
+        total numeric NOT NULL,
+        respondents integer NOT NULL,
+        PRIMARY KEY (survey_id, key, category)
+      )`,
+      `CREATE OR REPLACE FUNCTION npskit_latest_values() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          -- EXECUTE: planned for the table's size at each call (see npskit_latest_answers).
+          EXECUTE $q$WITH gone AS (
+            DELETE FROM latest_values v USING old_rows o WHERE v.survey_id = o.survey_id AND v.respondent = o.respondent
+            RETURNING v.survey_id, v.key, v.category, v.value
+          )
+          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
+            SELECT survey_id, key, category, -sum(value::numeric), -count(*) FROM gone GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, key, category) DO UPDATE
+              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          WITH added AS (
+            INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+              SELECT survey_id, respondent, key, category, value, created_at FROM (
+                SELECT n.survey_id, n.respondent, a.key, n.category, n.created_at, ${numeric("a.value")} AS value
+                FROM new_rows n, jsonb_each(CASE WHEN jsonb_typeof(n.attributes) = 'object' THEN n.attributes END) a
+              ) numbers WHERE value IS NOT NULL ORDER BY 1, 2, 3
+            RETURNING survey_id, key, category, value
+          )
+          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
+            SELECT survey_id, key, category, sum(value::numeric), count(*) FROM added GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, key, category) DO UPDATE
+              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents;
+        END IF;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE TRIGGER latest_values_insert AFTER INSERT ON latest_answers
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
+      `CREATE OR REPLACE TRIGGER latest_values_update AFTER UPDATE ON latest_answers
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
+      `CREATE OR REPLACE TRIGGER latest_values_delete AFTER DELETE ON latest_answers
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
+      // The answers stored before this version (recomputed whole, so a rerun is harmless).
+      `DELETE FROM value_totals`,
+      `DELETE FROM latest_values`,
+      `DELETE FROM latest_answers`,
+      `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+        SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+        FROM responses r, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
+        WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
+        ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`,
+      // Statistics for the new tables (the embedded database never gathers them by itself).
+      `ANALYZE`,
     ],
   },
 ];

@@ -1,6 +1,8 @@
 // Turns a request body into a wire-format response, or into the list of what is wrong with it.
 // The schema is core's, the same one the SDK is written against (it also checks score vs kind).
 import { responseSchema, type SurveyResponse } from "@npskit/core";
+// The SDK's own trimming rule (core's runtime entry holds what runs in the page).
+import { wireAttributes } from "@npskit/core/runtime";
 
 export interface Problem {
   /** Where, e.g. `score` or `attributes.plan` (empty for the body itself). */
@@ -20,13 +22,25 @@ export function parseResponse(body: string): Parsed {
   }
   const id =
     typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
-  const result = responseSchema.safeParse(json);
+  const result = responseSchema.safeParse(withWireAttributes(json));
   if (result.success) return { ok: true, response: result.data, ...id };
   return {
     ok: false,
     problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
     ...id,
   };
+}
+
+/**
+ * Attributes cut to the wire bounds by the SDK's own rule (`wireAttributes`: scalars, the first 50
+ * names of 1–64 characters, text to 500): what an earlier SDK sent beyond them is stored trimmed,
+ * never refused (the SDK drops a refused answer).
+ */
+function withWireAttributes(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || !("attributes" in json)) return json;
+  const { attributes } = json;
+  if (typeof attributes !== "object" || attributes === null || Array.isArray(attributes)) return json;
+  return { ...json, attributes: wireAttributes(attributes as Record<string, unknown>) };
 }
 
 /** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */
