@@ -1,8 +1,7 @@
 // Turns a request body into a wire-format response, or into the list of what is wrong with it.
 // The schema is core's, the same one the SDK is written against (it also checks score vs kind).
-import { responseSchema, type SurveyResponse } from "@npskit/core";
+import { responseSchema, wireAttributes, type SurveyResponse } from "@npskit/core";
 // The SDK's own trimming rule (core's runtime entry holds what runs in the page).
-import { wireAttributes } from "@npskit/core/runtime";
 
 export interface Problem {
   /** Where, e.g. `score` or `attributes.plan` (empty for the body itself). */
