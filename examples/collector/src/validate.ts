@@ -1,7 +1,6 @@
 // Turns a request body into a wire-format response, or into the list of what is wrong with it.
 // The schema is core's, the same one the SDK is written against (it also checks score vs kind).
 import { responseSchema, wireAttributes, type SurveyResponse } from "@npskit/core";
-// The SDK's own trimming rule (core's runtime entry holds what runs in the page).
 
 export interface Problem {
   /** Where, e.g. `score` or `attributes.plan` (empty for the body itself). */
