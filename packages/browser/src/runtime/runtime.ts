@@ -67,7 +67,7 @@ export function startRuntime(config: NpsKitConfig, env: RuntimeEnv): Runtime {
   let stopped = false;
   // Debug mode: every decision also goes to the debug chunk, which holds all of its messages.
   const debugLog =
-    (config.debug || /[?&]npskit_debug=1\b/.test(win.location.search)) &&
+    (config.debug || /[?&]npskit_debug=1(?:&|$)/.test(win.location.search)) &&
     env.parts.debug().then(
       (create) => create(config),
       (e: unknown) => void report("debug", e),

@@ -236,4 +236,22 @@ describe("debug mode", () => {
       history.replaceState(null, "", "/");
     }
   });
+
+  test("another value of npskit_debug (e.g. 1.5 or 10) leaves it off", async () => {
+    for (const search of ["?npskit_debug=1.5", "?npskit_debug=10"]) {
+      history.replaceState(null, "", `/checkout${search}`);
+      try {
+        const { parts, asked } = fakeParts();
+        const sdk = createSdk({ parts });
+        sdk.identify("user-7");
+        sdk.init(sampled);
+        sdk.track("checkout");
+        await vi.waitFor(() => expect(asked).toEqual(["nps-q4"]));
+        expect(lines()).toEqual([]);
+        sdk.destroy();
+      } finally {
+        history.replaceState(null, "", "/");
+      }
+    }
+  });
 });
