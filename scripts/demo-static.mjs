@@ -4,7 +4,8 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
-const TYPES = {
+/** Content types by file extension (also used by the browser tests' server). */
+export const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
@@ -37,7 +38,7 @@ export function serveStatic({ root, port, allow, index }) {
       const body = await readFile(join(root, path));
       res
         .writeHead(200, {
-          "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+          "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
           "cache-control": "no-store",
         })
         .end(body);

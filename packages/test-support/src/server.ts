@@ -5,16 +5,10 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
+// @ts-expect-error plain .mjs shared with the demo's static server
+import { CONTENT_TYPES as TYPES } from "../../../scripts/demo-static.mjs";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-};
 
 export interface Received {
   method: string;
@@ -96,7 +90,7 @@ export async function startServer({ corsFiles = false }: ServerOptions = {}): Pr
     const registered = pages.get(path);
     if (registered) {
       res.writeHead(200, {
-        "content-type": registered.type ?? TYPES[".html"]!,
+        "content-type": registered.type ?? (TYPES as Record<string, string>)[".html"]!,
         "cache-control": "no-store",
         ...registered.headers,
       });
@@ -109,7 +103,7 @@ export async function startServer({ corsFiles = false }: ServerOptions = {}): Pr
     }
     try {
       const data = await readFile(file);
-      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const type = (TYPES as Record<string, string>)[extname(file)] ?? "application/octet-stream";
       if (type.startsWith("text/javascript")) state.jsBytes.set(path, (state.jsBytes.get(path) ?? 0) + data.length);
       res.writeHead(200, {
         "content-type": type,
