@@ -26,7 +26,11 @@ export interface CsvRecord {
   problem?: string;
 }
 
-/** A record longer than this is malformed (an unquoted `"`?): reported, and reading resumes on its next line. */
+/**
+ * A record longer than this (in characters) is malformed, most likely by a quote never closed: it
+ * is reported, and reading resumes on its next line. The longest a valid response can be is far
+ * below (a comment is at most 5,000 characters, an attribute value 500).
+ */
 export const MAX_RECORD = 1_000_000;
 
 const QUOTE = 34;
@@ -104,7 +108,10 @@ function readRecord(text: string, start: number, eof: boolean): Read | null {
   }
 }
 
-/** The records of a CSV read chunk by chunk (a byte-order mark first is left out); only the current record is held. */
+/**
+ * The records of a CSV read chunk by chunk (a byte-order mark first is left out), holding no more
+ * than a chunk and the record being read.
+ */
 export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord> {
   const source = chunks[Symbol.asyncIterator]();
   let text = "";
@@ -114,9 +121,12 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
   let started = false;
   const more = async () => {
     const next = await source.next();
-    if (next.done) eof = true;
-    else text = text.slice(at) + (started ? next.value : next.value.replace(/^\uFEFF/, ""));
-    at = eof ? at : 0;
+    if (next.done) {
+      eof = true;
+      return;
+    }
+    text = text.slice(at) + (started ? next.value : next.value.replace(/^\uFEFF/, ""));
+    at = 0;
     started = true;
   };
   for (;;) {
@@ -138,13 +148,16 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
         fields: [],
         problem: `longer than ${MAX_RECORD} characters (a quote never closed?)`,
       };
-      for (let lf = text.indexOf("\n", at); lf === -1; lf = text.indexOf("\n")) {
+      // Resume after the end of its first line, however far that is.
+      let lf = text.indexOf("\n", at);
+      while (lf === -1 && !eof) {
         text = "";
         at = 0;
         await more();
-        if (eof) return;
+        lf = text.indexOf("\n");
       }
-      at = text.indexOf("\n", at) + 1;
+      if (lf === -1) return;
+      at = lf + 1;
       line++;
     } else {
       await more();
@@ -176,11 +189,9 @@ function columnsOf(header: CsvRecord): Columns {
   if (missing.length > 0) throw notHeader(`no column ${missing.map((name) => `"${name}"`).join(", ")}`);
   const other = header.fields.filter((name) => !fixed.includes(name) && !name.startsWith(ATTRIBUTE_COLUMN));
   if (other.length > 0) throw notHeader(`unknown column ${other.map((name) => `"${name}"`).join(", ")}`);
+  const fields = Object.fromEntries(CSV_FIELDS.map((field) => [field, names.get(snakeCase(field))]));
   return {
-    fields: Object.fromEntries(CSV_FIELDS.map((field) => [field, names.get(snakeCase(field))])) as Record<
-      Field,
-      number
-    >,
+    fields: fields as Record<Field, number>,
     attributes: header.fields.flatMap((name, at): [string, number][] =>
       name.startsWith(ATTRIBUTE_COLUMN) ? [[name.slice(ATTRIBUTE_COLUMN.length), at]] : [],
     ),
@@ -195,14 +206,11 @@ function numberOf(field: string): number | undefined {
 }
 
 /** A field as the scalar csvCell wrote: guarded text, `true`/`false`, a number, else text. */
-const scalarOf = (field: string): unknown =>
-  isGuarded(field)
-    ? unguarded(field)
-    : field === "true"
-      ? true
-      : field === "false"
-        ? false
-        : (numberOf(field) ?? field);
+function scalarOf(field: string): unknown {
+  if (isGuarded(field)) return unguarded(field);
+  if (field === "true" || field === "false") return field === "true";
+  return numberOf(field) ?? field;
+}
 
 /**
  * The wire-format body of a record, for POST /collect's validation. An empty field is what the
