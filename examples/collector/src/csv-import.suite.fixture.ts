@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SurveyResponse } from "@npskit/core";
 import { createApp } from "./app.js";
-import { CSV_IMPORT_SDK, importCsvFile } from "./csv-import.js";
+import { CSV_IMPORT_SDK } from "./csv-import.js";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
-import { importSummary } from "./import.js";
+import { importFile, importSummary } from "./import.js";
 import { listResponses, saveResponses } from "./store.js";
 import { makeResponse } from "@npskit/test-support/responses";
 
@@ -60,7 +60,7 @@ export function describeCsvImport(name: string, open: () => Promise<Db>): void {
         typeof value === "object" && value !== null && "sdk" in value ? carried(value) : value,
       );
       await db.query("DELETE FROM responses");
-      const counts = await importCsvFile(db, file("export.csv", csv));
+      const counts = await importFile(db, file("export.csv", csv));
       expect(importSummary(counts)).toBe(
         `[npskit] import done: ${counts.lines} lines · created ${answers.length} · updated 0 · ignored 0 · rejected 0`,
       );
@@ -88,7 +88,7 @@ export function describeCsvImport(name: string, open: () => Promise<Db>): void {
           "",
         ].join("\r\n"),
       );
-      const counts = await importCsvFile(db, path, { batchSize: 1 });
+      const counts = await importFile(db, path, { batchSize: 1 });
       expect(counts).toMatchObject({ lines: 9, created: 2, updated: 0, ignored: 0 });
       expect(counts.rejected).toEqual([
         { line: 5, problems: expect.arrayContaining([expect.objectContaining({ path: "score" })]) },
@@ -103,7 +103,7 @@ export function describeCsvImport(name: string, open: () => Promise<Db>): void {
       ]);
       const stored = [multiline, other].map(carried);
       expect(await listResponses(db)).toEqual(stored);
-      const again = await importCsvFile(db, path);
+      const again = await importFile(db, path);
       expect(again).toMatchObject({ created: 0, updated: 0, ignored: 2 });
       expect(again.rejected.map((r) => r.line)).toEqual([5, 6, 7]);
       expect(await listResponses(db)).toEqual(stored);
@@ -119,19 +119,19 @@ export function describeCsvImport(name: string, open: () => Promise<Db>): void {
       const partialRow = partialCsv.split("\r\n")[1];
       await db.query("DELETE FROM responses");
       const path = file("states.csv", [header, completeRow, partialRow, completeRow, ""].join("\r\n"));
-      expect(await importCsvFile(db, path)).toMatchObject({ created: 1, updated: 0, ignored: 2, rejected: [] });
+      expect(await importFile(db, path)).toMatchObject({ created: 1, updated: 0, ignored: 2, rejected: [] });
       expect(await listResponses(db)).toEqual([carried(complete)]);
     });
 
     it("refuses a file whose first line is not the export's header, naming why, before storing anything", async () => {
-      await expect(importCsvFile(db, file("other.csv", "id,score,notes\r\nx,9,hi\r\n"))).rejects.toThrow(
+      await expect(importFile(db, file("other.csv", "id,score,notes\r\nx,9,hi\r\n"))).rejects.toThrow(
         /^line 1 is not the header of \/api\/export\.csv: no column "survey_id", "kind", /,
       );
       const header = (await exportCsv()).split("\r\n")[0];
-      await expect(importCsvFile(db, file("extra.csv", `${header},notes\r\n`))).rejects.toThrow(
+      await expect(importFile(db, file("extra.csv", `${header},notes\r\n`))).rejects.toThrow(
         'line 1 is not the header of /api/export.csv: unknown column "notes"',
       );
-      expect(await importCsvFile(db, file("empty.csv", ""))).toMatchObject({ lines: 0, created: 0, rejected: [] });
+      expect(await importFile(db, file("empty.csv", ""))).toMatchObject({ lines: 0, created: 0, rejected: [] });
       expect(await listResponses(db)).toEqual([]);
     });
   });

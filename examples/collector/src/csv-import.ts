@@ -1,15 +1,13 @@
-// `node dist/main.js import FILE.csv`: loads a CSV in /api/export.csv's own format (csv.ts) the way
-// `import` loads NDJSON (import.ts): each record becomes a wire-format response, checked by
-// POST /collect's validation and stored by its upsert, in batches; bad records are reported by the
-// line they start on (a quoted comment may span lines) and never stop the others. The file is read
-// as a stream, a record at a time.
+// `node dist/main.js import FILE.csv`: reads a CSV in /api/export.csv's own format (csv.ts) for
+// importFile (import.ts), which stores it as it does NDJSON: each record becomes a wire-format
+// response, checked by POST /collect's validation and stored by its upsert, in batches; bad
+// records are reported by the line they start on (a quoted comment may span lines) and never stop
+// the others. The file is read as a stream, a record at a time.
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { SurveyResponse } from "@npskit/core";
 import { ATTRIBUTE_COLUMN, CSV_FIELDS, isGuarded, snakeCase, unguarded } from "./csv.js";
-import type { Db } from "./db.js";
-import { IMPORT_BATCH, type ImportCounts, type ImportOptions } from "./import.js";
-import { saveResponses } from "./store.js";
+import type { ImportRecord } from "./import.js";
 import { parseResponse, type Problem } from "./validate.js";
 
 /**
@@ -277,41 +275,18 @@ export async function isCsvFile(file: string): Promise<boolean> {
 }
 
 /**
- * Imports the CSV `file` (/api/export.csv's format) into `db` as importFile does NDJSON: file
- * order, IMPORT_BATCH responses per transaction, counts by result, rejected records by the line
- * they start on. `lines` counts the file's lines (a record may span several).
+ * The records of the CSV `file` (/api/export.csv's format) for importFile: each a response or
+ * its problems, by the lines it spans; the header and blank lines carry neither.
  */
-export async function importCsvFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportCounts> {
-  const { batchSize = IMPORT_BATCH, onProgress } = options;
-  const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
-  let batch: SurveyResponse[] = [];
-  const ids = new Set<string>();
-  const flush = async () => {
-    for (const result of await saveResponses(db, batch)) counts[result]++;
-    batch = [];
-    ids.clear();
-    onProgress?.(counts);
-  };
+export async function* csvFileRecords(file: string): AsyncGenerator<ImportRecord> {
   let columns: Columns | undefined;
   for await (const record of csvRecords(createReadStream(file, { encoding: "utf8" }))) {
-    counts.lines = record.lastLine;
-    if (!columns) {
-      columns = columnsOf(record);
+    const lines = { line: record.line, lastLine: record.lastLine };
+    if (!columns) columns = columnsOf(record);
+    else if (record.fields.length !== 1 || record.fields[0] !== "" || record.problem) {
+      yield { ...lines, ...responseOf(record, columns) };
       continue;
     }
-    if (record.fields.length === 1 && record.fields[0] === "") continue; // a blank line
-    const read = responseOf(record, columns);
-    if ("problems" in read) {
-      counts.rejected.push({ line: record.line, problems: read.problems });
-      continue;
-    }
-    // As in importFile: a later state of an id in this batch goes in the next one, in file order.
-    if (ids.has(read.response.id)) await flush();
-    batch.push(read.response);
-    ids.add(read.response.id);
-    if (batch.length >= batchSize) await flush();
+    yield lines;
   }
-  if (batch.length > 0) await flush();
-  if (counts.created > 0) await db.query("ANALYZE");
-  return counts;
 }

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Starts the reference collector: `node dist/main.js` (see README in this folder for settings);
-// `node dist/main.js import FILE` loads responses from an NDJSON (or the export's CSV) file into the same store instead.
+// `node dist/main.js import FILE` loads responses from an NDJSON or CSV file into the same store instead.
 import { mkdirSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
-import { importCsvFile, isCsvFile } from "./csv-import.js";
 import { openPglite, openPostgres, type Db } from "./db.js";
 import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
@@ -74,20 +73,19 @@ async function main() {
   process.once("SIGTERM", shutdown);
 }
 
-/** `import FILE` (NDJSON, or CSV: see isCsvFile): into the store the server would use; exit code 1 when some lines were rejected. */
+/** `import FILE`: into the store the server would use; exit code 1 when some lines were rejected. */
 async function runImport(file: string | undefined) {
   if (!file)
     throw new Error(
       "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
     );
-  const load = (await isCsvFile(file)) ? importCsvFile : importFile;
   const db = await openDatabase(settingsFromEnv());
   try {
     await migrate(db);
     const started = performance.now();
     const cpuAtStart = process.cpuUsage();
     let reported = started;
-    const counts = await load(db, file, {
+    const counts = await importFile(db, file, {
       onProgress: ({ lines, rejected }) => {
         const now = performance.now();
         if (now - reported < 1000) return;
