@@ -282,11 +282,11 @@ export async function* csvFileRecords(file: string): AsyncGenerator<ImportRecord
   let columns: Columns | undefined;
   for await (const record of csvRecords(createReadStream(file, { encoding: "utf8" }))) {
     const lines = { line: record.line, lastLine: record.lastLine };
-    if (!columns) columns = columnsOf(record);
-    else if (record.fields.length !== 1 || record.fields[0] !== "" || record.problem) {
-      yield { ...lines, ...responseOf(record, columns) };
-      continue;
-    }
-    yield lines;
+    const blank = record.fields.length === 1 && record.fields[0] === "" && !record.problem;
+    if (!columns) {
+      columns = columnsOf(record);
+      yield lines;
+    } else if (blank) yield lines;
+    else yield { ...lines, ...responseOf(record, columns) };
   }
 }
