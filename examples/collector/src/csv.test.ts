@@ -24,6 +24,12 @@ describe("csvCell", () => {
     expect(csvCell("@SUM(A1)\r\n")).toBe(`"'@SUM(A1)\r\n"`);
   });
 
+  it("guards text that already starts with the guard before a formula character, so an import undoes exactly one", () => {
+    expect(csvCell("'=1+1")).toBe("''=1+1");
+    expect(csvCell("''-2")).toBe("'''-2");
+    expect(csvCell("'plain")).toBe("'plain");
+  });
+
   it("writes numbers, booleans and missing values as is", () => {
     expect([csvCell(-5), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual(["-5", "true", "", ""]);
   });

@@ -1,10 +1,12 @@
 // `node dist/main.js import FILE`: loads history, one wire-format response per line (NDJSON, what
-// /api/export.ndjson writes), with POST /collect's validation and upsert rules, in batched
+// /api/export.ndjson writes; or a CSV as /api/export.csv writes it, read by csv-import.ts), with
+// POST /collect's validation and upsert rules, in batched
 // transactions. Bad lines are reported by number and never stop the good ones; re-running the
 // same file changes nothing (every state is already stored: all "ignored").
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { SurveyResponse } from "@npskit/core";
+import { csvFileRecords, isCsvFile } from "./csv-import.js";
 import type { Db } from "./db.js";
 import { saveResponses, type SaveResult } from "./store.js";
 import { parseResponse, type Problem } from "./validate.js";
@@ -24,7 +26,40 @@ export interface ImportOptions {
   onProgress?: (counts: ImportCounts) => void;
 }
 
-/** Imports the NDJSON `file` into `db`; resolves with what happened to each line. */
+/**
+ * What a file holds from `line` to `lastLine`: a response, why the record there is not one
+ * (`problems`), or neither (a blank line, a header).
+ */
+export interface ImportRecord {
+  line: number;
+  lastLine: number;
+  response?: SurveyResponse;
+  problems?: Problem[];
+}
+
+/** The lines of an NDJSON file, one wire-format response each. */
+async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
+  let line = 0;
+  for await (const text of createInterface({
+    input: createReadStream(file, { encoding: "utf8" }),
+    crlfDelay: Infinity,
+  })) {
+    line++;
+    // A byte-order mark on the first line is an editor's, not the data's.
+    const body = (line === 1 ? text.replace(/^\uFEFF/, "") : text).trim();
+    if (!body) {
+      yield { line, lastLine: line };
+      continue;
+    }
+    const parsed = parseResponse(body);
+    yield { line, lastLine: line, ...(parsed.ok ? { response: parsed.response } : { problems: parsed.problems }) };
+  }
+}
+
+/**
+ * Imports `file` into `db`: NDJSON, or a CSV as /api/export.csv writes it (isCsvFile, csv-import.ts);
+ * resolves with what happened to each record.
+ */
 export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportCounts> {
   const { batchSize = IMPORT_BATCH, onProgress } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
@@ -36,20 +71,17 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     ids.clear();
     onProgress?.(counts);
   };
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    counts.lines++;
-    // A byte-order mark on the first line is an editor's, not the data's.
-    const text = (counts.lines === 1 ? line.replace(/^\uFEFF/, "") : line).trim();
-    if (!text) continue;
-    const parsed = parseResponse(text);
-    if (!parsed.ok) {
-      counts.rejected.push({ line: counts.lines, problems: parsed.problems });
+  const records = (await isCsvFile(file)) ? csvFileRecords(file) : ndjsonRecords(file);
+  for await (const record of records) {
+    counts.lines = record.lastLine;
+    if (record.problems) {
+      counts.rejected.push({ line: record.line, problems: record.problems });
       continue;
     }
+    if (!record.response) continue;
     // A statement writes a row once: a later state of an id in this batch goes in the next one, in file order.
     // The identity hash is never stored, as with POST /collect.
-    const { userHash: _, ...response } = parsed.response;
+    const { userHash: _, ...response } = record.response;
     if (ids.has(response.id)) await flush();
     batch.push(response);
     ids.add(response.id);

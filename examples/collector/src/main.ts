@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the reference collector: `node dist/main.js` (see README in this folder for settings);
-// `node dist/main.js import FILE` loads responses from an NDJSON file into the same store instead.
+// `node dist/main.js import FILE` loads responses from an NDJSON or CSV file into the same store instead.
 import { mkdirSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
@@ -75,7 +75,10 @@ async function main() {
 
 /** `import FILE`: into the store the server would use; exit code 1 when some lines were rejected. */
 async function runImport(file: string | undefined) {
-  if (!file) throw new Error("usage: node dist/main.js import FILE (NDJSON, one wire-format response per line)");
+  if (!file)
+    throw new Error(
+      "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
+    );
   const db = await openDatabase(settingsFromEnv());
   try {
     await migrate(db);

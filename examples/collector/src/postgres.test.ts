@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres } from "./db.js";
 import { describeAggregates } from "./aggregates.suite.fixture.js";
+import { describeCsvImport } from "./csv-import.suite.fixture.js";
 import { describeHardening } from "./hardening.suite.fixture.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
 import { describeStore } from "./store.suite.fixture.js";
@@ -23,6 +24,7 @@ if (server instanceof Error && process.env.NPSKIT_REQUIRE_POSTGRES) {
   describeStore("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeHardening("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeAggregates("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+  describeCsvImport("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
 }
 
 describe("openPostgres", () => {
