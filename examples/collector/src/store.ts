@@ -46,6 +46,7 @@ export async function saveResponses(
   { deferLatest = false }: SaveOptions = {},
 ): Promise<SaveResult[]> {
   if (responses.length === 0) return [];
+  // `npskit.defer_latest` holds for this statement's transaction only; its trigger reads it.
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
      SELECT r->>'id', r->>'surveyId', r->>'kind', (r->>'score')::smallint, (r->>'complete')::boolean,
