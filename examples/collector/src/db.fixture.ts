@@ -26,6 +26,7 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
       "response_attribute_keys",
       "latest_answers",
       "latest_values",
+      "latest_pending",
     ])
       await current().query(`DELETE FROM ${table}`);
   });

@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import type { SurveyResponse } from "@npskit/core";
 import { csvFileRecords, isCsvFile } from "./csv-import.js";
 import type { Db } from "./db.js";
+import { refreshLatest } from "./migrations.js";
 import { saveResponses, type SaveResult } from "./store.js";
 import { parseResponse, type Problem } from "./validate.js";
 
@@ -66,7 +67,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   let batch: SurveyResponse[] = [];
   const ids = new Set<string>();
   const flush = async () => {
-    for (const result of await saveResponses(db, batch)) counts[result]++;
+    for (const result of await saveResponses(db, batch, new Date(), { deferLatest: true })) counts[result]++;
     batch = [];
     ids.clear();
     onProgress?.(counts);
@@ -88,6 +89,9 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length > 0) await flush();
+  // Each respondent's latest answer once, from all it now has (an interrupted import leaves them
+  // pending: the next start or import refreshes them).
+  await refreshLatest(db);
   // Fresh statistics, so the report's queries are planned for the new size of the tables.
   if (counts.created > 0) await db.query("ANALYZE");
   return counts;

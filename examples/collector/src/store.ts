@@ -26,6 +26,15 @@ export async function saveResponse(db: Db, r: SurveyResponse, receivedAt: Date =
   return (await saveResponses(db, [r], receivedAt))[0] as SaveResult;
 }
 
+export interface SaveOptions {
+  /**
+   * Leave the respondents' latest answers (revenue at risk, detractors to contact) to
+   * `refreshLatest`, which recomputes them all at once: a bulk write pays for them once per
+   * respondent instead of once per statement. Until then those reads miss the new answers.
+   */
+  deferLatest?: boolean;
+}
+
 /**
  * `saveResponse` for many responses in one statement (one transaction), with each one's result in
  * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
@@ -34,20 +43,23 @@ export async function saveResponses(
   db: Db,
   responses: readonly SurveyResponse[],
   receivedAt: Date = new Date(),
+  { deferLatest = false }: SaveOptions = {},
 ): Promise<SaveResult[]> {
   if (responses.length === 0) return [];
+  // `npskit.defer_latest` holds for this statement's transaction only; its trigger reads it.
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
      SELECT r->>'id', r->>'surveyId', r->>'kind', (r->>'score')::smallint, (r->>'complete')::boolean,
        (r->>'createdAt')::timestamptz, (r->>'updatedAt')::timestamptz, $2::timestamptz, r
      FROM jsonb_array_elements($1::jsonb) AS input(r)
+     WHERE set_config('npskit.defer_latest', $3, true) IS NOT NULL
      ON CONFLICT (id) DO UPDATE SET
        survey_id = excluded.survey_id, kind = excluded.kind, score = excluded.score,
        complete = excluded.complete, created_at = excluded.created_at,
        updated_at = excluded.updated_at, received_at = excluded.received_at, data = excluded.data
      WHERE ${NEWER_STATE}
      RETURNING id, (xmax = 0) AS inserted`,
-    [JSON.stringify(responses), receivedAt.toISOString()],
+    [JSON.stringify(responses), receivedAt.toISOString(), deferLatest ? "on" : "off"],
   );
   const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
   return responses.map((r) => written.get(r.id) ?? "ignored");
