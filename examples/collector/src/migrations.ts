@@ -1,6 +1,28 @@
 import { numeric } from "./aggregates.js";
 import type { Db } from "./db.js";
 
+// Fragments of migration 5's statements, written once. NUMBERS: the numeric attributes of the rows
+// of a CTE `kept` (new latest answers). KEEP_VALUES: stores them as latest values and adds them to
+// the totals (the tail of such a WITH). subtractValues: takes the values listed by a CTE off the totals.
+const NUMBERS = `numbers AS (
+  SELECT * FROM (
+    SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
+    FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
+  ) valued WHERE value IS NOT NULL
+)`;
+const KEEP_VALUES = `${NUMBERS}, added AS (
+  INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
+)
+INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
+  SELECT survey_id, key, category, sum(value::numeric), count(*) FROM numbers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (survey_id, key, category) DO UPDATE
+    SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
+const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
+  SELECT survey_id, key, category, -sum(value::numeric), -count(*) FROM ${gone} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (survey_id, key, category) DO UPDATE
+    SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
+
 /**
  * Schema changes, applied in order and recorded in `npskit_migrations`. Append only: never edit a
  * released migration. One statement per entry (the embedded driver runs one at a time); every
@@ -309,10 +331,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
             DELETE FROM latest_values v USING gone g WHERE v.survey_id = g.survey_id AND v.respondent = g.respondent
             RETURNING v.survey_id, v.key, v.category, v.value
           )
-          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
-            SELECT survey_id, key, category, -sum(value::numeric), -count(*) FROM values_gone GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            ON CONFLICT (survey_id, key, category) DO UPDATE
-              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+          ${subtractValues("values_gone")}$q$;
           -- …and keep each such respondent's latest answer among the stored ones, with its values.
           EXECUTE $q$WITH kept AS (
             INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
@@ -323,19 +342,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
                 AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
               ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id
             RETURNING survey_id, respondent, category, created_at, attributes
-          ), numbers AS (
-            SELECT * FROM (
-              SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
-              FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
-            ) valued WHERE value IS NOT NULL
-          ), added AS (
-            INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-              SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
-          )
-          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
-            SELECT survey_id, key, category, sum(value::numeric), count(*) FROM numbers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            ON CONFLICT (survey_id, key, category) DO UPDATE
-              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+          ), ${KEEP_VALUES}$q$;
         END IF;
         IF TG_OP <> 'DELETE' THEN
           -- The new answers that are now their respondents' latest replace the kept ones; their
@@ -353,12 +360,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
           ), before AS (
             SELECT v.survey_id, v.respondent, v.key, v.category, v.value
             FROM kept k JOIN latest_values v ON v.survey_id = k.survey_id AND v.respondent = k.respondent
-          ), numbers AS (
-            SELECT * FROM (
-              SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
-              FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
-            ) valued WHERE value IS NOT NULL
-          ), dropped AS (
+          ), ${NUMBERS}, dropped AS (
             DELETE FROM latest_values v USING before b
             WHERE v.survey_id = b.survey_id AND v.respondent = b.respondent AND v.key = b.key
               AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.survey_id = b.survey_id AND n.respondent = b.respondent AND n.key = b.key)
@@ -395,10 +397,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
           DELETE FROM latest_values v USING latest_pending p WHERE v.respondent = p.respondent
           RETURNING v.survey_id, v.key, v.category, v.value
         )
-        INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
-          SELECT survey_id, key, category, -sum(value::numeric), -count(*) FROM gone GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-          ON CONFLICT (survey_id, key, category) DO UPDATE
-            SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+        ${subtractValues("gone")}$q$;
         EXECUTE $q$DELETE FROM latest_answers l USING latest_pending p WHERE l.respondent = p.respondent$q$;
         EXECUTE $q$WITH kept AS (
           INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
@@ -407,19 +406,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
             WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
             ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id
           RETURNING survey_id, respondent, category, created_at, attributes
-        ), numbers AS (
-          SELECT * FROM (
-            SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
-            FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
-          ) valued WHERE value IS NOT NULL
-        ), added AS (
-          INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-            SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
-        )
-        INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
-          SELECT survey_id, key, category, sum(value::numeric), count(*) FROM numbers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-          ON CONFLICT (survey_id, key, category) DO UPDATE
-            SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+        ), ${KEEP_VALUES}$q$;
         DELETE FROM latest_pending;
         GET DIAGNOSTICS refreshed = ROW_COUNT;
         RETURN refreshed;
