@@ -74,12 +74,12 @@ async function main() {
 }
 
 /** `import FILE`: into the store the server would use; exit code 1 when some lines were rejected. */
-async function runImport(file: string | undefined) {
+export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv = process.env) {
   if (!file)
     throw new Error(
       "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
     );
-  const db = await openDatabase(settingsFromEnv());
+  const db = await openDatabase(settingsFromEnv(env));
   try {
     await migrate(db);
     const started = performance.now();

@@ -1,6 +1,14 @@
 import { numeric } from "./aggregates.js";
 import type { Db } from "./db.js";
 
+const WRITES = ["INSERT", "UPDATE", "DELETE"] as const;
+/** Statement triggers `<name>_insert|update|delete` on `table` that run `fn` with the transition tables. */
+const statementTriggers = (name: string, table: string, fn: string) =>
+  WRITES.map(
+    (write) => `CREATE OR REPLACE TRIGGER ${name}_${write.toLowerCase()} AFTER ${write} ON ${table}
+        REFERENCING ${write === "INSERT" ? "" : "OLD TABLE AS old_rows "}${write === "DELETE" ? "" : "NEW TABLE AS new_rows "}FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+  );
+
 // Fragments of migration 5's statements, written once. NUMBERS: the numeric attributes of the rows
 // of a CTE `kept` (new latest answers). KEEP_VALUES: stores them as latest values and adds them to
 // the totals (the tail of such a WITH). subtractValues: takes the values listed by a CTE off the totals.
@@ -136,12 +144,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         END IF;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE TRIGGER responses_counted_insert AFTER INSERT ON responses
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
-      `CREATE OR REPLACE TRIGGER responses_counted_update AFTER UPDATE ON responses
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
-      `CREATE OR REPLACE TRIGGER responses_counted_delete AFTER DELETE ON responses
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_count_responses()`,
+      ...statementTriggers("responses_counted", "responses", "npskit_count_responses"),
       // Counts of the answers stored before this version (recomputed whole, so a rerun is harmless).
       `DELETE FROM response_counts`,
       `INSERT INTO response_counts (survey_id, day, kind, score, n)
@@ -212,12 +215,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         END IF;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE TRIGGER responses_latest_insert AFTER INSERT ON responses
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
-      `CREATE OR REPLACE TRIGGER responses_latest_update AFTER UPDATE ON responses
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
-      `CREATE OR REPLACE TRIGGER responses_latest_delete AFTER DELETE ON responses
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_answers()`,
+      ...statementTriggers("responses_latest", "responses", "npskit_latest_answers"),
       // The numeric attributes of each latest answer, one row per key (a number, or text that
       // `numericAttribute` reads as one), ordered by value within survey × key × category: revenue
       // at risk over a range sums one index range, the detractors worth a call are its first rows.
@@ -271,12 +269,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         END IF;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE TRIGGER latest_values_insert AFTER INSERT ON latest_answers
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
-      `CREATE OR REPLACE TRIGGER latest_values_update AFTER UPDATE ON latest_answers
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
-      `CREATE OR REPLACE TRIGGER latest_values_delete AFTER DELETE ON latest_answers
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION npskit_latest_values()`,
+      ...statementTriggers("latest_values", "latest_answers", "npskit_latest_values"),
       // The answers stored before this version (recomputed whole, so a rerun is harmless).
       `DELETE FROM value_totals`,
       `DELETE FROM latest_values`,
@@ -300,9 +293,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     statements: [
       // Respondents whose latest answers a bulk write (an import) left to refresh in one go.
       `CREATE TABLE IF NOT EXISTS latest_pending (respondent text PRIMARY KEY)`,
-      `DROP TRIGGER IF EXISTS latest_values_insert ON latest_answers`,
-      `DROP TRIGGER IF EXISTS latest_values_update ON latest_answers`,
-      `DROP TRIGGER IF EXISTS latest_values_delete ON latest_answers`,
+      ...WRITES.map((write) => `DROP TRIGGER IF EXISTS latest_values_${write.toLowerCase()} ON latest_answers`),
       `DROP FUNCTION IF EXISTS npskit_latest_values()`,
       `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -42,30 +42,10 @@ export interface Decision {
   checks: Check[];
 }
 
-/** Every rule for one survey, in the order a person would ask about them. */
-export function surveyChecks(
-  config: EngineConfig,
-  survey: SurveyConfig,
-  state: UserState,
-  context: EngineContext,
-  now: number,
-): Check[] {
-  const { audience } = survey;
-  return [
-    checkTrigger(survey.trigger, context.event),
-    checkSchedule(survey.schedule, now),
-    checkUrl(audience.urls, context.url),
-    checkDevice(audience.devices, context.device),
-    checkLocale(audience.locales, context.locale),
-    checkAttributes(audience.attributes, state.attributes, now),
-    checkSample(audience.sample, userKeyOf(state), survey.id),
-    ...throttleChecks(survey, config, state, now, context.visibleSurveyId),
-  ];
-}
-
 /**
- * Total over any config: a value the production guard let through but a rule cannot read (only
- * validateConfig checks everything) makes this survey ineligible, with a reason, never an exception.
+ * Every rule for one survey, in the order a person would ask about them. Total over any config: a
+ * value the production guard let through but a rule cannot read (only validateConfig checks
+ * everything) makes this survey ineligible, with a reason, never an exception.
  */
 function checksOf(
   config: EngineConfig,
@@ -75,7 +55,17 @@ function checksOf(
   now: number,
 ): Check[] {
   try {
-    return surveyChecks(config, survey, state, context, now);
+    const { audience } = survey;
+    return [
+      checkTrigger(survey.trigger, context.event),
+      checkSchedule(survey.schedule, now),
+      checkUrl(audience.urls, context.url),
+      checkDevice(audience.devices, context.device),
+      checkLocale(audience.locales, context.locale),
+      checkAttributes(audience.attributes, state.attributes, now),
+      checkSample(audience.sample, userKeyOf(state), survey.id),
+      ...throttleChecks(survey, config, state, now, context.visibleSurveyId),
+    ];
   } catch (e) {
     return [fail("config", ["unreadable", e])];
   }

@@ -88,7 +88,6 @@ export {
   decide,
   explain,
   pickSurvey,
-  surveyChecks,
   type Decision,
   type Explanation,
   type EngineContext,

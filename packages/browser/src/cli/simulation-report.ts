@@ -23,7 +23,7 @@ const RULES: Partial<Record<CheckCode, (s: SurveyConfig) => string>> = {
   sample: (s) => `audience.sample ${s.audience.sample}`,
 };
 
-/** The engine's order of rules (core's surveyChecks): the first failing one removes a user. */
+/** The engine's order of rules (core's engine.ts checksOf): the first failing one removes a user. */
 const ORDER: readonly CheckCode[] = [
   "trigger",
   "schedule",
