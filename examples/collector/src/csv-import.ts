@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import type { SurveyResponse } from "@npskit/core";
 import { ATTRIBUTE_COLUMN, CSV_FIELDS, isGuarded, snakeCase, unguarded } from "./csv.js";
-import type { ImportRecord } from "./import.js";
+import type { ImportRecord } from "./import-batches.js";
 import { parseResponse, type Problem } from "./validate.js";
 
 /**

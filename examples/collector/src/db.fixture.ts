@@ -26,6 +26,7 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
       "response_attribute_keys",
       "latest_answers",
       "latest_values",
+      "value_totals",
       "latest_pending",
     ])
       await current().query(`DELETE FROM ${table}`);
@@ -33,6 +34,7 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
   return {
     query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
       current().query<Row>(sql, params),
+    transaction: (work) => current().transaction(work),
     close: () => current().close(),
   };
 }

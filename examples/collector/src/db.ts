@@ -3,20 +3,43 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
-export interface Db {
+/** Where SQL statements run: the database, or one transaction of it. */
+export interface Queryable {
   /** One SQL statement with `$1…` parameters. */
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+}
+
+export interface Db extends Queryable {
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back
+   * when it throws. Other statements of this Db wait for it on the embedded database.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+export interface PgliteOptions {
+  /**
+   * For a process that loads history into the store and nothing else: the write-ahead log keeps
+   * only what crash recovery needs (`wal_level=minimal`), so a table filled in the transaction
+   * that emptied it is written once instead of twice (see bulk-load.ts).
+   */
+  bulkLoading?: boolean;
+}
+
 /** Embedded PostgreSQL in `dataDir` (created if missing); in memory when `dataDir` is omitted. */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const db = new PGlite(dataDir);
+export async function openPglite(dataDir?: string, { bulkLoading = false }: PgliteOptions = {}): Promise<Db> {
+  const minimalWal = ["-c", "wal_level=minimal", "-c", "max_wal_senders=0"];
+  const db = new PGlite(dataDir, bulkLoading ? { startParams: [...PGlite.defaultStartParams, ...minimalWal] } : {});
   await db.waitReady;
-  return {
+  const on = (target: Pick<PGlite, "query">): Queryable => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) => ({
-      rows: (await db.query<Row>(sql, [...params])).rows,
+      rows: (await target.query<Row>(sql, [...params])).rows,
     }),
+  });
+  return {
+    ...on(db),
+    transaction: (work) => db.transaction((tx) => work(on(tx))),
     close: () => db.close(),
   };
 }
@@ -32,10 +55,27 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     await pool.end();
     throw error;
   });
-  return {
+  const on = (target: Pick<pg.Pool, "query">): Queryable => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) => ({
-      rows: (await pool.query(sql, [...params])).rows as Row[],
+      rows: (await target.query(sql, [...params])).rows as Row[],
     }),
+  });
+  return {
+    ...on(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(on(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -1,59 +1,73 @@
 // `node dist/main.js import FILE`: loads history, one wire-format response per line (NDJSON, what
-// /api/export.ndjson writes; or a CSV as /api/export.csv writes it, read by csv-import.ts), with
-// POST /collect's validation and upsert rules, in batched
-// transactions. Bad lines are reported by number and never stop the good ones; re-running the
-// same file changes nothing (every state is already stored: all "ignored").
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
-import type { SurveyResponse } from "@npskit/core";
-import { csvFileRecords, isCsvFile } from "./csv-import.js";
-import type { Db } from "./db.js";
+// /api/export.ndjson writes; or a CSV as /api/export.csv writes it), with POST /collect's
+// validation and upsert rules, in batched transactions. Bad lines are reported by number and never
+// stop the good ones; re-running the same file changes nothing (every state is already stored:
+// all "ignored"). A worker thread reads and checks the file (import-batches.ts) while this thread
+// stores it; into an empty store, the whole file is one bulk load (bulk-load.ts).
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { bulkLoad } from "./bulk-load.js";
+import type { Db, Queryable } from "./db.js";
+import { type ImportBatch, importBatches, type Rejected } from "./import-batches.js";
+import type { ImportWorkerData } from "./import-worker.js";
 import { refreshLatest } from "./migrations.js";
-import { saveResponses, type SaveResult } from "./store.js";
-import { parseResponse, type Problem } from "./validate.js";
+import { type SaveResult, saveResponsesJson } from "./store.js";
 
-/** Responses written per statement (one transaction). */
+/** Responses written per statement. */
 export const IMPORT_BATCH = 1000;
+
+/** The reader's worker, where this module runs built (not from its TypeScript source, as in tests). */
+const WORKER = new URL("./import-worker.js", import.meta.url);
 
 export interface ImportCounts extends Record<SaveResult, number> {
   /** Lines read, blank ones included. */
   lines: number;
-  rejected: { line: number; problems: Problem[] }[];
+  rejected: Rejected[];
 }
 
 export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch is stored. */
   onProgress?: (counts: ImportCounts) => void;
+  /** Read the file in a worker thread (default: when built, see WORKER). */
+  inWorker?: boolean;
 }
 
-/**
- * What a file holds from `line` to `lastLine`: a response, why the record there is not one
- * (`problems`), or neither (a blank line, a header).
- */
-export interface ImportRecord {
-  line: number;
-  lastLine: number;
-  response?: SurveyResponse;
-  problems?: Problem[];
-}
-
-/** The lines of an NDJSON file, one wire-format response each. */
-async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
-  let line = 0;
-  for await (const text of createInterface({
-    input: createReadStream(file, { encoding: "utf8" }),
-    crlfDelay: Infinity,
-  })) {
-    line++;
-    // A byte-order mark on the first line is an editor's, not the data's.
-    const body = (line === 1 ? text.replace(/^\uFEFF/, "") : text).trim();
-    if (!body) {
-      yield { line, lastLine: line };
-      continue;
+/** importBatches of `file`, read by a worker thread a few batches ahead of the caller. */
+async function* workerBatches(file: string, batchSize: number): AsyncGenerator<ImportBatch> {
+  const workerData: ImportWorkerData = { file, batchSize, ahead: 4 };
+  const worker = new Worker(WORKER, { workerData });
+  const arrived: (ImportBatch | null)[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const arrive = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", (batch: ImportBatch | null) => {
+    arrived.push(batch);
+    arrive();
+  });
+  worker.on("error", (error) => {
+    failure = error;
+    arrive();
+  });
+  worker.on("exit", (code) => {
+    failure ??= new Error(`the import's reader stopped (exit code ${code})`);
+    arrive();
+  });
+  try {
+    for (;;) {
+      while (arrived.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      const batch = arrived.shift();
+      if (batch === undefined) throw failure;
+      if (batch === null) return;
+      worker.postMessage("taken");
+      yield batch;
     }
-    const parsed = parseResponse(body);
-    yield { line, lastLine: line, ...(parsed.ok ? { response: parsed.response } : { problems: parsed.problems }) };
+  } finally {
+    await worker.terminate();
   }
 }
 
@@ -62,36 +76,28 @@ async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
  * resolves with what happened to each record.
  */
 export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportCounts> {
-  const { batchSize = IMPORT_BATCH, onProgress } = options;
+  const { batchSize = IMPORT_BATCH, onProgress, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
-  let batch: SurveyResponse[] = [];
-  const ids = new Set<string>();
-  const flush = async () => {
-    for (const result of await saveResponses(db, batch, new Date(), { deferLatest: true })) counts[result]++;
-    batch = [];
-    ids.clear();
-    onProgress?.(counts);
-  };
-  const records = (await isCsvFile(file)) ? csvFileRecords(file) : ndjsonRecords(file);
-  for await (const record of records) {
-    counts.lines = record.lastLine;
-    if (record.problems) {
-      counts.rejected.push({ line: record.line, problems: record.problems });
-      continue;
+  const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
+  const store = async (target: Queryable, deferLatest: boolean) => {
+    for await (const batch of batches) {
+      if (batch.size > 0) {
+        const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), { deferLatest });
+        counts.created += created;
+        counts.updated += updated;
+        counts.ignored += batch.size - created - updated;
+      }
+      counts.lines = batch.lines;
+      counts.rejected.push(...batch.rejected);
+      onProgress?.(counts);
     }
-    if (!record.response) continue;
-    // A statement writes a row once: a later state of an id in this batch goes in the next one, in file order.
-    // The identity hash is never stored, as with POST /collect.
-    const { userHash: _, ...response } = record.response;
-    if (ids.has(response.id)) await flush();
-    batch.push(response);
-    ids.add(response.id);
-    if (batch.length >= batchSize) await flush();
+  };
+  if (!(await bulkLoad(db, (tx) => store(tx, false)))) {
+    // Into a store with answers: batch by batch, each respondent's latest answer computed once
+    // at the end (an interrupted import leaves them pending: the next start or import refreshes them).
+    await store(db, true);
+    await refreshLatest(db);
   }
-  if (batch.length > 0) await flush();
-  // Each respondent's latest answer once, from all it now has (an interrupted import leaves them
-  // pending: the next start or import refreshes them).
-  await refreshLatest(db);
   // Fresh statistics, so the report's queries are planned for the new size of the tables.
   if (counts.created > 0) await db.query("ANALYZE");
   return counts;

@@ -6,15 +6,18 @@ import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
-import { openPglite, openPostgres, type Db } from "./db.js";
+import { openPglite, openPostgres, type Db, type PgliteOptions } from "./db.js";
 import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
 import { exposureProblem, settingsFromEnv, type CollectorSettings } from "./settings.js";
 
-export async function openDatabase(settings: Pick<CollectorSettings, "databaseUrl" | "dataDir">): Promise<Db> {
+export async function openDatabase(
+  settings: Pick<CollectorSettings, "databaseUrl" | "dataDir">,
+  options: PgliteOptions = {},
+): Promise<Db> {
   if (settings.databaseUrl) return openPostgres(settings.databaseUrl);
   mkdirSync(settings.dataDir, { recursive: true });
-  return openPglite(settings.dataDir);
+  return openPglite(settings.dataDir, options);
 }
 
 type Fetch = (request: Request) => Response | Promise<Response>;
@@ -79,7 +82,8 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
     throw new Error(
       "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
     );
-  const db = await openDatabase(settingsFromEnv(env));
+  // This process only imports: the embedded database may log for bulk loading (PgliteOptions).
+  const db = await openDatabase(settingsFromEnv(env), { bulkLoading: true });
   try {
     await migrate(db);
     const started = performance.now();

@@ -32,6 +32,37 @@ const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_
     SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
 
 /**
+ * Stores the latest answers of the respondents whose answers `answers` lists (a FROM item naming
+ * them `r`, with none of them kept yet), with their values and totals.
+ */
+const keepLatest = (answers: string) => `WITH kept AS (
+          INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+            SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+            FROM ${answers}, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
+            WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
+            ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id
+          RETURNING survey_id, respondent, category, created_at, attributes
+        ), ${KEEP_VALUES}`;
+
+// What the counts tables hold, computed from all the stored responses (into empty tables).
+const COUNT_RESPONSES = `INSERT INTO response_counts (survey_id, day, kind, score, n)
+        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, count(*) FROM responses
+        WHERE score IS NOT NULL GROUP BY 1, 2, 3, 4`;
+const COUNT_DISPLAYS = `INSERT INTO display_counts (survey_id, day, status, n)
+        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', count(*) FROM responses
+        WHERE data ? 'status' GROUP BY 1, 2, 3`;
+const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key)
+        SELECT DISTINCT survey_id, jsonb_object_keys(data->'attributes') FROM responses
+        WHERE jsonb_typeof(data->'attributes') = 'object' ON CONFLICT DO NOTHING`;
+
+/**
+ * Everything kept from the responses (counts, attribute keys, latest answers with their values and
+ * totals), computed from all of them into empty tables: what the triggers would have kept had
+ * they seen each write (a bulk load runs these once instead, bulk-load.ts).
+ */
+export const KEEP_ALL = [COUNT_RESPONSES, COUNT_DISPLAYS, LIST_ATTRIBUTE_KEYS, keepLatest("responses r")];
+
+/**
  * Schema changes, applied in order and recorded in `npskit_migrations`. Append only: never edit a
  * released migration. One statement per entry (the embedded driver runs one at a time); every
  * statement is idempotent so a start-up interrupted half way simply resumes.
@@ -147,16 +178,10 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       ...statementTriggers("responses_counted", "responses", "npskit_count_responses"),
       // Counts of the answers stored before this version (recomputed whole, so a rerun is harmless).
       `DELETE FROM response_counts`,
-      `INSERT INTO response_counts (survey_id, day, kind, score, n)
-        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, count(*) FROM responses
-        WHERE score IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      COUNT_RESPONSES,
       `DELETE FROM display_counts`,
-      `INSERT INTO display_counts (survey_id, day, status, n)
-        SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', count(*) FROM responses
-        WHERE data ? 'status' GROUP BY 1, 2, 3`,
-      `INSERT INTO response_attribute_keys (survey_id, key)
-        SELECT DISTINCT survey_id, jsonb_object_keys(data->'attributes') FROM responses
-        WHERE jsonb_typeof(data->'attributes') = 'object' ON CONFLICT DO NOTHING`,
+      COUNT_DISPLAYS,
+      LIST_ATTRIBUTE_KEYS,
       // Export pages (keyset on created_at, id), latest comments and respondents' latest answers.
       `CREATE INDEX IF NOT EXISTS responses_created_id ON responses (created_at, id)`,
       `CREATE INDEX IF NOT EXISTS responses_survey_created_id ON responses (survey_id, created_at, id)`,
@@ -390,14 +415,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         )
         ${subtractValues("gone")}$q$;
         EXECUTE $q$DELETE FROM latest_answers l USING latest_pending p WHERE l.respondent = p.respondent$q$;
-        EXECUTE $q$WITH kept AS (
-          INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-            SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-            FROM latest_pending p JOIN responses r ON r.respondent = p.respondent, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
-            WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
-            ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id
-          RETURNING survey_id, respondent, category, created_at, attributes
-        ), ${KEEP_VALUES}$q$;
+        EXECUTE $q$${keepLatest("latest_pending p JOIN responses r ON r.respondent = p.respondent")}$q$;
         DELETE FROM latest_pending;
         GET DIAGNOSTICS refreshed = ROW_COUNT;
         RETURN refreshed;

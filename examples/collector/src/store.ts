@@ -1,6 +1,6 @@
 // Responses in the database: upsert by id (the newer state wins, see NEWER_STATE) and filtered reads.
 import type { SurveyResponse } from "@npskit/core";
-import type { Db } from "./db.js";
+import type { Queryable } from "./db.js";
 
 export type SaveResult = "created" | "updated" | "ignored";
 
@@ -22,7 +22,11 @@ const NEWER_STATE = `excluded.updated_at <> responses.updated_at
  * is at-least-once and the comment updates the score's row, so retries, duplicates and
  * out-of-order arrivals never double count or roll back. `receivedAt` is the collector's clock.
  */
-export async function saveResponse(db: Db, r: SurveyResponse, receivedAt: Date = new Date()): Promise<SaveResult> {
+export async function saveResponse(
+  db: Queryable,
+  r: SurveyResponse,
+  receivedAt: Date = new Date(),
+): Promise<SaveResult> {
   return (await saveResponses(db, [r], receivedAt))[0] as SaveResult;
 }
 
@@ -36,19 +40,10 @@ export interface SaveOptions {
 }
 
 /**
- * `saveResponse` for many responses in one statement (one transaction), with each one's result in
- * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
+ * Upserts the responses of the JSON array `$1`, all received at `$2`; `$3` 'on' defers the latest
+ * answers (SaveOptions). One row per stored state: its id and whether it was new.
  */
-export async function saveResponses(
-  db: Db,
-  responses: readonly SurveyResponse[],
-  receivedAt: Date = new Date(),
-  { deferLatest = false }: SaveOptions = {},
-): Promise<SaveResult[]> {
-  if (responses.length === 0) return [];
-  // `npskit.defer_latest` holds for this statement's transaction only; its trigger reads it.
-  const { rows } = await db.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
+const UPSERT = `INSERT INTO responses (id, survey_id, kind, score, complete, created_at, updated_at, received_at, data)
      SELECT r->>'id', r->>'surveyId', r->>'kind', (r->>'score')::smallint, (r->>'complete')::boolean,
        (r->>'createdAt')::timestamptz, (r->>'updatedAt')::timestamptz, $2::timestamptz, r
      FROM jsonb_array_elements($1::jsonb) AS input(r)
@@ -58,11 +53,50 @@ export async function saveResponses(
        complete = excluded.complete, created_at = excluded.created_at,
        updated_at = excluded.updated_at, received_at = excluded.received_at, data = excluded.data
      WHERE ${NEWER_STATE}
-     RETURNING id, (xmax = 0) AS inserted`,
-    [JSON.stringify(responses), receivedAt.toISOString(), deferLatest ? "on" : "off"],
+     RETURNING id, (xmax = 0) AS inserted`;
+
+const upsertParams = (json: string, receivedAt: Date, { deferLatest = false }: SaveOptions) => [
+  json,
+  receivedAt.toISOString(),
+  // `npskit.defer_latest` holds for this statement's transaction only; its trigger reads it.
+  deferLatest ? "on" : "off",
+];
+
+/**
+ * `saveResponse` for many responses in one statement (one transaction), with each one's result in
+ * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
+ */
+export async function saveResponses(
+  db: Queryable,
+  responses: readonly SurveyResponse[],
+  receivedAt: Date = new Date(),
+  options: SaveOptions = {},
+): Promise<SaveResult[]> {
+  if (responses.length === 0) return [];
+  const { rows } = await db.query<{ id: string; inserted: boolean }>(
+    UPSERT,
+    upsertParams(JSON.stringify(responses), receivedAt, options),
   );
   const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
   return responses.map((r) => written.get(r.id) ?? "ignored");
+}
+
+/**
+ * `saveResponses` of responses already written as a JSON array (by the import's reader, off the
+ * database's thread): how many it created and updated; the others were ignored.
+ */
+export async function saveResponsesJson(
+  db: Queryable,
+  json: string,
+  receivedAt: Date = new Date(),
+  options: SaveOptions = {},
+): Promise<{ created: number; updated: number }> {
+  const { rows } = await db.query<{ created: number; updated: number }>(
+    `WITH saved AS (${UPSERT})
+     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM saved`,
+    upsertParams(json, receivedAt, options),
+  );
+  return { created: Number(rows[0]?.created ?? 0), updated: Number(rows[0]?.updated ?? 0) };
 }
 
 export interface ResponseFilter {
@@ -74,7 +108,7 @@ export interface ResponseFilter {
 }
 
 /** Responses matching the filter, oldest answer first. */
-export async function listResponses(db: Db, filter: ResponseFilter = {}): Promise<SurveyResponse[]> {
+export async function listResponses(db: Queryable, filter: ResponseFilter = {}): Promise<SurveyResponse[]> {
   const { rows } = await db.query<{ data: SurveyResponse }>(
     `SELECT data FROM responses
      WHERE ($1::text IS NULL OR survey_id = $1)
@@ -87,7 +121,7 @@ export async function listResponses(db: Db, filter: ResponseFilter = {}): Promis
 }
 
 /** Every survey id with at least one answer (a response with a score), for pickers. */
-export async function listSurveys(db: Db): Promise<{ surveyId: string; kind: string; responses: number }[]> {
+export async function listSurveys(db: Queryable): Promise<{ surveyId: string; kind: string; responses: number }[]> {
   // From the maintained counts: a few rows per survey and day, whatever the number of answers.
   const { rows } = await db.query<{ survey_id: string; kind: string; n: number | string }>(
     "SELECT survey_id, min(kind) AS kind, sum(n) AS n FROM response_counts GROUP BY survey_id HAVING sum(n) > 0 ORDER BY survey_id",
