@@ -1,8 +1,8 @@
 // The database path of the report must give exactly what @npskit/insights gives on the same rows:
 // random datasets (several answers per respondent, duplicates, out-of-order updates that change the
 // category or the respondent, every kind, displays with and without a score or a status, attributes
-// as numbers, numeric text and junk), written one by one and in batches, and random queries, on
-// every database.
+// as numbers, numeric text and junk), written one by one, in batches and as an import writes them
+// (deferred, or one bulk load into the empty store), and random queries, on every database.
 import { describe, expect, it } from "vitest";
 import {
   categoryOf,
@@ -14,6 +14,7 @@ import {
   type SurveyResponse,
 } from "@npskit/core";
 import { analyze, analyzeStored, segmentableAttributes, storedSegmentableAttributes } from "./analysis.js";
+import { bulkLoad } from "./bulk-load.js";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { csvChunks, ndjsonChunks, responsePages } from "./export.js";
@@ -149,10 +150,16 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
     it("equal @npskit/insights on the same rows, for random datasets and queries", async () => {
       for (let seed = 1; seed <= 30; seed++) {
         // One statement per state (what /collect does) or many on alternate seeds; every fourth seed
-        // as import does, the latest answers deferred to one refresh at the end.
+        // as import does: into the empty store as one bulk load (seeds 8, 16, …), or with the latest
+        // answers deferred to one refresh at the end.
         if (seed % 2) for (const state of generate(seed)) await saveResponse(db, state);
         else if (seed % 4) for (const batch of batches(generate(seed))) await saveResponses(db, batch);
-        else {
+        else if (seed % 8 === 0) {
+          const loaded = await bulkLoad(db, async (tx) => {
+            for (const batch of batches(generate(seed))) await saveResponses(tx, batch);
+          });
+          expect(loaded).toBe(true);
+        } else {
           for (const batch of batches(generate(seed)))
             await saveResponses(db, batch, new Date(), { deferLatest: true });
           await refreshLatest(db);
@@ -191,6 +198,48 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       expect((await kept()).values).not.toEqual(byTrigger.values);
       expect(await refreshLatest(db)).toBeGreaterThan(0);
       expect(await kept()).toEqual(byTrigger);
+      // As one bulk load into the empty store: the same again, and the counts as the triggers kept them.
+      const counts = async () =>
+        (await db.query("SELECT * FROM response_counts WHERE n > 0 ORDER BY survey_id, day, kind, score")).rows;
+      const countedByTrigger = await counts();
+      await db.query("DELETE FROM responses");
+      const loaded = await bulkLoad(db, async (tx) => {
+        for (const batch of batches(generate(11))) await saveResponses(tx, batch);
+        for (const batch of batches(generate(12))) await saveResponses(tx, batch);
+      });
+      expect(loaded).toBe(true);
+      expect(await kept()).toEqual(byTrigger);
+      expect(await counts()).toEqual(countedByTrigger);
+    });
+
+    it("a bulk load that fails half way leaves the store as it found it, and a store with answers gets none", async () => {
+      const indexes = async () =>
+        (
+          await db.query(
+            "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = ANY($1::regclass[]) ORDER BY 1",
+            [["responses", "latest_answers", "latest_values"]],
+          )
+        ).rows;
+      const before = await indexes();
+      expect(before.length).toBeGreaterThan(5);
+      const [first, second] = generate(11).filter((r) => r.kind === "nps" && r.score !== null);
+      if (!first || !second) throw new Error("seed 11 has NPS answers");
+      const failing = bulkLoad(db, async (tx) => {
+        await saveResponses(tx, [first]);
+        throw new Error("the file could not be read");
+      });
+      await expect(failing).rejects.toThrow("the file could not be read");
+      expect(await indexes()).toEqual(before);
+      expect(await listResponses(db)).toEqual([]);
+      // The triggers are on again: a write is counted and its respondent's answer kept.
+      await saveResponse(db, first);
+      const kept = await db.query("SELECT id FROM latest_answers WHERE survey_id = $1", [first.surveyId]);
+      expect(kept.rows).toEqual([{ id: first.id }]);
+      const counted = await db.query<{ n: number }>("SELECT sum(n)::int AS n FROM response_counts");
+      expect(counted.rows[0]?.n).toBe(1);
+      let called = false;
+      expect(await bulkLoad(db, async () => void (called = true))).toBe(false);
+      expect(called).toBe(false);
     });
 
     it("export every matching row, in order, across pages", async () => {

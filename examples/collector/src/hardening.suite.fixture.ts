@@ -288,15 +288,13 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
       });
 
       it("log a 500 as the error's stack, never the request body or the database's quote of it", async () => {
-        const failing: Db = {
-          query: async () => {
-            throw Object.assign(new Error("unsupported Unicode escape sequence"), {
-              detail: "My manager Jane is awful",
-              where: "JSON data, line 1",
-            });
-          },
-          close: async () => {},
+        const query = async (): Promise<never> => {
+          throw Object.assign(new Error("unsupported Unicode escape sequence"), {
+            detail: "My manager Jane is awful",
+            where: "JSON data, line 1",
+          });
         };
+        const failing: Db = { query, transaction: (work) => work({ query }), close: async () => {} };
         const errors = vi.spyOn(console, "error").mockImplementation(() => {});
         const res = await post(createApp({ db: failing }), makeResponse(9, { comment: "My manager Jane is awful" }));
         expect(res.status).toBe(500);

@@ -1,9 +1,13 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeResponse } from "@npskit/test-support/responses";
+import { openPglite } from "./db.js";
 import { runImport, startCollector } from "./main.js";
+import { listResponses } from "./store.js";
 
 describe("startCollector", () => {
   const dir = mkdtempSync(join(tmpdir(), "npskit-collector-"));
@@ -96,5 +100,45 @@ describe("startCollector", () => {
     } finally {
       await to.stop();
     }
+  }, 60_000);
+});
+
+describe("the built import command", () => {
+  // As shipped (dist/main.js), where the file is read in a worker thread (import-worker.js); the
+  // tests above run the TypeScript source, which reads it on the main thread.
+  const collector = fileURLToPath(new URL("..", import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), "npskit-import-command-"));
+  beforeAll(() => void execFileSync("npx", ["tsc", "-p", collector], { stdio: "pipe" }), 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const importCommand = (file: string, dataDir: string) =>
+    spawnSync(process.execPath, [join(collector, "dist/main.js"), "import", file], {
+      encoding: "utf8",
+      env: { ...process.env, NPSKIT_DATA_DIR: dataDir, DATABASE_URL: "" },
+    });
+
+  it("loads a file through its reader thread, twice without change, and says why a line or a file is refused", async () => {
+    const answers = [makeResponse(9, { userId: "user-1" }), makeResponse(2, { comment: "Too slow" }), makeResponse(7)];
+    const [first, ...rest] = answers.map((answer) => JSON.stringify(answer));
+    const hashed = JSON.stringify({ ...answers[0], userHash: "ab".repeat(32) });
+    const file = join(dir, "answers.ndjson");
+    writeFileSync(file, [hashed, "{not json", ...rest, ""].join("\n"));
+    const dataDir = join(dir, "data");
+    const loaded = importCommand(file, dataDir);
+    expect(loaded.stdout).toContain("import done: 4 lines · created 3 · updated 0 · ignored 0 · rejected 1");
+    expect(loaded.stdout).toContain("line 2: body must be JSON (one response object)");
+    expect(loaded.status).toBe(1);
+    writeFileSync(file, [first, ...rest].join("\n"));
+    const again = importCommand(file, dataDir);
+    expect(again.stdout).toContain("import done: 3 lines · created 0 · updated 0 · ignored 3 · rejected 0");
+    expect(again.status).toBe(0);
+    const db = await openPglite(dataDir);
+    try {
+      expect(await listResponses(db)).toEqual(answers);
+    } finally {
+      await db.close();
+    }
+    const missing = importCommand(join(dir, "missing.ndjson"), dataDir);
+    expect(missing.stderr).toMatch(/import failed: .*ENOENT/);
+    expect(missing.status).toBe(1);
   }, 60_000);
 });

@@ -10,17 +10,18 @@ const statementTriggers = (name: string, table: string, fn: string) =>
   );
 
 // Fragments of migration 5's statements, written once. NUMBERS: the numeric attributes of the rows
-// of a CTE `kept` (new latest answers). KEEP_VALUES: stores them as latest values and adds them to
-// the totals (the tail of such a WITH). subtractValues: takes the values listed by a CTE off the totals.
+// of a CTE `kept` (new latest answers). STORE_VALUES stores them as latest values; KEEP_VALUES
+// also adds them to the totals (the tail of such a WITH). subtractValues: takes the values listed by a CTE off the totals.
 const NUMBERS = `numbers AS (
   SELECT * FROM (
     SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
     FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
   ) valued WHERE value IS NOT NULL
 )`;
+const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
 const KEEP_VALUES = `${NUMBERS}, added AS (
-  INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
+  ${STORE_VALUES}
 )
 INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
   SELECT survey_id, key, category, sum(value::numeric), count(*) FROM numbers GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
@@ -32,15 +33,19 @@ const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_
     SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
 
 /**
- * Stores the latest answers of the respondents whose answers `answers` lists (a FROM item naming
- * them `r`, with none of them kept yet), with their values and totals.
+ * Keeps the latest answer, per survey and across surveys (''), of each respondent whose answers
+ * `answers` lists (a FROM item naming them `r`, none of them kept yet).
  */
+const latestOf = (
+  answers: string,
+) => `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+        SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+        FROM ${answers}, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
+        WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
+        ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`;
+/** latestOf, with the values of the answers it keeps and their totals. */
 const keepLatest = (answers: string) => `WITH kept AS (
-          INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-            SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-            FROM ${answers}, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
-            WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
-            ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id
+          ${latestOf(answers)}
           RETURNING survey_id, respondent, category, created_at, attributes
         ), ${KEEP_VALUES}`;
 
@@ -60,7 +65,16 @@ const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key
  * totals), computed from all of them into empty tables: what the triggers would have kept had
  * they seen each write (a bulk load runs these once instead, bulk-load.ts).
  */
-export const KEEP_ALL = [COUNT_RESPONSES, COUNT_DISPLAYS, LIST_ATTRIBUTE_KEYS, keepLatest("responses r")];
+export const KEEP_ALL = [
+  COUNT_RESPONSES,
+  COUNT_DISPLAYS,
+  LIST_ATTRIBUTE_KEYS,
+  latestOf("responses r"),
+  // Three statements, not keepLatest's one: each reads a table instead of the previous one's output.
+  `WITH kept AS (SELECT * FROM latest_answers), ${NUMBERS} ${STORE_VALUES}`,
+  `INSERT INTO value_totals (survey_id, key, category, total, respondents)
+    SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
+];
 
 /**
  * Schema changes, applied in order and recorded in `npskit_migrations`. Append only: never edit a
@@ -299,11 +313,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `DELETE FROM value_totals`,
       `DELETE FROM latest_values`,
       `DELETE FROM latest_answers`,
-      `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-        SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-        FROM responses r, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
-        WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
-        ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`,
+      latestOf("responses r"),
       // Statistics for the new tables (the embedded database never gathers them by itself).
       `ANALYZE`,
     ],

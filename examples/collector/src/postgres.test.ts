@@ -2,12 +2,16 @@
 // `postgresql` package. `npm test` installs it when missing (scripts/ensure-postgres.mjs) and sets
 // NPSKIT_REQUIRE_POSTGRES, so there a server that cannot start fails the run; elsewhere it is skipped.
 import { afterAll, describe, expect, it } from "vitest";
+import { makeResponse } from "@npskit/test-support/responses";
+import { bulkLoad } from "./bulk-load.js";
 import { openPostgres } from "./db.js";
 import { describeAggregates } from "./aggregates.suite.fixture.js";
 import { describeCsvImport } from "./csv-import.suite.fixture.js";
 import { describeHardening } from "./hardening.suite.fixture.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
+import { migrate } from "./migrations.js";
 import { describeStore } from "./store.suite.fixture.js";
+import { listResponses, saveResponses } from "./store.js";
 
 const server: LocalPostgres | Error = await startLocalPostgres().catch((e: unknown) =>
   e instanceof Error ? e : new Error(String(e)),
@@ -25,6 +29,28 @@ if (server instanceof Error && process.env.NPSKIT_REQUIRE_POSTGRES) {
   describeHardening("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeAggregates("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeCsvImport("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+
+  it("a database user who may write answers but not change the tables imports batch by batch, not as a bulk load", async () => {
+    const owner = await openPostgres(server.url);
+    await migrate(owner);
+    await owner.query("DELETE FROM responses");
+    await owner.query("DROP ROLE IF EXISTS npskit_writer");
+    await owner.query("CREATE ROLE npskit_writer LOGIN");
+    await owner.query("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO npskit_writer");
+    const writer = await openPostgres(server.url.replace("npskit@", "npskit_writer@"));
+    try {
+      const answer = makeResponse(9);
+      expect(await bulkLoad(writer, (tx) => saveResponses(tx, [answer]).then(() => {}))).toBe(false);
+      expect(await listResponses(owner)).toEqual([]);
+      expect(await saveResponses(writer, [answer])).toEqual(["created"]);
+    } finally {
+      await owner.query("DELETE FROM responses");
+      await writer.close();
+      await owner.query("DROP OWNED BY npskit_writer");
+      await owner.query("DROP ROLE npskit_writer");
+      await owner.close();
+    }
+  });
 }
 
 describe("openPostgres", () => {
