@@ -1,9 +1,9 @@
 // The first import into an empty store, loaded the way a database restore is: the rows first, then
 // the indexes and everything kept from the rows (counts, latest answers), each built once from all
-// of them instead of row by row, in one transaction, so an interrupted load leaves the store as
-// empty as it found it.
+// of them instead of row by row, in one transaction, so an import that fails or is stopped leaves
+// the store as empty as it found it.
 import type { Db, Queryable } from "./db.js";
-import { KEEP_ALL } from "./migrations.js";
+import { KEEP_ALL, RESPONSE_TRIGGERS } from "./migrations.js";
 
 /** The responses and every table kept from them. */
 const TABLES = [
@@ -17,34 +17,46 @@ const TABLES = [
   "latest_pending",
 ];
 
-/** PostgreSQL's "insufficient privilege" (SQLSTATE 42501). */
-const notAllowed = (error: unknown) => (error as { code?: unknown } | null)?.code === "42501";
+const isEmpty = async (db: Queryable) =>
+  (await db.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM responses) AS empty")).rows[0]?.empty === true;
+
+/** An error the database reported (it has a SQLSTATE), as opposed to one of this program. */
+const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === "string";
 
 /**
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
- * store holds no response: the secondary indexes and the responses' triggers are off meanwhile
- * (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables and the indexes are
- * built again. Writers wait until it is done. Resolves with false, having called nothing, when the
- * store is not empty or the database user may not change its tables (not their owner).
+ * store holds no response: the secondary indexes and the triggers of RESPONSE_TRIGGERS are off
+ * meanwhile (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables and the
+ * indexes are built again. Until it commits, every other statement on these tables waits (reads
+ * too: a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having
+ * called nothing, when the store has answers, or when the database refuses a step before the
+ * load (a user who does not own the tables, another session holding them for 5 s): then the
+ * caller stores batch by batch.
+ *
+ * One difference from the triggers, harmless: the attribute keys listed are those of the stored
+ * states only (the triggers also list the keys of states that were later replaced).
  */
 export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): Promise<boolean> {
+  // Looked at first without a lock, so an import into a store in use never queues for one.
+  if (!(await isEmpty(db))) return false;
   let loading = false;
   try {
     return await db.transaction(async (tx) => {
-      // Locked before looking, so no answer arrives between the look and the end.
+      await tx.query("SET LOCAL lock_timeout = '5s'");
       await tx.query(`LOCK TABLE ${TABLES.join(", ")} IN ACCESS EXCLUSIVE MODE`);
-      const { rows } = await tx.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM responses) AS empty");
-      if (!rows[0]?.empty) return false;
+      // Again under the lock: an answer may have arrived meanwhile.
+      if (!(await isEmpty(tx))) return false;
       // New files: a table filled in the transaction that emptied it is written without the
       // write-ahead log where the server allows (wal_level=minimal).
       await tx.query(`TRUNCATE ${TABLES.join(", ")}`);
       const { rows: indexes } = await tx.query<{ name: string; definition: string }>(
         `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index
-         WHERE indrelid = ANY($1::regclass[]) AND NOT indisprimary AND NOT indisunique`,
+         WHERE indrelid = ANY($1::regclass[]) AND NOT indisprimary AND NOT indisunique
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)`,
         [TABLES],
       );
       for (const { name } of indexes) await tx.query(`DROP INDEX ${name}`);
-      await tx.query("ALTER TABLE responses DISABLE TRIGGER USER");
+      for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses DISABLE TRIGGER ${name}`);
       loading = true;
       await load(tx);
       // The sorts of the kept tables and of the index builds, in memory where they fit.
@@ -52,11 +64,12 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
       await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
       for (const statement of KEEP_ALL) await tx.query(statement);
       for (const { definition } of indexes) await tx.query(definition);
-      await tx.query("ALTER TABLE responses ENABLE TRIGGER USER");
+      for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses ENABLE TRIGGER ${name}`);
       return true;
     });
   } catch (error) {
-    if (!loading && notAllowed(error)) return false;
+    // Before the load, the rollback restored everything: store batch by batch instead.
+    if (!loading && fromDatabase(error)) return false;
     throw error;
   }
 }

@@ -64,16 +64,18 @@ export async function openPostgres(connectionString: string): Promise<Db> {
     ...on(pool),
     transaction: async (work) => {
       const client = await pool.connect();
+      // A connection whose transaction could not be rolled back is closed, not reused.
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const result = await work(on(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

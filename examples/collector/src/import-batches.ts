@@ -55,7 +55,7 @@ async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
 }
 
 /** The records of `file`: NDJSON, or a CSV as /api/export.csv writes it (isCsvFile). */
-export async function importRecords(file: string): Promise<AsyncGenerator<ImportRecord>> {
+async function importRecords(file: string): Promise<AsyncGenerator<ImportRecord>> {
   return (await isCsvFile(file)) ? csvFileRecords(file) : ndjsonRecords(file);
 }
 

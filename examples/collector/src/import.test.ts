@@ -6,7 +6,7 @@ import { openPglite } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { ndjsonChunks } from "./export.js";
 import { importFile, importSummary } from "./import.js";
-import { listResponses } from "./store.js";
+import { listResponses, saveResponses } from "./store.js";
 import { makeResponse } from "@npskit/test-support/responses";
 
 const db = useMigratedDb(() => openPglite());
@@ -31,36 +31,55 @@ describe("importFile", () => {
   };
   const other = makeResponse(10, { kind: "enps", surveyId: "enps-h2" });
 
-  it("stores good lines in file order, reports bad ones by line number, and a re-run changes nothing", async () => {
-    const path = file("mixed.ndjson", [
-      `\uFEFF${JSON.stringify(scored)}`,
-      "",
-      "{not json",
-      JSON.stringify(commented),
-      JSON.stringify({ ...other, score: 11 }),
-      JSON.stringify(scored),
-      JSON.stringify(other),
-    ]);
-    const progress: number[] = [];
-    const counts = await importFile(db, path, { batchSize: 2, onProgress: (c) => progress.push(c.lines) });
-    expect(counts).toMatchObject({ lines: 7, created: 2, updated: 1, ignored: 1 });
-    expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([
-      [3, ""],
-      [5, "score"],
-    ]);
-    expect(progress.length).toBeGreaterThan(1);
-    expect(await listResponses(db)).toEqual([commented, other]);
-    expect(importSummary(counts)).toBe(
-      [
-        "[npskit] import done: 7 lines · created 2 · updated 1 · ignored 1 · rejected 2",
-        "  line 3: body must be JSON (one response object)",
-        `  line 5: ${counts.rejected[1]?.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
-      ].join("\n"),
-    );
-    const again = await importFile(db, path);
-    expect(again).toMatchObject({ created: 0, updated: 0, ignored: 4 });
-    expect(await listResponses(db)).toEqual([commented, other]);
-  });
+  const earlier = makeResponse(6, { surveyId: "earlier", createdAt: "2026-01-05T10:00:00.000Z" });
+  it.each([
+    ["into an empty store, as one bulk load", []],
+    ["into a store with answers, batch by batch", [earlier]],
+  ])(
+    "stores good lines in file order, reports bad ones by line number, and a re-run changes nothing: %s",
+    async (_, stored) => {
+      await saveResponses(db, stored);
+      const path = file("mixed.ndjson", [
+        `\uFEFF${JSON.stringify(scored)}`,
+        "",
+        "{not json",
+        JSON.stringify(commented),
+        JSON.stringify({ ...other, score: 11 }),
+        JSON.stringify(scored),
+        JSON.stringify(other),
+      ]);
+      const progress: number[] = [];
+      const counts = await importFile(db, path, { batchSize: 2, onProgress: (c) => progress.push(c.lines) });
+      expect(counts).toMatchObject({ lines: 7, created: 2, updated: 1, ignored: 1 });
+      expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([
+        [3, ""],
+        [5, "score"],
+      ]);
+      expect(progress.length).toBeGreaterThan(1);
+      expect(await listResponses(db)).toEqual([...stored, commented, other]);
+      expect(importSummary(counts)).toBe(
+        [
+          "[npskit] import done: 7 lines · created 2 · updated 1 · ignored 1 · rejected 2",
+          "  line 3: body must be JSON (one response object)",
+          `  line 5: ${counts.rejected[1]?.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+        ].join("\n"),
+      );
+      // What the report reads agrees with the answers, whichever way they were stored.
+      const kept = await db.query("SELECT survey_id, id FROM latest_answers ORDER BY 1, 2");
+      expect(kept.rows).toEqual(
+        [...stored, commented, other]
+          .filter((r) => r.kind === "nps" || r.kind === "enps")
+          .flatMap((r) => [
+            { survey_id: "", id: r.id },
+            { survey_id: r.surveyId, id: r.id },
+          ])
+          .sort((a, b) => (`${a.survey_id} ${a.id}` < `${b.survey_id} ${b.id}` ? -1 : 1)),
+      );
+      const again = await importFile(db, path);
+      expect(again).toMatchObject({ created: 0, updated: 0, ignored: 4 });
+      expect(await listResponses(db)).toEqual([...stored, commented, other]);
+    },
+  );
 
   it("never stores an identity hash, as /collect does not", async () => {
     const hashed = makeResponse(9, { userId: "user-1" });

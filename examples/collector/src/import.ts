@@ -1,9 +1,9 @@
 // `node dist/main.js import FILE`: loads history, one wire-format response per line (NDJSON, what
 // /api/export.ndjson writes; or a CSV as /api/export.csv writes it), with POST /collect's
-// validation and upsert rules, in batched transactions. Bad lines are reported by number and never
+// validation and upsert rules, a batch per statement. Bad lines are reported by number and never
 // stop the good ones; re-running the same file changes nothing (every state is already stored:
 // all "ignored"). A worker thread reads and checks the file (import-batches.ts) while this thread
-// stores it; into an empty store, the whole file is one bulk load (bulk-load.ts).
+// stores it: into an empty store as one bulk load (bulk-load.ts), otherwise batch by batch.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";

@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeResponse } from "@npskit/test-support/responses";
 import { openPglite } from "./db.js";
 import { runImport, startCollector } from "./main.js";
+import { migrate } from "./migrations.js";
 import { listResponses } from "./store.js";
 
 describe("startCollector", () => {
@@ -140,5 +141,34 @@ describe("the built import command", () => {
     const missing = importCommand(join(dir, "missing.ndjson"), dataDir);
     expect(missing.stderr).toMatch(/import failed: .*ENOENT/);
     expect(missing.status).toBe(1);
+  }, 60_000);
+
+  it("its reader thread hands over batch after batch in file order, and its failure fails the import", async () => {
+    const built: typeof import("./import.js") = await import(pathToFileURL(join(collector, "dist/import.js")).href);
+    const answers = Array.from({ length: 30 }, (_, i) => makeResponse(i % 11));
+    const lines = answers.map((answer) => JSON.stringify(answer));
+    lines.splice(12, 0, "{not json");
+    const file = join(dir, "thirty.ndjson");
+    writeFileSync(file, lines.join("\n"));
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      const seen: number[] = [];
+      const counts = await built.importFile(db, file, {
+        inWorker: true,
+        batchSize: 1,
+        onProgress: ({ lines }) => seen.push(lines),
+      });
+      expect(counts).toMatchObject({ lines: 31, created: 30, updated: 0, ignored: 0 });
+      expect(counts.rejected.map((r) => r.line)).toEqual([13]);
+      // A batch per answer (more than the reader may be ahead), then the last, empty one.
+      expect(seen).toEqual([...Array.from({ length: 31 }, (_, i) => i + 1).filter((line) => line !== 13), 31]);
+      expect(await listResponses(db)).toEqual(answers);
+      const header = join(dir, "not-an-export.csv");
+      writeFileSync(header, "a,b,c\n1,2,3\n");
+      await expect(built.importFile(db, header, { inWorker: true })).rejects.toThrow(/line 1 is not the header/);
+    } finally {
+      await db.close();
+    }
   }, 60_000);
 });

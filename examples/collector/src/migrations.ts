@@ -2,6 +2,9 @@ import { numeric } from "./aggregates.js";
 import type { Db } from "./db.js";
 
 const WRITES = ["INSERT", "UPDATE", "DELETE"] as const;
+const triggerNames = (name: string) => WRITES.map((write) => `${name}_${write.toLowerCase()}`);
+/** The triggers on `responses` that keep the counts and the latest answers (migrations 3 and 4). */
+export const RESPONSE_TRIGGERS = [...triggerNames("responses_counted"), ...triggerNames("responses_latest")];
 /** Statement triggers `<name>_insert|update|delete` on `table` that run `fn` with the transition tables. */
 const statementTriggers = (name: string, table: string, fn: string) =>
   WRITES.map(
@@ -328,7 +331,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     statements: [
       // Respondents whose latest answers a bulk write (an import) left to refresh in one go.
       `CREATE TABLE IF NOT EXISTS latest_pending (respondent text PRIMARY KEY)`,
-      ...WRITES.map((write) => `DROP TRIGGER IF EXISTS latest_values_${write.toLowerCase()} ON latest_answers`),
+      ...triggerNames("latest_values").map((name) => `DROP TRIGGER IF EXISTS ${name} ON latest_answers`),
       `DROP FUNCTION IF EXISTS npskit_latest_values()`,
       `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
