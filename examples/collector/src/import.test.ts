@@ -48,14 +48,20 @@ describe("importFile", () => {
         JSON.stringify(scored),
         JSON.stringify(other),
       ]);
-      const progress: number[] = [];
-      const counts = await importFile(db, path, { batchSize: 2, onProgress: (c) => progress.push(c.lines) });
+      const progress: string[] = [];
+      const counts = await importFile(db, path, {
+        batchSize: 2,
+        onProgress: (c) => progress.push(`stored to line ${c.lines}`),
+        onBuilding: (c) => progress.push(`building after line ${c.lines}`),
+      });
       expect(counts).toMatchObject({ lines: 7, created: 2, updated: 1, ignored: 1 });
       expect(counts.rejected.map((r) => [r.line, r.problems[0]?.path])).toEqual([
         [3, ""],
         [5, "score"],
       ]);
-      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.length).toBeGreaterThan(2);
+      expect(progress.filter((step) => step.startsWith("building"))).toEqual(["building after line 7"]);
+      expect(progress.at(-1)).toBe("building after line 7");
       expect(await listResponses(db)).toEqual([...stored, commented, other]);
       expect(importSummary(counts)).toBe(
         [

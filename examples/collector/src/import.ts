@@ -30,6 +30,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch is stored. */
   onProgress?: (counts: ImportCounts) => void;
+  /** Called when the file is stored and what is kept from it (counts, latest answers, indexes) is being built. */
+  onBuilding?: (counts: ImportCounts) => void;
   /** Read the file in a worker thread (default: when built, see WORKER). */
   inWorker?: boolean;
 }
@@ -76,7 +78,7 @@ async function* workerBatches(file: string, batchSize: number): AsyncGenerator<I
  * resolves with what happened to each record.
  */
 export async function importFile(db: Db, file: string, options: ImportOptions = {}): Promise<ImportCounts> {
-  const { batchSize = IMPORT_BATCH, onProgress, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
+  const { batchSize = IMPORT_BATCH, onProgress, onBuilding, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
   const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
   const store = async (target: Queryable, deferLatest: boolean) => {
@@ -91,6 +93,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       counts.rejected.push(...batch.rejected);
       onProgress?.(counts);
     }
+    onBuilding?.(counts);
   };
   if (!(await bulkLoad(db, (tx) => store(tx, false)))) {
     // Into a store with answers: batch by batch, each respondent's latest answer computed once

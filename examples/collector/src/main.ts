@@ -98,6 +98,9 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
           `[npskit] import: ${lines} lines (${Math.round(lines / ((now - started) / 1000))}/s), ${rejected.length} rejected`,
         );
       },
+      // Building can take longer than reading (a bulk load builds every index then): say so.
+      onBuilding: ({ lines }) =>
+        console.error(`[npskit] import: ${lines} lines stored; building the counts, latest answers and indexes…`),
     });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuAtStart);
