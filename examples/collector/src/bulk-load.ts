@@ -3,19 +3,7 @@
 // of them instead of row by row, in one transaction, so an import that fails or is stopped leaves
 // the store as empty as it found it.
 import type { Db, Queryable } from "./db.js";
-import { KEEP_ALL, RESPONSE_TRIGGERS } from "./migrations.js";
-
-/** The responses and every table kept from them. */
-const TABLES = [
-  "responses",
-  "response_counts",
-  "display_counts",
-  "response_attribute_keys",
-  "latest_answers",
-  "latest_values",
-  "value_totals",
-  "latest_pending",
-];
+import { KEEP_ALL, RESPONSE_TRIGGERS, STORE_TABLES } from "./migrations.js";
 
 const isEmpty = async (db: Queryable) =>
   (await db.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM responses) AS empty")).rows[0]?.empty === true;
@@ -43,17 +31,17 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
   try {
     return await db.transaction(async (tx) => {
       await tx.query("SET LOCAL lock_timeout = '5s'");
-      await tx.query(`LOCK TABLE ${TABLES.join(", ")} IN ACCESS EXCLUSIVE MODE`);
+      await tx.query(`LOCK TABLE ${STORE_TABLES.join(", ")} IN ACCESS EXCLUSIVE MODE`);
       // Again under the lock: an answer may have arrived meanwhile.
       if (!(await isEmpty(tx))) return false;
       // New files: a table filled in the transaction that emptied it is written without the
       // write-ahead log where the server allows (wal_level=minimal).
-      await tx.query(`TRUNCATE ${TABLES.join(", ")}`);
+      await tx.query(`TRUNCATE ${STORE_TABLES.join(", ")}`);
       const { rows: indexes } = await tx.query<{ name: string; definition: string }>(
         `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index
          WHERE indrelid = ANY($1::regclass[]) AND NOT indisprimary AND NOT indisunique
            AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)`,
-        [TABLES],
+        [STORE_TABLES],
       );
       for (const { name } of indexes) await tx.query(`DROP INDEX ${name}`);
       for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses DISABLE TRIGGER ${name}`);

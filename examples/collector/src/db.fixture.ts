@@ -1,7 +1,7 @@
 // Test setup shared by the collector's database tests.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "./db.js";
-import { migrate } from "./migrations.js";
+import { migrate, STORE_TABLES } from "./migrations.js";
 
 /**
  * The database of the enclosing tests: opened and migrated before them, emptied of responses
@@ -19,17 +19,7 @@ export function useMigratedDb(open: () => Promise<Db>): Db {
   }, 120_000);
   afterAll(() => db?.close());
   beforeEach(async () => {
-    for (const table of [
-      "responses",
-      "response_counts",
-      "display_counts",
-      "response_attribute_keys",
-      "latest_answers",
-      "latest_values",
-      "value_totals",
-      "latest_pending",
-    ])
-      await current().query(`DELETE FROM ${table}`);
+    for (const table of STORE_TABLES) await current().query(`DELETE FROM ${table}`);
   });
   return {
     query: <Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>

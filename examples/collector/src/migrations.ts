@@ -3,6 +3,17 @@ import type { Db } from "./db.js";
 
 const WRITES = ["INSERT", "UPDATE", "DELETE"] as const;
 const triggerNames = (name: string) => WRITES.map((write) => `${name}_${write.toLowerCase()}`);
+/** The responses and every table kept from them. */
+export const STORE_TABLES = [
+  "responses",
+  "response_counts",
+  "display_counts",
+  "response_attribute_keys",
+  "latest_answers",
+  "latest_values",
+  "value_totals",
+  "latest_pending",
+];
 /** The triggers on `responses` that keep the counts and the latest answers (migrations 3 and 4). */
 export const RESPONSE_TRIGGERS = [...triggerNames("responses_counted"), ...triggerNames("responses_latest")];
 /** Statement triggers `<name>_insert|update|delete` on `table` that run `fn` with the transition tables. */
