@@ -127,7 +127,9 @@ describe("the built import command", () => {
     const loaded = importCommand(file, dataDir);
     expect(loaded.stdout).toContain("import done: 4 lines · created 3 · updated 0 · ignored 0 · rejected 1");
     expect(loaded.stdout).toContain("line 2: body must be JSON (one response object)");
-    expect(loaded.stderr).toContain("[npskit] import: 4 lines stored; building the counts, latest answers and indexes…");
+    expect(loaded.stderr).toContain(
+      "[npskit] import: 4 lines stored; building the counts, latest answers and indexes…",
+    );
     expect(loaded.status).toBe(1);
     writeFileSync(file, [first, ...rest].join("\n"));
     const again = importCommand(file, dataDir);
