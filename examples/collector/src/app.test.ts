@@ -76,6 +76,11 @@ describe("POST /collect", () => {
     expect(await csat.json()).toMatchObject({
       problems: [{ path: "score", message: expect.stringContaining("between 1 and 5") }],
     });
+    // Beyond every scale: the specific reason only, not also the schema's generic one.
+    const twelve = await post(app, makeResponse(4, { kind: "csat", score: 12, category: "promoter" }));
+    expect(await twelve.json()).toMatchObject({
+      problems: [{ path: "score", message: 'score must be between 1 and 5 for kind "csat", got 12' }],
+    });
     const mislabelled = await post(app, makeResponse(2, { category: "promoter" }));
     expect(mislabelled.status).toBe(400);
     expect(await mislabelled.json()).toMatchObject({ problems: [{ path: "category" }] });

@@ -22,12 +22,14 @@ export function parseResponse(body: string): Parsed {
     typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
   const result = responseSchema.safeParse(withWireAttributes(json));
   if (result.success) return { ok: true, response: result.data, ...id };
-  return {
-    ok: false,
-    problems: result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-    ...id,
-  };
+  const problems = result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  return { ok: false, problems: problems.filter((p) => !saysLess(p, problems)), ...id };
 }
+
+/** The schema's generic message, where a specific one names the same path (e.g. a score of 12 for CSAT). */
+const GENERIC = "Invalid input";
+const saysLess = (problem: Problem, all: readonly Problem[]) =>
+  problem.message === GENERIC && all.some((other) => other.path === problem.path && other.message !== GENERIC);
 
 /**
  * Attributes cut to the wire bounds by the SDK's own rule (`wireAttributes`: scalars, the first 50
