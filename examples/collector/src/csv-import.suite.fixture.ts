@@ -1,8 +1,5 @@
 // CSV import against each database: what /api/export.csv writes comes back as the same answers.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SurveyResponse } from "@npskit/core";
 import { createApp } from "./app.js";
 import { CSV_IMPORT_SDK } from "./csv-import.js";
@@ -10,18 +7,13 @@ import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { importFile, importSummary } from "./import.js";
 import { listResponses, saveResponses } from "./store.js";
+import { useScratchDir } from "./scratch.fixture.js";
 import { makeResponse } from "@npskit/test-support/responses";
 
 export function describeCsvImport(name: string, open: () => Promise<Db>): void {
   describe(`CSV import on ${name}`, () => {
     const db = useMigratedDb(open);
-    const dir = mkdtempSync(join(tmpdir(), "npskit-csv-import-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const file = (name: string, text: string) => {
-      const path = join(dir, name);
-      writeFileSync(path, text);
-      return path;
-    };
+    const { file } = useScratchDir("csv-import");
     const exportCsv = async () => (await createApp({ db }).request("/api/export.csv")).text();
     const summary = async () => (await createApp({ db }).request("/api/summary")).json();
 

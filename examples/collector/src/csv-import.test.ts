@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { csvCell, unguarded } from "./csv.js";
 import { type CsvRecord, csvRecords, isCsvFile, MAX_RECORD } from "./csv-import.js";
 import { describeCsvImport } from "./csv-import.suite.fixture.js";
 import { openPglite } from "./db.js";
+import { useScratchDir } from "./scratch.fixture.js";
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
@@ -84,13 +82,7 @@ describe("csvRecords", () => {
 });
 
 describe("isCsvFile", () => {
-  const dir = mkdtempSync(join(tmpdir(), "npskit-csv-detect-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
+  const { file } = useScratchDir("csv-detect");
 
   it("takes a file named .csv, or one starting with the export's header, and leaves NDJSON to importFile", async () => {
     expect(await isCsvFile(file("answers.CSV", ""))).toBe(true);

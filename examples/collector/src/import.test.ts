@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openPglite } from "./db.js";
+import { useScratchDir } from "./scratch.fixture.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { ndjsonChunks } from "./export.js";
 import { importFile, importSummary } from "./import.js";
@@ -10,14 +8,8 @@ import { listResponses, saveResponses } from "./store.js";
 import { makeResponse } from "@npskit/test-support/responses";
 
 const db = useMigratedDb(() => openPglite());
-const dir = mkdtempSync(join(tmpdir(), "npskit-import-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const file = (name: string, lines: readonly string[]) => {
-  const path = join(dir, name);
-  writeFileSync(path, lines.join("\n"));
-  return path;
-};
+const scratch = useScratchDir("import");
+const file = (name: string, lines: readonly string[]) => scratch.file(name, lines.join("\n"));
 
 describe("importFile", () => {
   const scored = makeResponse(3, { complete: false, updatedAt: "2026-11-24T10:00:00.000Z" });
@@ -94,12 +86,14 @@ describe("importFile", () => {
   });
 
   it("reads back its own NDJSON export into an empty store", async () => {
-    const path = file("export.ndjson", []);
     const rows = [
       makeResponse(1, { comment: 'line\nbreak "quoted" 很好' }),
       makeResponse(8, { attributes: { plan: "pro", ltv: 12.5 } }),
     ];
-    writeFileSync(path, rows.map((r) => JSON.stringify(r)).join("\n"));
+    const path = file(
+      "export.ndjson",
+      rows.map((r) => JSON.stringify(r)),
+    );
     await importFile(db, path);
     let exported = "";
     for await (const chunk of ndjsonChunks(db, {})) exported += chunk;

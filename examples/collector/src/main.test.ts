@@ -1,18 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { makeResponse } from "@npskit/test-support/responses";
 import { openPglite } from "./db.js";
 import { runImport, startCollector } from "./main.js";
 import { migrate } from "./migrations.js";
+import { useScratchDir } from "./scratch.fixture.js";
 import { listResponses } from "./store.js";
 
 describe("startCollector", () => {
-  const dir = mkdtempSync(join(tmpdir(), "npskit-collector-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, file: write } = useScratchDir("collector");
 
   it("serves on a free port with PGlite on disk, and a second instance on the same port fails before touching its data", async () => {
     const collector = await startCollector({ port: 0, host: "127.0.0.1", dataDir: join(dir, "one"), origins: "*" });
@@ -78,8 +77,7 @@ describe("startCollector", () => {
     } finally {
       await from.stop();
     }
-    const file = join(dir, "answers.csv");
-    writeFileSync(file, csv);
+    const file = write("answers.csv", csv);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
       await runImport(file, { NPSKIT_DATA_DIR: join(dir, "to") });
@@ -108,9 +106,8 @@ describe("the built import command", () => {
   // As shipped (dist/main.js), where the file is read in a worker thread (import-worker.js); the
   // tests above run the TypeScript source, which reads it on the main thread.
   const collector = fileURLToPath(new URL("..", import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), "npskit-import-command-"));
+  const { dir, file: write } = useScratchDir("import-command");
   beforeAll(() => void execFileSync("npx", ["tsc", "-p", collector], { stdio: "pipe" }), 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const importCommand = (file: string, dataDir: string) =>
     spawnSync(process.execPath, [join(collector, "dist/main.js"), "import", file], {
       encoding: "utf8",
@@ -121,8 +118,7 @@ describe("the built import command", () => {
     const answers = [makeResponse(9, { userId: "user-1" }), makeResponse(2, { comment: "Too slow" }), makeResponse(7)];
     const [first, ...rest] = answers.map((answer) => JSON.stringify(answer));
     const hashed = JSON.stringify({ ...answers[0], userHash: "ab".repeat(32) });
-    const file = join(dir, "answers.ndjson");
-    writeFileSync(file, [hashed, "{not json", ...rest, ""].join("\n"));
+    const file = write("answers.ndjson", [hashed, "{not json", ...rest, ""].join("\n"));
     const dataDir = join(dir, "data");
     const loaded = importCommand(file, dataDir);
     expect(loaded.stdout).toContain("import done: 4 lines · created 3 · updated 0 · ignored 0 · rejected 1");
@@ -131,7 +127,7 @@ describe("the built import command", () => {
       "[npskit] import: 4 lines stored; building the counts, latest answers and indexes…",
     );
     expect(loaded.status).toBe(1);
-    writeFileSync(file, [first, ...rest].join("\n"));
+    write("answers.ndjson", [first, ...rest].join("\n"));
     const again = importCommand(file, dataDir);
     expect(again.stdout).toContain("import done: 3 lines · created 0 · updated 0 · ignored 3 · rejected 0");
     expect(again.status).toBe(0);
@@ -151,8 +147,7 @@ describe("the built import command", () => {
     const answers = Array.from({ length: 30 }, (_, i) => makeResponse(i % 11));
     const lines = answers.map((answer) => JSON.stringify(answer));
     lines.splice(12, 0, "{not json");
-    const file = join(dir, "thirty.ndjson");
-    writeFileSync(file, lines.join("\n"));
+    const file = write("thirty.ndjson", lines.join("\n"));
     const db = await openPglite();
     try {
       await migrate(db);
@@ -167,8 +162,7 @@ describe("the built import command", () => {
       // A batch per answer (more than the reader may be ahead), then the last, empty one.
       expect(seen).toEqual([...Array.from({ length: 31 }, (_, i) => i + 1).filter((line) => line !== 13), 31]);
       expect(await listResponses(db)).toEqual(answers);
-      const header = join(dir, "not-an-export.csv");
-      writeFileSync(header, "a,b,c\n1,2,3\n");
+      const header = write("not-an-export.csv", "a,b,c\n1,2,3\n");
       await expect(built.importFile(db, header, { inWorker: true })).rejects.toThrow(/line 1 is not the header/);
     } finally {
       await db.close();

@@ -63,6 +63,19 @@ const keepLatest = (answers: string) => `WITH kept AS (
           RETURNING survey_id, respondent, category, created_at, attributes
         ), ${KEEP_VALUES}`;
 
+/**
+ * The statement's new answers (`new_rows`) that are now their respondents' latest, per survey and
+ * across surveys, upserted over the kept ones (the later `created_at` wins; ties: the smaller id).
+ */
+const NEW_LATEST = `INSERT INTO latest_answers AS l (survey_id, respondent, id, created_at, category, attributes)
+            SELECT DISTINCT ON (scope.survey_id, n.respondent) scope.survey_id, n.respondent, n.id, n.created_at, n.category, n.data->'attributes'
+            FROM new_rows n, LATERAL (VALUES (n.survey_id), ('')) AS scope(survey_id)
+            WHERE n.kind IN ('nps', 'enps') AND n.score IS NOT NULL
+            ORDER BY scope.survey_id, n.respondent, n.created_at DESC, n.id
+            ON CONFLICT (survey_id, respondent) DO UPDATE SET
+              id = excluded.id, created_at = excluded.created_at, category = excluded.category, attributes = excluded.attributes
+            WHERE excluded.created_at > l.created_at OR (excluded.created_at = l.created_at AND excluded.id <= l.id)`;
+
 // What the counts tables hold, computed from all the stored responses (into empty tables).
 const COUNT_RESPONSES = `INSERT INTO response_counts (survey_id, day, kind, score, n)
         SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, kind, score, count(*) FROM responses
@@ -257,14 +270,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
             ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id$q$;
         END IF;
         IF TG_OP <> 'DELETE' THEN
-          INSERT INTO latest_answers AS l (survey_id, respondent, id, created_at, category, attributes)
-            SELECT DISTINCT ON (scope.survey_id, n.respondent) scope.survey_id, n.respondent, n.id, n.created_at, n.category, n.data->'attributes'
-            FROM new_rows n, LATERAL (VALUES (n.survey_id), ('')) AS scope(survey_id)
-            WHERE n.kind IN ('nps', 'enps') AND n.score IS NOT NULL
-            ORDER BY scope.survey_id, n.respondent, n.created_at DESC, n.id
-            ON CONFLICT (survey_id, respondent) DO UPDATE SET
-              id = excluded.id, created_at = excluded.created_at, category = excluded.category, attributes = excluded.attributes
-            WHERE excluded.created_at > l.created_at OR (excluded.created_at = l.created_at AND excluded.id <= l.id);
+          ${NEW_LATEST};
         END IF;
         RETURN NULL;
       END $$`,
@@ -388,14 +394,7 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
           -- The new answers that are now their respondents' latest replace the kept ones; their
           -- values replace the kept ones' (read before this statement), and the totals move by the difference.
           EXECUTE $q$WITH kept AS (
-            INSERT INTO latest_answers AS l (survey_id, respondent, id, created_at, category, attributes)
-              SELECT DISTINCT ON (scope.survey_id, n.respondent) scope.survey_id, n.respondent, n.id, n.created_at, n.category, n.data->'attributes'
-              FROM new_rows n, LATERAL (VALUES (n.survey_id), ('')) AS scope(survey_id)
-              WHERE n.kind IN ('nps', 'enps') AND n.score IS NOT NULL
-              ORDER BY scope.survey_id, n.respondent, n.created_at DESC, n.id
-            ON CONFLICT (survey_id, respondent) DO UPDATE SET
-              id = excluded.id, created_at = excluded.created_at, category = excluded.category, attributes = excluded.attributes
-            WHERE excluded.created_at > l.created_at OR (excluded.created_at = l.created_at AND excluded.id <= l.id)
+            ${NEW_LATEST}
             RETURNING l.survey_id, l.respondent, l.category, l.created_at, l.attributes
           ), before AS (
             SELECT v.survey_id, v.respondent, v.key, v.category, v.value

@@ -1,6 +1,6 @@
 // ESM entry for bundler users: `import { createNpsKit } from "npskit"`. The survey UI, delivery,
-// remote config, debug mode and explain()'s words are reached through dynamic imports, so bundlers split them into chunks that load
-// only when needed.
+// remote config, debug mode and explain()'s words are reached through dynamic imports, so bundlers
+// split them into chunks that load only when needed.
 import type { NpsKitConfigInput } from "@npskit/core";
 import type { NpsKit } from "./api.js";
 import { once, type LazyParts } from "./lazy-parts.js";

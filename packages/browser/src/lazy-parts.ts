@@ -1,8 +1,9 @@
 // The parts of npskit a page view that shows nothing never downloads: the survey UI (widget +
 // Preact), delivery (the client), remote config (only for `configUrl`), the localStorage fallback
-// (only where IndexedDB fails), debug mode's messages and explain()'s words. Script-tag pages import() them as ES module chunks from the
-// loader's own directory (allowed by `script-src 'self'`; the nonce of the loader carries over);
-// bundler users get dynamic imports their bundler splits off (index.ts).
+// (only where IndexedDB fails), debug mode's messages and explain()'s words. Script-tag pages
+// import() them as ES module chunks from the loader's own directory (allowed by `script-src
+// 'self'`; the nonce of the loader carries over); bundler users get dynamic imports their bundler
+// splits off (index.ts).
 import type { MountOptions, SurveyHandle } from "@npskit/widget";
 import type { NamedStorage, SurveyConfig } from "@npskit/core/runtime";
 import type { Ask } from "./runtime/presenter.js";

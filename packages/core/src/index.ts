@@ -29,14 +29,7 @@ export type { ConfigProblem, SchemaNode } from "./config-messages.js";
 export type { ValidationResult } from "./config-validation.js";
 export { validateConfig, configJsonSchema } from "./validate-config.js";
 export { responseSchema, STATUSES, type ResponseStatus, type SurveyResponse } from "./response.js";
-export {
-  MAX_ATTRIBUTES,
-  MAX_ATTRIBUTE_NAME,
-  MAX_ATTRIBUTE_TEXT,
-  ANSWER_TIME_WINDOW,
-  wireAttributes,
-  type WireAttributes,
-} from "./wire-limits.js";
+export * from "./wire-limits.js";
 export type { KeyValueStorage } from "./storage.js";
 export { createStorage, memoryStorage, type BackendName, type NamedStorage } from "./storage-backends.js";
 export type { CheckCode } from "./checks.js";

@@ -30,14 +30,7 @@ export type {
 export { guardConfig, type GuardResult } from "./config-guard.js";
 export { toEpochMs } from "./dates.js";
 export { toJson } from "./json.js";
-export {
-  MAX_ATTRIBUTES,
-  MAX_ATTRIBUTE_NAME,
-  MAX_ATTRIBUTE_TEXT,
-  ANSWER_TIME_WINDOW,
-  wireAttributes,
-  type WireAttributes,
-} from "./wire-limits.js";
+export * from "./wire-limits.js";
 export {
   createStorage,
   memoryStorage,
