@@ -57,6 +57,8 @@ export function generate(seed: number): SurveyResponse[] {
     if (rand() < 0.8) attributes.plan = pick(["free", "pro", "team", "", null]);
     if (rand() < 0.7) attributes.ltv = pick(VALUES);
     if (rand() < 0.3) attributes.mrr = pick(VALUES);
+    // A number the store does not keep ranked (not a VALUE_ATTRIBUTES key): read in one pass.
+    if (rand() < 0.4) attributes.seats = pick(VALUES);
     const userId = rand() < 0.7 ? `user-${Math.floor(rand() * 12)}` : pick([null, undefined, ""]);
     // A recorded display (with a status; not answered yet or dismissed: no score), or an answer from an SDK without impressions.
     const status: ResponseStatus | undefined = rand() < 0.5 ? pick(STATUSES) : undefined;
@@ -121,7 +123,7 @@ export function queries(seed: number): ReportQuery[] {
       filter: { surveyId: i > 0 && rand() < 0.5 ? pick(["nps-q4", "pulse", "none"]) : undefined, from, to },
       period: pick(["week", "month", "quarter"] as const),
       segment: rand() < 0.7 ? pick(["plan", "ltv", "missing"]) : undefined,
-      value: rand() < 0.3 ? pick(["ltv", "mrr", "missing"]) : undefined,
+      value: rand() < 0.4 ? pick(["ltv", "mrr", "seats", "missing"]) : undefined,
     };
   });
 }
@@ -188,6 +190,8 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       for (const state of generate(12)) await saveResponse(db, state);
       const byTrigger = await kept();
       expect(byTrigger.values.length).toBeGreaterThan(0);
+      // Only the value attributes are kept ranked (the answers also carry `seats`).
+      expect(new Set(byTrigger.values.map((v) => v.key))).toEqual(new Set(["ltv", "mrr"]));
       const recompute = MIGRATIONS.filter((m) => m.version >= 4).flatMap((m) => m.statements);
       for (const statement of recompute) await db.query(statement);
       expect(await kept()).toEqual(byTrigger);

@@ -24,6 +24,13 @@ const matchParams = (f: ResponseFilter) => [
 
 const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
 
+/**
+ * Attributes tried, in order, for revenue at risk when the query names none. The store keeps their
+ * values ranked (`latest_values`, migration 6); another key's are read in one pass over the latest
+ * answers. Changing the list needs a migration that rebuilds `latest_values` and `value_totals`.
+ */
+export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
+
 /** A comment with something besides white space (JavaScript's `trim()` set). */
 const COMMENTED = `data->>'comment' ~ '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]'`;
 
@@ -152,8 +159,9 @@ export interface Respondents {
  * Each respondent's latest NPS/eNPS answer (ties: the smaller id, as the responses are listed): the
  * value per category and the first `limit` detractors in `detractorsToContact`'s order. Without a
  * `to`, from the maintained latest answers (`latest_answers`, `latest_values`, `value_totals`) not before
- * `from` (a respondent whose latest answer is older has none in the range): index ranges, never
- * every answer. A range that ends in the past is answered from its own responses.
+ * `from` (a respondent whose latest answer is older has none in the range): index ranges for a
+ * VALUE_ATTRIBUTES key, one pass over the latest answers for another, never every answer. A range
+ * that ends in the past is answered from its own responses.
  */
 export async function respondents(
   db: Db,
@@ -161,7 +169,9 @@ export async function respondents(
   value: string | undefined,
   limit: number,
 ): Promise<Respondents> {
-  if (filter.to !== undefined) return respondentsInRange(db, filter, value, limit);
+  if (filter.to !== undefined) return respondentsInOnePass(db, filter, value, limit, "answers");
+  if (value !== undefined && !VALUE_ATTRIBUTES.includes(value))
+    return respondentsInOnePass(db, filter, value, limit, "latest");
   const scope = [filter.surveyId ?? "", filter.from?.toISOString() ?? null];
   const IN_SCOPE = `survey_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)`;
   // Over all time, the maintained totals; from a date on, the values of the answers since then.
@@ -210,20 +220,32 @@ export async function respondents(
   };
 }
 
-/** `respondents` of a range that ends at `to`: each respondent's latest answer in it, in one pass over its responses. */
-async function respondentsInRange(
+/**
+ * `respondents` in one pass: over the responses of a range that ends at `to` (each respondent's
+ * latest answer in it), or over the maintained latest answers (`latest`, for a key whose values
+ * are not kept ranked).
+ */
+async function respondentsInOnePass(
   db: Db,
   filter: ResponseFilter,
   value: string | undefined,
   limit: number,
+  source: "answers" | "latest",
 ): Promise<Respondents> {
+  const latest =
+    source === "answers"
+      ? `SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
+           SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text")} AS value
+           FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
+         ) answers
+         ORDER BY respondent, created_at DESC, id`
+      : // Never with a `to`: `$3` is named only so that it has a type.
+        `SELECT respondent, category, created_at, id, ${numeric("attributes->$4::text")} AS value
+         FROM latest_answers WHERE survey_id = coalesce($1, '') AND ($2::timestamptz IS NULL OR created_at >= $2)
+           AND $3::timestamptz IS NULL`;
   const { rows } = await db.query<{ values: ValueTotal[] | null; detractors: SurveyResponse[] | null }>(
     `WITH latest AS MATERIALIZED (
-       SELECT DISTINCT ON (respondent) respondent, category, created_at, id, value FROM (
-         SELECT respondent, category, created_at, id, ${numeric("data->'attributes'->$4::text")} AS value
-         FROM responses WHERE ${MATCHES} AND ${NPS_KINDS}
-       ) answers
-       ORDER BY respondent, created_at DESC, id
+       ${latest}
      ), top AS (
        SELECT id, value, created_at, respondent FROM latest WHERE category = 'detractor'
        ORDER BY value DESC NULLS LAST, created_at DESC, respondent COLLATE "C" LIMIT $5

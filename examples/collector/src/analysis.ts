@@ -45,12 +45,10 @@ import {
   scoreCountsByDay,
   statusCountsByAttribute,
   statusCountsByDay,
+  VALUE_ATTRIBUTES,
 } from "./aggregates.js";
 import type { Db } from "./db.js";
 import type { ReportQuery } from "./query.js";
-
-/** Attributes tried, in order, for revenue at risk when the query names none. */
-export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
 
 const LATEST_COMMENTS = 5;
 

@@ -1,4 +1,4 @@
-import { numeric } from "./aggregates.js";
+import { numeric, VALUE_ATTRIBUTES } from "./aggregates.js";
 import type { Db } from "./db.js";
 
 const WRITES = ["INSERT", "UPDATE", "DELETE"] as const;
@@ -23,18 +23,23 @@ const statementTriggers = (name: string, table: string, fn: string) =>
         REFERENCING ${write === "INSERT" ? "" : "OLD TABLE AS old_rows "}${write === "DELETE" ? "" : "NEW TABLE AS new_rows "}FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
   );
 
-// Fragments of migration 5's statements, written once. NUMBERS: the numeric attributes of the rows
-// of a CTE `kept` (new latest answers). STORE_VALUES stores them as latest values; KEEP_VALUES
-// also adds them to the totals (the tail of such a WITH). subtractValues: takes the values listed by a CTE off the totals.
-const NUMBERS = `numbers AS (
+// Fragments of migration 5's and 6's statements, written once. numbersOf: the numeric attributes
+// (those named in the SQL list `keys`, or all) of the rows of a CTE `kept` (new latest answers). STORE_VALUES stores them as
+// latest values; keepValues also adds them to the totals (the tail of such a WITH).
+// subtractValues: takes the values listed by a CTE off the totals.
+const numbersOf = (keys?: string) => `numbers AS (
   SELECT * FROM (
     SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
-    FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a
+    FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a${keys ? ` WHERE a.key IN (${keys})` : ""}
   ) valued WHERE value IS NOT NULL
 )`;
+/** Migration 5 kept every numeric attribute; 6 keeps the report's value attributes only. */
+const ALL_NUMBERS = numbersOf();
+const VALUE_KEYS = VALUE_ATTRIBUTES.map((key) => `'${key}'`).join(", ");
+const VALUE_NUMBERS = numbersOf(VALUE_KEYS);
 const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
     SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
-const KEEP_VALUES = `${NUMBERS}, added AS (
+const keepValues = (numbers: string) => `${numbers}, added AS (
   ${STORE_VALUES}
 )
 INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
@@ -47,21 +52,22 @@ const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_
     SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
 
 /**
- * Keeps the latest answer, per survey and across surveys (''), of each respondent whose answers
- * `answers` lists (a FROM item naming them `r`, none of them kept yet).
+ * Keeps the latest answer, per survey and across surveys ('') — or per survey only (`scopes`) — of
+ * each respondent whose answers `answers` lists (a FROM item naming them `r`, none of them kept yet).
  */
 const latestOf = (
   answers: string,
+  scopes = "(r.survey_id), ('')",
 ) => `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
         SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-        FROM ${answers}, LATERAL (VALUES (r.survey_id), ('')) AS scope(survey_id)
+        FROM ${answers}, LATERAL (VALUES ${scopes}) AS scope(survey_id)
         WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
         ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`;
-/** latestOf, with the values of the answers it keeps and their totals. */
-const keepLatest = (answers: string) => `WITH kept AS (
+/** latestOf, with the values (`numbers`, numbersOf) of the answers it keeps and their totals. */
+const keepLatest = (answers: string, numbers: string) => `WITH kept AS (
           ${latestOf(answers)}
           RETURNING survey_id, respondent, category, created_at, attributes
-        ), ${KEEP_VALUES}`;
+        ), ${keepValues(numbers)}`;
 
 /**
  * The statement's new answers (`new_rows`) that are now their respondents' latest, per survey and
@@ -88,6 +94,107 @@ const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key
         WHERE jsonb_typeof(data->'attributes') = 'object' ON CONFLICT DO NOTHING`;
 
 /**
+ * The trigger function that keeps the latest answers of a write's respondents (migration 5), with
+ * their values (`numbers`, numbersOf).
+ */
+const latestAnswersFunction = (
+  numbers: string,
+) => `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- A bulk write's statement sets npskit.defer_latest for its transaction: its respondents
+        -- wait for npskit_refresh_latest(), which recomputes them all at once.
+        IF current_setting('npskit.defer_latest', true) = 'on' THEN
+          IF TG_OP <> 'DELETE' THEN
+            INSERT INTO latest_pending SELECT DISTINCT respondent FROM new_rows
+              WHERE kind IN ('nps', 'enps') AND score IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING;
+          END IF;
+          IF TG_OP <> 'INSERT' THEN
+            INSERT INTO latest_pending SELECT DISTINCT respondent FROM old_rows
+              WHERE kind IN ('nps', 'enps') AND score IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING;
+          END IF;
+          RETURN NULL;
+        END IF;
+        -- EXECUTE: planned at each call for the tables' size then (a plan cached while they were
+        -- small would scan them whole for every row written).
+        IF TG_OP <> 'INSERT' THEN
+          -- A kept answer updated or deleted: forget it and its values…
+          EXECUTE $q$WITH gone AS (
+            DELETE FROM latest_answers l USING old_rows o
+            WHERE l.survey_id IN (o.survey_id, '') AND l.respondent = o.respondent AND l.id = o.id
+            RETURNING l.survey_id, l.respondent
+          ), values_gone AS (
+            DELETE FROM latest_values v USING gone g WHERE v.survey_id = g.survey_id AND v.respondent = g.respondent
+            RETURNING v.survey_id, v.key, v.category, v.value
+          )
+          ${subtractValues("values_gone")}$q$;
+          -- …and keep each such respondent's latest answer among the stored ones, with its values.
+          EXECUTE $q$WITH kept AS (
+            INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+              SELECT DISTINCT ON (k.survey_id, k.respondent) k.survey_id, k.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+              FROM (SELECT DISTINCT scope.survey_id, o.respondent FROM old_rows o, LATERAL (VALUES (o.survey_id), ('')) AS scope(survey_id)) k
+              JOIN responses r ON r.respondent = k.respondent AND k.survey_id IN (r.survey_id, '')
+              WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
+              ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id
+            RETURNING survey_id, respondent, category, created_at, attributes
+          ), ${keepValues(numbers)}$q$;
+        END IF;
+        IF TG_OP <> 'DELETE' THEN
+          -- The new answers that are now their respondents' latest replace the kept ones; their
+          -- values replace the kept ones' (read before this statement), and the totals move by the difference.
+          EXECUTE $q$WITH kept AS (
+            ${NEW_LATEST}
+            RETURNING l.survey_id, l.respondent, l.category, l.created_at, l.attributes
+          ), before AS (
+            SELECT v.survey_id, v.respondent, v.key, v.category, v.value
+            FROM kept k JOIN latest_values v ON v.survey_id = k.survey_id AND v.respondent = k.respondent
+          ), ${numbers}, dropped AS (
+            DELETE FROM latest_values v USING before b
+            WHERE v.survey_id = b.survey_id AND v.respondent = b.respondent AND v.key = b.key
+              AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.survey_id = b.survey_id AND n.respondent = b.respondent AND n.key = b.key)
+          ), put AS (
+            INSERT INTO latest_values AS v (survey_id, respondent, key, category, value, created_at)
+              SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, respondent, key) DO UPDATE SET
+              category = excluded.category, value = excluded.value, created_at = excluded.created_at
+          )
+          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
+            SELECT survey_id, key, category, sum(total), sum(n) FROM (
+              SELECT survey_id, key, category, -value::numeric AS total, -1 AS n FROM before
+              UNION ALL
+              SELECT survey_id, key, category, value::numeric, 1 FROM numbers
+            ) moves GROUP BY 1, 2, 3 HAVING sum(n) <> 0 OR sum(total) <> 0 ORDER BY 1, 2, 3
+            ON CONFLICT (survey_id, key, category) DO UPDATE
+              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
+        END IF;
+        RETURN NULL;
+      END $$`;
+
+/** The refresh of the respondents a bulk write deferred (migration 5), with their values (`numbers`). */
+const refreshLatestFunction = (
+  numbers: string,
+) => `CREATE OR REPLACE FUNCTION npskit_refresh_latest() RETURNS integer LANGUAGE plpgsql
+      SET work_mem = '64MB' AS $$
+      DECLARE
+        refreshed integer;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM latest_pending) THEN
+          RETURN 0;
+        END IF;
+        LOCK TABLE latest_answers, latest_values, value_totals IN SHARE ROW EXCLUSIVE MODE;
+        EXECUTE $q$WITH gone AS (
+          DELETE FROM latest_values v USING latest_pending p WHERE v.respondent = p.respondent
+          RETURNING v.survey_id, v.key, v.category, v.value
+        )
+        ${subtractValues("gone")}$q$;
+        EXECUTE $q$DELETE FROM latest_answers l USING latest_pending p WHERE l.respondent = p.respondent$q$;
+        EXECUTE $q$${keepLatest("latest_pending p JOIN responses r ON r.respondent = p.respondent", numbers)}$q$;
+        DELETE FROM latest_pending;
+        GET DIAGNOSTICS refreshed = ROW_COUNT;
+        RETURN refreshed;
+      END $$`;
+
+/**
  * Everything kept from the responses (counts, attribute keys, latest answers with their values and
  * totals), computed from all of them into empty tables: what the triggers would have kept had
  * they seen each write (a bulk load runs these once instead, bulk-load.ts).
@@ -96,9 +203,14 @@ export const KEEP_ALL = [
   COUNT_RESPONSES,
   COUNT_DISPLAYS,
   LIST_ATTRIBUTE_KEYS,
-  latestOf("responses r"),
+  latestOf("responses r", "(r.survey_id)"),
+  // Across surveys from the latest per survey (a respondent's latest answer is the latest of
+  // those): a third fewer rows to sort than both scopes from every answer.
+  `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+    SELECT DISTINCT ON (respondent) '', respondent, id, created_at, category, attributes FROM latest_answers
+    WHERE survey_id <> '' ORDER BY respondent, created_at DESC, id`,
   // Three statements, not keepLatest's one: each reads a table instead of the previous one's output.
-  `WITH kept AS (SELECT * FROM latest_answers), ${NUMBERS} ${STORE_VALUES}`,
+  `WITH kept AS (SELECT * FROM latest_answers), ${VALUE_NUMBERS} ${STORE_VALUES}`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];
@@ -350,99 +462,25 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `CREATE TABLE IF NOT EXISTS latest_pending (respondent text PRIMARY KEY)`,
       ...triggerNames("latest_values").map((name) => `DROP TRIGGER IF EXISTS ${name} ON latest_answers`),
       `DROP FUNCTION IF EXISTS npskit_latest_values()`,
-      `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        -- A bulk write's statement sets npskit.defer_latest for its transaction: its respondents
-        -- wait for npskit_refresh_latest(), which recomputes them all at once.
-        IF current_setting('npskit.defer_latest', true) = 'on' THEN
-          IF TG_OP <> 'DELETE' THEN
-            INSERT INTO latest_pending SELECT DISTINCT respondent FROM new_rows
-              WHERE kind IN ('nps', 'enps') AND score IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING;
-          END IF;
-          IF TG_OP <> 'INSERT' THEN
-            INSERT INTO latest_pending SELECT DISTINCT respondent FROM old_rows
-              WHERE kind IN ('nps', 'enps') AND score IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING;
-          END IF;
-          RETURN NULL;
-        END IF;
-        -- EXECUTE: planned at each call for the tables' size then (a plan cached while they were
-        -- small would scan them whole for every row written).
-        IF TG_OP <> 'INSERT' THEN
-          -- A kept answer updated or deleted: forget it and its values…
-          EXECUTE $q$WITH gone AS (
-            DELETE FROM latest_answers l USING old_rows o
-            WHERE l.survey_id IN (o.survey_id, '') AND l.respondent = o.respondent AND l.id = o.id
-            RETURNING l.survey_id, l.respondent
-          ), values_gone AS (
-            DELETE FROM latest_values v USING gone g WHERE v.survey_id = g.survey_id AND v.respondent = g.respondent
-            RETURNING v.survey_id, v.key, v.category, v.value
-          )
-          ${subtractValues("values_gone")}$q$;
-          -- …and keep each such respondent's latest answer among the stored ones, with its values.
-          EXECUTE $q$WITH kept AS (
-            INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-              SELECT DISTINCT ON (k.survey_id, k.respondent) k.survey_id, k.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-              FROM (SELECT DISTINCT scope.survey_id, o.respondent FROM old_rows o, LATERAL (VALUES (o.survey_id), ('')) AS scope(survey_id)) k
-              JOIN responses r ON r.respondent = k.respondent AND k.survey_id IN (r.survey_id, '')
-              WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
-              ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id
-            RETURNING survey_id, respondent, category, created_at, attributes
-          ), ${KEEP_VALUES}$q$;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-          -- The new answers that are now their respondents' latest replace the kept ones; their
-          -- values replace the kept ones' (read before this statement), and the totals move by the difference.
-          EXECUTE $q$WITH kept AS (
-            ${NEW_LATEST}
-            RETURNING l.survey_id, l.respondent, l.category, l.created_at, l.attributes
-          ), before AS (
-            SELECT v.survey_id, v.respondent, v.key, v.category, v.value
-            FROM kept k JOIN latest_values v ON v.survey_id = k.survey_id AND v.respondent = k.respondent
-          ), ${NUMBERS}, dropped AS (
-            DELETE FROM latest_values v USING before b
-            WHERE v.survey_id = b.survey_id AND v.respondent = b.respondent AND v.key = b.key
-              AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.survey_id = b.survey_id AND n.respondent = b.respondent AND n.key = b.key)
-          ), put AS (
-            INSERT INTO latest_values AS v (survey_id, respondent, key, category, value, created_at)
-              SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3
-            ON CONFLICT (survey_id, respondent, key) DO UPDATE SET
-              category = excluded.category, value = excluded.value, created_at = excluded.created_at
-          )
-          INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
-            SELECT survey_id, key, category, sum(total), sum(n) FROM (
-              SELECT survey_id, key, category, -value::numeric AS total, -1 AS n FROM before
-              UNION ALL
-              SELECT survey_id, key, category, value::numeric, 1 FROM numbers
-            ) moves GROUP BY 1, 2, 3 HAVING sum(n) <> 0 OR sum(total) <> 0 ORDER BY 1, 2, 3
-            ON CONFLICT (survey_id, key, category) DO UPDATE
-              SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents$q$;
-        END IF;
-        RETURN NULL;
-      END $$`,
+      latestAnswersFunction(ALL_NUMBERS),
       // The pending respondents' latest answers, values and totals recomputed from their stored
       // answers (all surveys at once); returns how many respondents it refreshed. Writes of the
       // kept answers by others wait meanwhile, so none slips between the delete and the insert.
-      `CREATE OR REPLACE FUNCTION npskit_refresh_latest() RETURNS integer LANGUAGE plpgsql
-      SET work_mem = '64MB' AS $$
-      DECLARE
-        refreshed integer;
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM latest_pending) THEN
-          RETURN 0;
-        END IF;
-        LOCK TABLE latest_answers, latest_values, value_totals IN SHARE ROW EXCLUSIVE MODE;
-        EXECUTE $q$WITH gone AS (
-          DELETE FROM latest_values v USING latest_pending p WHERE v.respondent = p.respondent
-          RETURNING v.survey_id, v.key, v.category, v.value
-        )
-        ${subtractValues("gone")}$q$;
-        EXECUTE $q$DELETE FROM latest_answers l USING latest_pending p WHERE l.respondent = p.respondent$q$;
-        EXECUTE $q$${keepLatest("latest_pending p JOIN responses r ON r.respondent = p.respondent")}$q$;
-        DELETE FROM latest_pending;
-        GET DIAGNOSTICS refreshed = ROW_COUNT;
-        RETURN refreshed;
-      END $$`,
+      refreshLatestFunction(ALL_NUMBERS),
+    ],
+  },
+  {
+    // Values kept ranked for the report's value attributes only (VALUE_ATTRIBUTES), not every
+    // numeric attribute: half the rows and index entries to keep, per write and per import, where
+    // answers carry other numbers too (seats, age…). Another key's value is read in one pass over
+    // the latest answers (one row per respondent, aggregates.ts `respondents`).
+    version: 6,
+    name: "ranked values of the value attributes",
+    statements: [
+      latestAnswersFunction(VALUE_NUMBERS),
+      refreshLatestFunction(VALUE_NUMBERS),
+      `DELETE FROM latest_values WHERE key NOT IN (${VALUE_KEYS})`,
+      `DELETE FROM value_totals WHERE key NOT IN (${VALUE_KEYS})`,
     ],
   },
 ];
