@@ -14,7 +14,10 @@ export type Parsed = ({ ok: true; response: SurveyResponse } | { ok: false; prob
 export function parseResponse(body: string): Parsed {
   let json: unknown;
   try {
-    json = JSON.parse(body, (_key, value: unknown) => storable(value));
+    // Most bodies hold nothing `storable` changes: they skip its pass over every value.
+    json = MAY_BE_UNSTORABLE.test(body)
+      ? JSON.parse(body, (_key, value: unknown) => storable(value))
+      : JSON.parse(body);
   } catch {
     return { ok: false, problems: [{ path: "", message: "body must be JSON (one response object)" }] };
   }
@@ -45,6 +48,9 @@ function withWireAttributes(json: unknown): unknown {
 
 /** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Where an UNSTORABLE character can come from in JSON text: a `\u` escape, or a surrogate (NUL is never raw in JSON). */
+const MAY_BE_UNSTORABLE = /\\u|[\ud800-\udfff]/;
 
 const cleanText = (text: string): string => text.replace(UNSTORABLE, "\ufffd");
 
