@@ -18,7 +18,7 @@ import { bulkLoad } from "./bulk-load.js";
 import type { Db } from "./db.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { csvChunks, ndjsonChunks, responsePages } from "./export.js";
-import { MIGRATIONS, refreshLatest } from "./migrations.js";
+import { MIGRATIONS, refreshLatest, STORE_TABLES } from "./migrations.js";
 import type { ReportQuery } from "./query.js";
 import { listResponses, saveResponse, saveResponses } from "./store.js";
 import { commonAttributeKeys } from "./attribute-keys.js";
@@ -207,6 +207,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
         (await db.query("SELECT * FROM response_counts WHERE n > 0 ORDER BY survey_id, day, kind, score")).rows;
       const countedByTrigger = await counts();
       await db.query("DELETE FROM responses");
+      const loadStarted = new Date();
       const loaded = await bulkLoad(db, async (tx) => {
         for (const batch of batches(generate(11))) await saveResponses(tx, batch);
         for (const batch of batches(generate(12))) await saveResponses(tx, batch);
@@ -214,6 +215,12 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       expect(loaded).toBe(true);
       expect(await kept()).toEqual(byTrigger);
       expect(await counts()).toEqual(countedByTrigger);
+      // With the planner's statistics of what it loaded, gathered by the load itself.
+      const analyzed = await db.query<{ relname: string }>(
+        "SELECT relname FROM pg_stat_user_tables WHERE last_analyze >= $1 ORDER BY 1",
+        [loadStarted],
+      );
+      expect(analyzed.rows.map((r) => r.relname)).toEqual([...STORE_TABLES].sort());
     });
 
     it("a bulk load that fails half way leaves the store as it found it, and a store with answers gets none", async () => {

@@ -14,8 +14,8 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
 /**
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
  * store holds no response: the secondary indexes and the triggers of RESPONSE_TRIGGERS are off
- * meanwhile (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables and the
- * indexes are built again. Until it commits, every other statement on these tables waits (reads
+ * meanwhile (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables, the
+ * indexes are built again and the planner's statistics gathered. Until it commits, every other statement on these tables waits (reads
  * too: a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having
  * called nothing, when the store has answers, or when the database refuses a step before the
  * load (a user who does not own the tables, another session holding them for 5 s): then the
@@ -53,6 +53,9 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
       for (const statement of KEEP_ALL) await tx.query(statement);
       for (const { definition } of indexes) await tx.query(definition);
       for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses ENABLE TRIGGER ${name}`);
+      // Statistics for the planner, gathered before the commit: the rows are still this
+      // transaction's own, so reading them marks no page (after it, each page read is written back once).
+      await tx.query(`ANALYZE ${STORE_TABLES.join(", ")}`);
       return true;
     });
   } catch (error) {
