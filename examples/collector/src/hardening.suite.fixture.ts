@@ -193,6 +193,14 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         expect((await app().request("/report")).status).toBe(200);
       });
 
+      it("stores an attribute cut to 500 characters whole when the cut falls inside an emoji", async () => {
+        const note = `${"x".repeat(499)}👍 and more`;
+        const res = await post(app(), makeResponse(2, { id: "cut-inside-emoji", attributes: { note } }));
+        expect(res.status).toBe(200);
+        const [saved] = await stored();
+        expect(saved?.attributes).toEqual({ note: "x".repeat(499) });
+      });
+
       it("refuses answer times outside 2000–2099 with 400 and the path", async () => {
         const res = await post(
           app(),

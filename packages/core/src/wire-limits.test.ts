@@ -26,4 +26,10 @@ describe("wireAttributes", () => {
     expect(Object.keys(attributes).filter((key) => !key || key.length > 64)).toEqual([]);
     expect(responseSchema.safeParse(makeResponse(9, { attributes })).success).toBe(true);
   });
+
+  it("cuts text before a character it would split (an emoji is two UTF-16 units)", () => {
+    const { split, whole } = wireAttributes({ split: `${"x".repeat(499)}👍y`, whole: `${"x".repeat(498)}👍y` });
+    expect(split).toBe("x".repeat(499));
+    expect(whole).toBe(`${"x".repeat(498)}👍`);
+  });
 });
