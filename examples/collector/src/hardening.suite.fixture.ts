@@ -193,6 +193,14 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         expect((await app().request("/report")).status).toBe(200);
       });
 
+      it("stores the page address of an earlier SDK cut to 2048 characters instead of refusing the answer", async () => {
+        const url = `https://app.example.com/a?state=${"x".repeat(3000)}`;
+        const res = await post(app(), makeResponse(2, { id: "long-page-address", url }));
+        expect(res.status).toBe(200);
+        const [saved] = await stored();
+        expect(saved?.url).toBe(url.slice(0, 2048));
+      });
+
       it("stores an attribute cut to 500 characters whole when the cut falls inside an emoji", async () => {
         const note = `${"x".repeat(499)}👍 and more`;
         const res = await post(app(), makeResponse(2, { id: "cut-inside-emoji", attributes: { note } }));

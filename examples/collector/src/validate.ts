@@ -1,6 +1,6 @@
 // Turns a request body into a wire-format response, or into the list of what is wrong with it.
 // The schema is core's, the same one the SDK is written against (it also checks score vs kind).
-import { responseSchema, wireAttributes, type SurveyResponse } from "@npskit/core";
+import { MAX_URL, responseSchema, type SurveyResponse, wireAttributes } from "@npskit/core";
 
 export interface Problem {
   /** Where, e.g. `score` or `attributes.plan` (empty for the body itself). */
@@ -23,7 +23,7 @@ export function parseResponse(body: string): Parsed {
   }
   const id =
     typeof json === "object" && json !== null && "id" in json && typeof json.id === "string" ? { id: json.id } : {};
-  const result = responseSchema.safeParse(withWireAttributes(json));
+  const result = responseSchema.safeParse(withinWireBounds(json));
   if (result.success) return { ok: true, response: result.data, ...id };
   const problems = result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
   return { ok: false, problems: problems.filter((p) => !saysLess(p, problems)), ...id };
@@ -35,15 +35,20 @@ const saysLess = (problem: Problem, all: readonly Problem[]) =>
   problem.message === GENERIC && all.some((other) => other.path === problem.path && other.message !== GENERIC);
 
 /**
- * Attributes cut to the wire bounds by the SDK's own rule (`wireAttributes`: scalars, the first 50
- * names of 1–64 characters, text to 500): what an earlier SDK sent beyond them is stored trimmed,
- * never refused (the SDK drops a refused answer).
+ * Attributes and the page address cut to the wire bounds by the SDK's own rules (`wireAttributes`:
+ * scalars, the first 50 names of 1–64 characters, text to 500; `url` to MAX_URL): what an earlier
+ * SDK sent beyond them is stored trimmed, never refused (the SDK drops a refused answer).
  */
-function withWireAttributes(json: unknown): unknown {
-  if (typeof json !== "object" || json === null || !("attributes" in json)) return json;
-  const { attributes } = json;
-  if (typeof attributes !== "object" || attributes === null || Array.isArray(attributes)) return json;
-  return { ...json, attributes: wireAttributes(attributes as Record<string, unknown>) };
+function withinWireBounds(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return json;
+  const { attributes, url } = json as { attributes?: unknown; url?: unknown };
+  return {
+    ...json,
+    ...(typeof attributes === "object" && attributes !== null && !Array.isArray(attributes)
+      ? { attributes: wireAttributes(attributes as Record<string, unknown>) }
+      : {}),
+    ...(typeof url === "string" && url.length > MAX_URL ? { url: url.slice(0, MAX_URL) } : {}),
+  };
 }
 
 /** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */

@@ -44,6 +44,13 @@ describe("responses", () => {
     expect(responseSchema.safeParse(r).success).toBe(true);
   });
 
+  test("a page address longer than the wire format allows is cut, so the answer is not refused", () => {
+    const url = `https://app.example.com/a?state=${"x".repeat(3000)}`;
+    const r = scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, { ...who, url }, T0, SDK);
+    expect(r.url).toBe(url.slice(0, 2048));
+    expect(responseSchema.safeParse(r).success).toBe(true);
+  });
+
   test("the comment completes the same id with a later updatedAt", () => {
     const scored = scoredResponse(ID, { id: "csat-1", kind: "csat" }, 2, who, T0, SDK);
     const done = completedResponse(scored, "  Too slow ", T0 + 9000);

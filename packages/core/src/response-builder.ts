@@ -5,7 +5,7 @@
 // answered, completed) updates it.
 import { categoryOf, type SurveyKind } from "./kinds.js";
 import type { SurveyResponse } from "./response.js";
-import { wireAttributes } from "./wire-limits.js";
+import { MAX_URL, wireAttributes } from "./wire-limits.js";
 
 export interface Respondent {
   userId: string | null;
@@ -61,7 +61,8 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
     anonymousId: who.anonymousId,
     // Within the wire format's bounds, when a response is built rather than on every page view.
     attributes: wireAttributes(who.attributes),
-    url: who.url,
+    // A longer address (tracking parameters, state in the query) would have the answer refused.
+    url: who.url.slice(0, MAX_URL),
     locale: who.locale,
     createdAt: at,
     updatedAt: at,

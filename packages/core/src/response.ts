@@ -1,7 +1,7 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
 import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
-import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES } from "./wire-limits.js";
+import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES, MAX_URL } from "./wire-limits.js";
 
 /** A device clock outside the window is wrong (and a far-future stamp must not outrank real answers). */
 const isoDate = z.iso.datetime({ offset: true }).check(
@@ -62,7 +62,7 @@ export const responseSchema = z
     userHash: z.optional(z.string()),
     anonymousId: z.string().check(z.minLength(1), z.maxLength(100)),
     attributes: z.optional(attributes),
-    url: z.optional(z.string().check(z.maxLength(2048))),
+    url: z.optional(z.string().check(z.maxLength(MAX_URL))),
     locale: z.optional(z.string().check(z.maxLength(35))),
     createdAt: isoDate,
     updatedAt: isoDate,
