@@ -3,6 +3,7 @@
 // category or the respondent, every kind, displays with and without a score or a status, attributes
 // as numbers, numeric text and junk), written one by one, in batches and as an import writes them
 // (deferred, or one bulk load into the empty store), and random queries, on every database.
+import { makeResponse } from "@npskit/test-support/responses";
 import { describe, expect, it } from "vitest";
 import {
   categoryOf,
@@ -207,7 +208,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
         (await db.query("SELECT * FROM response_counts WHERE n > 0 ORDER BY survey_id, day, kind, score")).rows;
       const countedByTrigger = await counts();
       await db.query("DELETE FROM responses");
-      const loadStarted = new Date();
+      const loadStarted = (await db.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]?.now;
       const loaded = await bulkLoad(db, async (tx) => {
         for (const batch of batches(generate(11))) await saveResponses(tx, batch);
         for (const batch of batches(generate(12))) await saveResponses(tx, batch);
@@ -221,6 +222,19 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
         [loadStarted],
       );
       expect(analyzed.rows.map((r) => r.relname)).toEqual([...STORE_TABLES].sort());
+    });
+
+    it("keep across surveys the smaller id of a respondent's latest answers that tie, by trigger as in bulk", async () => {
+      const at = "2026-03-01T10:00:00.000Z";
+      const tie = (id: string, surveyId: string) =>
+        makeResponse(3, { id, surveyId, userId: "user-tie", createdAt: at, updatedAt: at });
+      const answers = [tie("tie-answer-b", "nps-q4"), tie("tie-answer-a", "pulse")];
+      const across = async () => (await db.query("SELECT id FROM latest_answers WHERE survey_id = ''")).rows;
+      await saveResponses(db, answers);
+      expect(await across()).toEqual([{ id: "tie-answer-a" }]);
+      await db.query("DELETE FROM responses");
+      expect(await bulkLoad(db, async (tx) => void (await saveResponses(tx, [...answers].reverse())))).toBe(true);
+      expect(await across()).toEqual([{ id: "tie-answer-a" }]);
     });
 
     it("a bulk load that fails half way leaves the store as it found it, and a store with answers gets none", async () => {

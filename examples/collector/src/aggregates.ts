@@ -26,8 +26,8 @@ const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
 
 /**
  * Attributes tried, in order, for revenue at risk when the query names none. The store keeps their
- * values ranked (`latest_values`, migration 6); another key's are read in one pass over the latest
- * answers. Changing the list needs a migration that rebuilds `latest_values` and `value_totals`.
+ * values ranked (`latest_values`; RANKED_VALUE_KEYS of migrations.ts, kept equal by a test);
+ * another key's are read in one pass over the latest answers.
  */
 export const VALUE_ATTRIBUTES = ["ltv", "mrr", "arr", "revenue"];
 
@@ -252,7 +252,7 @@ async function respondentsInOnePass(
      )
      SELECT
        (SELECT json_agg(json_build_object('category', category, 'value', total, 'respondents', n)) FROM (
-          SELECT category, sum(value) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
+          SELECT category, sum(value::numeric) AS total, count(*) AS n FROM latest WHERE value IS NOT NULL GROUP BY category) sums) AS values,
        (SELECT json_agg(r.data ORDER BY top.value DESC NULLS LAST, top.created_at DESC, top.respondent COLLATE "C")
           FROM top JOIN responses r ON r.id = top.id) AS detractors`,
     [...matchParams(filter), value ?? null, limit],

@@ -15,11 +15,11 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
  * store holds no response: the secondary indexes and the triggers of RESPONSE_TRIGGERS are off
  * meanwhile (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables, the
- * indexes are built again and the planner's statistics gathered. Until it commits, every other statement on these tables waits (reads
- * too: a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having
- * called nothing, when the store has answers, or when the database refuses a step before the
- * load (a user who does not own the tables, another session holding them for 5 s): then the
- * caller stores batch by batch.
+ * indexes are built again and the planner's statistics gathered. Until it commits, every other
+ * statement on these tables waits (reads too: a server on the same PostgreSQL answers nothing
+ * meanwhile). Resolves with false, having called nothing, when the store has answers, or when the
+ * database refuses a step before the load (a user who does not own the tables, another session
+ * holding them for 5 s): then the caller stores batch by batch.
  *
  * One difference from the triggers, harmless: the attribute keys listed are those of the stored
  * states only (the triggers also list the keys of states that were later replaced).

@@ -100,7 +100,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     // at the end (an interrupted import leaves them pending: the next start or import refreshes them).
     await store(db, true);
     await refreshLatest(db);
-    // Fresh statistics, so the report's queries are planned for the new size of the tables (a bulk load gathers its own).
+    // Fresh statistics, so the report's queries are planned for the new size of the tables (as a
+    // bulk load does before it commits).
     if (counts.created > 0) await db.query("ANALYZE");
   }
   return counts;

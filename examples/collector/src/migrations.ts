@@ -1,4 +1,4 @@
-import { numeric, VALUE_ATTRIBUTES } from "./aggregates.js";
+import { numeric } from "./aggregates.js";
 import type { Db } from "./db.js";
 
 const WRITES = ["INSERT", "UPDATE", "DELETE"] as const;
@@ -23,23 +23,30 @@ const statementTriggers = (name: string, table: string, fn: string) =>
         REFERENCING ${write === "INSERT" ? "" : "OLD TABLE AS old_rows "}${write === "DELETE" ? "" : "NEW TABLE AS new_rows "}FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
   );
 
-// Fragments of migration 5's and 6's statements, written once. numbersOf: the numeric attributes
-// (those named in the SQL list `keys`, or all) of the rows of a CTE `kept` (new latest answers). STORE_VALUES stores them as
-// latest values; keepValues also adds them to the totals (the tail of such a WITH).
-// subtractValues: takes the values listed by a CTE off the totals.
-const numbersOf = (keys?: string) => `numbers AS (
+/**
+ * The attributes whose numbers migration 6 keeps ranked: the report's VALUE_ATTRIBUTES when it was
+ * written (a test keeps the two equal). Changing them needs a migration that re-creates the
+ * functions below and rebuilds `latest_values` and `value_totals`.
+ */
+export const RANKED_VALUE_KEYS = ["ltv", "mrr", "arr", "revenue"];
+const sqlList = (keys: readonly string[]) => keys.map((key) => `'${key}'`).join(", ");
+
+// Fragments of migration 5's and 6's statements, written once. numbersOf: a CTE `numbers` of the
+// numeric attributes (those of `keys`, or all) of the rows of a CTE `kept` (new latest answers).
+// STORE_VALUES stores them as latest values; keepValues also adds them to the totals (the tail of
+// such a WITH). subtractValues: takes the values listed by a CTE off the totals.
+const numbersOf = (keys?: readonly string[]) => `numbers AS (
   SELECT * FROM (
     SELECT k.survey_id, k.respondent, a.key, k.category, k.created_at, ${numeric("a.value")} AS value
-    FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a${keys ? ` WHERE a.key IN (${keys})` : ""}
+    FROM kept k, jsonb_each(CASE WHEN jsonb_typeof(k.attributes) = 'object' THEN k.attributes END) a${keys ? ` WHERE a.key IN (${sqlList(keys)})` : ""}
   ) valued WHERE value IS NOT NULL
 )`;
-/** Migration 5 kept every numeric attribute; 6 keeps the report's value attributes only. */
+/** Migration 5 kept every numeric attribute; 6 keeps those of RANKED_VALUE_KEYS. */
 const ALL_NUMBERS = numbersOf();
-const VALUE_KEYS = VALUE_ATTRIBUTES.map((key) => `'${key}'`).join(", ");
-const VALUE_NUMBERS = numbersOf(VALUE_KEYS);
+const RANKED_NUMBERS = numbersOf(RANKED_VALUE_KEYS);
 const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
     SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
-const keepValues = (numbers: string) => `${numbers}, added AS (
+const keepValues = (numbersCte: string) => `${numbersCte}, added AS (
   ${STORE_VALUES}
 )
 INSERT INTO value_totals AS t (survey_id, key, category, total, respondents)
@@ -52,22 +59,22 @@ const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_
     SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
 
 /**
- * Keeps the latest answer, per survey and across surveys ('') — or per survey only (`scopes`) — of
+ * Keeps the latest answer, per survey and across surveys ('') unless `acrossSurveys` is false, of
  * each respondent whose answers `answers` lists (a FROM item naming them `r`, none of them kept yet).
  */
 const latestOf = (
   answers: string,
-  scopes = "(r.survey_id), ('')",
+  { acrossSurveys = true } = {},
 ) => `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
         SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
-        FROM ${answers}, LATERAL (VALUES ${scopes}) AS scope(survey_id)
+        FROM ${answers}, LATERAL (VALUES ${acrossSurveys ? "(r.survey_id), ('')" : "(r.survey_id)"}) AS scope(survey_id)
         WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
         ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`;
-/** latestOf, with the values (`numbers`, numbersOf) of the answers it keeps and their totals. */
-const keepLatest = (answers: string, numbers: string) => `WITH kept AS (
+/** latestOf, with the values (`numbersCte`, numbersOf) of the answers it keeps and their totals. */
+const keepLatest = (answers: string, numbersCte: string) => `WITH kept AS (
           ${latestOf(answers)}
           RETURNING survey_id, respondent, category, created_at, attributes
-        ), ${keepValues(numbers)}`;
+        ), ${keepValues(numbersCte)}`;
 
 /**
  * The statement's new answers (`new_rows`) that are now their respondents' latest, per survey and
@@ -95,10 +102,10 @@ const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key
 
 /**
  * The trigger function that keeps the latest answers of a write's respondents (migration 5), with
- * their values (`numbers`, numbersOf).
+ * their values (`numbersCte`, numbersOf).
  */
 const latestAnswersFunction = (
-  numbers: string,
+  numbersCte: string,
 ) => `CREATE OR REPLACE FUNCTION npskit_latest_answers() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- A bulk write's statement sets npskit.defer_latest for its transaction: its respondents
@@ -137,7 +144,7 @@ const latestAnswersFunction = (
                 AND NOT EXISTS (SELECT 1 FROM latest_answers l WHERE l.survey_id = k.survey_id AND l.respondent = k.respondent)
               ORDER BY k.survey_id, k.respondent, r.created_at DESC, r.id
             RETURNING survey_id, respondent, category, created_at, attributes
-          ), ${keepValues(numbers)}$q$;
+          ), ${keepValues(numbersCte)}$q$;
         END IF;
         IF TG_OP <> 'DELETE' THEN
           -- The new answers that are now their respondents' latest replace the kept ones; their
@@ -148,7 +155,7 @@ const latestAnswersFunction = (
           ), before AS (
             SELECT v.survey_id, v.respondent, v.key, v.category, v.value
             FROM kept k JOIN latest_values v ON v.survey_id = k.survey_id AND v.respondent = k.respondent
-          ), ${numbers}, dropped AS (
+          ), ${numbersCte}, dropped AS (
             DELETE FROM latest_values v USING before b
             WHERE v.survey_id = b.survey_id AND v.respondent = b.respondent AND v.key = b.key
               AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.survey_id = b.survey_id AND n.respondent = b.respondent AND n.key = b.key)
@@ -170,9 +177,9 @@ const latestAnswersFunction = (
         RETURN NULL;
       END $$`;
 
-/** The refresh of the respondents a bulk write deferred (migration 5), with their values (`numbers`). */
+/** The refresh of the respondents a bulk write deferred (migration 5), with their values (`numbersCte`). */
 const refreshLatestFunction = (
-  numbers: string,
+  numbersCte: string,
 ) => `CREATE OR REPLACE FUNCTION npskit_refresh_latest() RETURNS integer LANGUAGE plpgsql
       SET work_mem = '64MB' AS $$
       DECLARE
@@ -188,7 +195,7 @@ const refreshLatestFunction = (
         )
         ${subtractValues("gone")}$q$;
         EXECUTE $q$DELETE FROM latest_answers l USING latest_pending p WHERE l.respondent = p.respondent$q$;
-        EXECUTE $q$${keepLatest("latest_pending p JOIN responses r ON r.respondent = p.respondent", numbers)}$q$;
+        EXECUTE $q$${keepLatest("latest_pending p JOIN responses r ON r.respondent = p.respondent", numbersCte)}$q$;
         DELETE FROM latest_pending;
         GET DIAGNOSTICS refreshed = ROW_COUNT;
         RETURN refreshed;
@@ -203,14 +210,14 @@ export const KEEP_ALL = [
   COUNT_RESPONSES,
   COUNT_DISPLAYS,
   LIST_ATTRIBUTE_KEYS,
-  latestOf("responses r", "(r.survey_id)"),
+  latestOf("responses r", { acrossSurveys: false }),
   // Across surveys from the latest per survey (a respondent's latest answer is the latest of
-  // those): a third fewer rows to sort than both scopes from every answer.
+  // those): the second sort leaves out every answer that is not the latest of its survey.
   `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
     SELECT DISTINCT ON (respondent) '', respondent, id, created_at, category, attributes FROM latest_answers
     WHERE survey_id <> '' ORDER BY respondent, created_at DESC, id`,
   // Three statements, not keepLatest's one: each reads a table instead of the previous one's output.
-  `WITH kept AS (SELECT * FROM latest_answers), ${VALUE_NUMBERS} ${STORE_VALUES}`,
+  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS} ${STORE_VALUES}`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];
@@ -470,17 +477,17 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
     ],
   },
   {
-    // Values kept ranked for the report's value attributes only (VALUE_ATTRIBUTES), not every
+    // Values kept ranked for the report's value attributes only (RANKED_VALUE_KEYS), not every
     // numeric attribute: half the rows and index entries to keep, per write and per import, where
     // answers carry other numbers too (seats, age…). Another key's value is read in one pass over
     // the latest answers (one row per respondent, aggregates.ts `respondents`).
     version: 6,
     name: "ranked values of the value attributes",
     statements: [
-      latestAnswersFunction(VALUE_NUMBERS),
-      refreshLatestFunction(VALUE_NUMBERS),
-      `DELETE FROM latest_values WHERE key NOT IN (${VALUE_KEYS})`,
-      `DELETE FROM value_totals WHERE key NOT IN (${VALUE_KEYS})`,
+      latestAnswersFunction(RANKED_NUMBERS),
+      refreshLatestFunction(RANKED_NUMBERS),
+      `DELETE FROM latest_values WHERE key NOT IN (${sqlList(RANKED_VALUE_KEYS)})`,
+      `DELETE FROM value_totals WHERE key NOT IN (${sqlList(RANKED_VALUE_KEYS)})`,
     ],
   },
 ];

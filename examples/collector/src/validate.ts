@@ -54,7 +54,7 @@ function withinWireBounds(json: unknown): unknown {
 /** NUL and UTF-16 surrogates without their pair: valid JSON, but PostgreSQL can store neither. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Where an UNSTORABLE character can come from in JSON text: a `\u` escape, or a surrogate (NUL is never raw in JSON). */
+/** Where an UNSTORABLE character can come from in JSON text: a `\u` escape or a surrogate (never a raw NUL). */
 const MAY_BE_UNSTORABLE = /\\u|[\ud800-\udfff]/;
 
 const cleanText = (text: string): string => text.replace(UNSTORABLE, "\ufffd");
