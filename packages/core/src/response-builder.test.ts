@@ -51,6 +51,20 @@ describe("responses", () => {
     expect(responseSchema.safeParse(r).success).toBe(true);
   });
 
+  test("a user id longer than the wire format allows is left out, with its hash, so the answer is not refused", () => {
+    const long = { ...who, userId: "u".repeat(201), userHash: "ab".repeat(32) };
+    const r = scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, long, T0, SDK);
+    expect(r.userId).toBeNull();
+    expect(r).not.toHaveProperty("userHash");
+    expect(responseSchema.safeParse(r).success).toBe(true);
+    expect(
+      scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, { ...long, userId: "u".repeat(200) }, T0, SDK),
+    ).toMatchObject({
+      userId: "u".repeat(200),
+      userHash: "ab".repeat(32),
+    });
+  });
+
   test("the comment completes the same id with a later updatedAt", () => {
     const scored = scoredResponse(ID, { id: "csat-1", kind: "csat" }, 2, who, T0, SDK);
     const done = completedResponse(scored, "  Too slow ", T0 + 9000);

@@ -5,7 +5,7 @@
 // answered, completed) updates it.
 import { categoryOf, type SurveyKind } from "./kinds.js";
 import type { SurveyResponse } from "./response.js";
-import { MAX_URL, wireAttributes } from "./wire-limits.js";
+import { MAX_URL, MAX_USER_ID, wireAttributes } from "./wire-limits.js";
 
 export interface Respondent {
   userId: string | null;
@@ -51,13 +51,15 @@ export function scoredResponse(
 
 function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: Respondent, now: number, sdk: Sender) {
   const at = new Date(now).toISOString();
+  // A longer user id would have every answer refused: it is sent anonymous (identify() says so).
+  const identified = who.userId !== null && who.userId.length <= MAX_USER_ID;
   return {
     id,
     surveyId: survey.id,
     kind: survey.kind,
     complete: false,
-    userId: who.userId,
-    ...(who.userHash ? { userHash: who.userHash } : {}),
+    userId: identified ? who.userId : null,
+    ...(identified && who.userHash ? { userHash: who.userHash } : {}),
     anonymousId: who.anonymousId,
     // Within the wire format's bounds, when a response is built rather than on every page view.
     attributes: wireAttributes(who.attributes),

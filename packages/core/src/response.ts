@@ -1,7 +1,14 @@
 // The wire format (CONTRACT §4): what the SDK sends and what any backend receives.
 import * as z from "zod/mini";
 import { CATEGORIES, KINDS, SCALES, categoryOf, isValidScore } from "./kinds.js";
-import { ANSWER_TIME_WINDOW, MAX_ATTRIBUTE_NAME, MAX_ATTRIBUTE_TEXT, MAX_ATTRIBUTES, MAX_URL } from "./wire-limits.js";
+import {
+  ANSWER_TIME_WINDOW,
+  MAX_ATTRIBUTE_NAME,
+  MAX_ATTRIBUTE_TEXT,
+  MAX_ATTRIBUTES,
+  MAX_URL,
+  MAX_USER_ID,
+} from "./wire-limits.js";
 
 /** A device clock outside the window is wrong (and a far-future stamp must not outrank real answers). */
 const isoDate = z.iso.datetime({ offset: true }).check(
@@ -54,7 +61,7 @@ export const responseSchema = z
     status: z.optional(z.enum(STATUSES)),
     comment: z.optional(z.string().check(z.maxLength(5000))),
     complete: z.boolean(),
-    userId: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+    userId: z.optional(z.nullable(z.string().check(z.maxLength(MAX_USER_ID)))),
     /**
      * HMAC-SHA256(secret, userId) in hex, from the host's server: proves the userId (never stored).
      * Any text: whether it matches is the backend's check, so a malformed one is never a 400.

@@ -7,6 +7,8 @@ export const MAX_ATTRIBUTE_NAME = 64;
 export const MAX_ATTRIBUTE_TEXT = 500;
 /** Characters of the page address sent with an answer. */
 export const MAX_URL = 2048;
+/** Characters of a user id on the wire. */
+export const MAX_USER_ID = 200;
 
 /** Answer times (createdAt, updatedAt) a backend accepts: from 2000-01-01 up to, not including, 2100-01-01. */
 export const ANSWER_TIME_WINDOW = { from: 946_684_800_000, to: 4_102_444_800_000 } as const;

@@ -38,3 +38,19 @@ test("destroy() while the state or a survey's UI loads starts no delivery afterw
   await settle();
   expect(start).not.toHaveBeenCalled();
 });
+
+test("a user id longer than the wire format allows is reported once per identify(), and kept for targeting", async () => {
+  const report = vi.fn();
+  const session = createSession({ requireConsent: false } as NpsKitConfig, {
+    emit: () => {},
+    report,
+    loadClient: vi.fn(),
+    loadStorage: async () => localStorageBackend(),
+  });
+  await session.load();
+  await session.identify("u".repeat(200));
+  expect(report).not.toHaveBeenCalled();
+  await session.identify("u".repeat(201));
+  expect(report).toHaveBeenCalledWith("identify", "userId is longer than 200 characters: answers are sent without it");
+  expect(session.who().userId).toBe("u".repeat(201));
+});

@@ -6,6 +6,7 @@ import {
   fallbackStorage,
   indexedDbBackend,
   loadUserState,
+  MAX_USER_ID,
   memoryStorage,
   type KeyValueStorage,
   type NamedStorage,
@@ -127,6 +128,9 @@ export function createSession(config: NpsKitConfig, env: SessionEnv) {
     },
     async identify(...args: Parameters<NpsKit["identify"]>): Promise<void> {
       identity = nextIdentity(identity, ...args);
+      // Still used for targeting, but never sent (the response builder leaves it out).
+      if ((identity.userId?.length ?? 0) > MAX_USER_ID)
+        env.report("identify", `userId is longer than ${MAX_USER_ID} characters: answers are sent without it`);
       await apply();
     },
     async record(surveyId: string, outcome: SurveyOutcome): Promise<void> {
