@@ -30,6 +30,10 @@ test.each([195, 280])(
     const watch = watchPage(page);
     await page.goto(`${env.server.url}/t/reflow-${width}.html`);
     await poll(() => page.getByRole("dialog").count()).toBe(1);
+    // Once the dialog has taken focus (a task after its first render), as a person sees it.
+    await poll(() =>
+      page.evaluate(() => document.querySelector("npskit-survey")?.shadowRoot?.activeElement?.getAttribute("role")),
+    ).toBe("dialog");
     // Tab alone: from the dialog to "9", Enter picks it and moves to the comment, Tab to Send.
     for (let i = 0; i < 10; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");

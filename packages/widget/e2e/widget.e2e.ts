@@ -64,11 +64,18 @@ const setRootFont = (page: Page, size: string) =>
 
 /** Show a survey (options as in mountSurvey, minus callbacks) and wait until it is on screen. */
 async function show(page: Page, options: Record<string, unknown> = {}) {
-  await page.evaluate((o) => {
-    const w = window as unknown as { widget: { show(o: unknown): unknown }; handle: unknown };
+  type Harness = { widget: { show(o: unknown): unknown; events: unknown[][] }; handle: unknown };
+  const shownBefore = await page.evaluate((o) => {
+    const w = window as unknown as Harness;
     w.handle = w.widget.show({ survey: { id: "s", kind: "nps" }, locale: "en", product: "Acme", ...o });
+    return w.widget.events.filter(([name]) => name === "shown").length;
   }, options);
-  await page.getByRole("dialog").waitFor();
+  // The survey takes focus a task after its first render, then calls onShown: keys go in after that,
+  // as a person's would (pressed between the two, they reach the page).
+  await page.waitForFunction(
+    (before) => (window as unknown as Harness).widget.events.filter(([name]) => name === "shown").length > before,
+    shownBefore,
+  );
 }
 
 /** Waits until the survey is gone (after Escape, Close or the thank-you). */
