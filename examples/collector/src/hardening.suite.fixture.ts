@@ -199,6 +199,10 @@ export function describeHardening(name: string, open: () => Promise<Db>): void {
         expect(res.status).toBe(200);
         const [saved] = await stored();
         expect(saved?.url).toBe(url.slice(0, 2048));
+        // Cut before an emoji it would split (half of one cannot be stored).
+        const emoji = `https://app.example.com/${"x".repeat(2023)}👍`;
+        expect((await post(app(), makeResponse(2, { id: "address-cut-in-emoji", url: emoji }))).status).toBe(200);
+        expect((await stored()).find((r) => r.id === "address-cut-in-emoji")?.url).toBe(emoji.slice(0, 2047));
       });
 
       it("stores an attribute cut to 500 characters whole when the cut falls inside an emoji", async () => {

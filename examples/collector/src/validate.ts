@@ -1,6 +1,6 @@
 // Turns a request body into a wire-format response, or into the list of what is wrong with it.
 // The schema is core's, the same one the SDK is written against (it also checks score vs kind).
-import { MAX_URL, responseSchema, type SurveyResponse, wireAttributes } from "@npskit/core";
+import { cutText, MAX_URL, responseSchema, type SurveyResponse, wireAttributes } from "@npskit/core";
 
 export interface Problem {
   /** Where, e.g. `score` or `attributes.plan` (empty for the body itself). */
@@ -47,7 +47,7 @@ function withinWireBounds(json: unknown): unknown {
     ...(typeof attributes === "object" && attributes !== null && !Array.isArray(attributes)
       ? { attributes: wireAttributes(attributes as Record<string, unknown>) }
       : {}),
-    ...(typeof url === "string" && url.length > MAX_URL ? { url: url.slice(0, MAX_URL) } : {}),
+    ...(typeof url === "string" ? { url: cutText(url, MAX_URL) } : {}),
   };
 }
 

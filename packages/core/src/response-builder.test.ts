@@ -49,6 +49,10 @@ describe("responses", () => {
     const r = scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, { ...who, url }, T0, SDK);
     expect(r.url).toBe(url.slice(0, 2048));
     expect(responseSchema.safeParse(r).success).toBe(true);
+    const split = `https://app.example.com/${"x".repeat(2023)}👍`; // the cut would fall inside the emoji
+    expect(scoredResponse(ID, { id: "nps-q4", kind: "nps" }, 9, { ...who, url: split }, T0, SDK).url).toBe(
+      split.slice(0, 2047),
+    );
   });
 
   test("a user id longer than the wire format allows is left out, with its hash, so the answer is not refused", () => {

@@ -5,7 +5,7 @@
 // answered, completed) updates it.
 import { categoryOf, type SurveyKind } from "./kinds.js";
 import type { SurveyResponse } from "./response.js";
-import { MAX_URL, MAX_USER_ID, wireAttributes } from "./wire-limits.js";
+import { cutText, MAX_URL, MAX_USER_ID, wireAttributes } from "./wire-limits.js";
 
 export interface Respondent {
   userId: string | null;
@@ -64,7 +64,7 @@ function newResponse(id: string, survey: { id: string; kind: SurveyKind }, who: 
     // Within the wire format's bounds, when a response is built rather than on every page view.
     attributes: wireAttributes(who.attributes),
     // A longer address (tracking parameters, state in the query) would have the answer refused.
-    url: who.url.slice(0, MAX_URL),
+    url: cutText(who.url, MAX_URL),
     locale: who.locale,
     createdAt: at,
     updatedAt: at,

@@ -25,14 +25,14 @@ export function wireAttributes(attributes: Record<string, unknown>): WireAttribu
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== null && !["string", "number", "boolean"].includes(typeof value)) continue;
     if (!key || key.length > MAX_ATTRIBUTE_NAME || kept++ >= MAX_ATTRIBUTES) continue;
-    out[key] = typeof value === "string" ? cutText(value) : (value as WireAttributes[string]);
+    out[key] = typeof value === "string" ? cutText(value, MAX_ATTRIBUTE_TEXT) : (value as WireAttributes[string]);
   }
   return out;
 }
 
-/** `text` cut to MAX_ATTRIBUTE_TEXT, never between the two halves of a character such as an emoji. */
-function cutText(text: string): string {
-  const cut = text.slice(0, MAX_ATTRIBUTE_TEXT);
+/** `text` cut to `max` UTF-16 units, never between the two halves of a character such as an emoji. */
+export function cutText(text: string, max: number): string {
+  const cut = text.slice(0, max);
   // A high surrogate alone at the end would be unreadable text (and a database refuses it).
   return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
