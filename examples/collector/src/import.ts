@@ -12,7 +12,7 @@ import type { Db, Queryable } from "./db.js";
 import { type ImportBatch, importBatches, type Rejected } from "./import-batches.js";
 import type { ImportWorkerData } from "./import-worker.js";
 import { refreshLatest } from "./migrations.js";
-import { type SaveResult, saveResponsesJson } from "./store.js";
+import { type SaveJsonOptions, type SaveResult, saveResponsesJson } from "./store.js";
 
 /** Responses written per statement. */
 export const IMPORT_BATCH = 1000;
@@ -81,7 +81,7 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   const { batchSize = IMPORT_BATCH, onProgress, onBuilding, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
   const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
-  const store = async (target: Queryable, options: { deferLatest?: boolean; inBulkLoad?: boolean }) => {
+  const store = async (target: Queryable, options: SaveJsonOptions) => {
     for await (const batch of batches) {
       if (batch.size > 0) {
         const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), options);

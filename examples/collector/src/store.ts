@@ -39,6 +39,12 @@ export interface SaveOptions {
   deferLatest?: boolean;
 }
 
+/** SaveOptions of `saveResponsesJson`, which can also write inside a bulk load. */
+export interface SaveJsonOptions extends SaveOptions {
+  /** The transaction of `bulkLoad`, where the triggers are off (BULK_UPSERT). */
+  inBulkLoad?: boolean;
+}
+
 const COLUMNS = "id, survey_id, kind, score, complete, created_at, updated_at, received_at, data";
 /** The rows of the JSON array `$1`, all received at `$2`, as COLUMNS. */
 const ROWS = `SELECT r->>'id' AS id, r->>'surveyId' AS survey_id, r->>'kind' AS kind, (r->>'score')::smallint AS score,
@@ -78,7 +84,7 @@ const BULK_UPSERT = `WITH input AS MATERIALIZED (${ROWS}),
      stored AS (SELECT EXISTS (SELECT 1 FROM input JOIN responses r USING (id)) AS known),
      fresh AS (
        INSERT INTO responses (${COLUMNS}) SELECT * FROM input WHERE NOT (SELECT known FROM stored)
-       RETURNING id
+       RETURNING 1
      ), saved AS (
        INSERT INTO responses (${COLUMNS}) SELECT * FROM input WHERE (SELECT known FROM stored)
        ${ON_CONFLICT}
@@ -108,14 +114,13 @@ export async function saveResponses(
 
 /**
  * `saveResponses` of responses already written as a JSON array (by the import's reader, off the
- * database's thread): how many it created and updated; the others were ignored. `inBulkLoad`: the
- * transaction of `bulkLoad`, where the triggers are off (BULK_UPSERT).
+ * database's thread): how many it created and updated; the others were ignored.
  */
 export async function saveResponsesJson(
   db: Queryable,
   json: string,
   receivedAt: Date = new Date(),
-  { inBulkLoad = false, ...options }: SaveOptions & { inBulkLoad?: boolean } = {},
+  { inBulkLoad = false, ...options }: SaveJsonOptions = {},
 ): Promise<{ created: number; updated: number }> {
   const { rows } = inBulkLoad
     ? await db.query<{ created: number; updated: number }>(BULK_UPSERT, [json, receivedAt.toISOString()])
