@@ -140,6 +140,23 @@ function batches(states: readonly SurveyResponse[]): SurveyResponse[][] {
   return runs;
 }
 
+/** The store tables' indexes and constraints, as SQL: what a bulk load takes down and puts back. */
+const storeLayout = async (db: Db) => [
+  ...(
+    await db.query<{ definition: string }>(
+      "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = ANY($1::regclass[]) ORDER BY 1",
+      [STORE_TABLES],
+    )
+  ).rows.map((r) => r.definition),
+  ...(
+    await db.query<{ definition: string }>(
+      `SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS definition FROM pg_constraint
+       WHERE conrelid = ANY($1::regclass[]) ORDER BY 1`,
+      [STORE_TABLES],
+    )
+  ).rows.map((r) => r.definition),
+];
+
 const text = async (chunks: AsyncGenerator<string>) => {
   let all = "";
   for await (const chunk of chunks) all += chunk;
@@ -160,7 +177,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
         else if (seed % 8 === 0) {
           const loaded = await bulkLoad(db, async (tx) => {
             for (const batch of batches(generate(seed)))
-              await saveResponsesJson(tx, JSON.stringify(batch), new Date(), { inBulkLoad: true });
+              await saveResponsesJson(tx, JSON.stringify(batch), new Date(), { bulkLoadIds: batch.map((r) => r.id) });
           });
           expect(loaded).toBe(true);
         } else {
@@ -208,15 +225,19 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       const counts = async () =>
         (await db.query("SELECT * FROM response_counts WHERE n > 0 ORDER BY survey_id, day, kind, score")).rows;
       const countedByTrigger = await counts();
+      const layout = await storeLayout(db);
+      expect(layout.filter((definition) => definition.includes("PRIMARY KEY"))).toHaveLength(STORE_TABLES.length);
       await db.query("DELETE FROM responses");
       const loadStarted = (await db.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]?.now;
       const loaded = await bulkLoad(db, async (tx) => {
         for (const batch of [...batches(generate(11)), ...batches(generate(12))])
-          await saveResponsesJson(tx, JSON.stringify(batch), new Date(), { inBulkLoad: true });
+          await saveResponsesJson(tx, JSON.stringify(batch), new Date(), { bulkLoadIds: batch.map((r) => r.id) });
       });
       expect(loaded).toBe(true);
       expect(await kept()).toEqual(byTrigger);
       expect(await counts()).toEqual(countedByTrigger);
+      // Every index and key taken down for the load is back as it was.
+      expect(await storeLayout(db)).toEqual(layout);
       // With the planner's statistics of what it loaded, gathered by the load itself.
       const analyzed = await db.query<{ relname: string }>(
         "SELECT relname FROM pg_stat_user_tables WHERE last_analyze >= $1 ORDER BY 1",
@@ -239,14 +260,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
     });
 
     it("a bulk load that fails half way leaves the store as it found it, and a store with answers gets none", async () => {
-      const indexes = async () =>
-        (
-          await db.query(
-            "SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = ANY($1::regclass[]) ORDER BY 1",
-            [["responses", "latest_answers", "latest_values"]],
-          )
-        ).rows;
-      const before = await indexes();
+      const before = await storeLayout(db);
       expect(before.length).toBeGreaterThan(5);
       const [first, second] = generate(11).filter((r) => r.kind === "nps" && r.score !== null);
       if (!first || !second) throw new Error("seed 11 has NPS answers");
@@ -255,7 +269,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
         throw new Error("the file could not be read");
       });
       await expect(failing).rejects.toThrow("the file could not be read");
-      expect(await indexes()).toEqual(before);
+      expect(await storeLayout(db)).toEqual(before);
       expect(await listResponses(db)).toEqual([]);
       // The triggers are on again: a write is counted and its respondent's answer kept.
       await saveResponse(db, first);

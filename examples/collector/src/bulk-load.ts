@@ -13,11 +13,11 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
 
 /**
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
- * store holds no response: the secondary indexes and the triggers of RESPONSE_TRIGGERS are off
- * meanwhile (the primary keys stay, for the upsert), then KEEP_ALL fills the kept tables, the
- * indexes are built again and the planner's statistics gathered. Until it commits, every other
- * statement on these tables waits (reads too: a server on the same PostgreSQL answers nothing
- * meanwhile). Resolves with false, having called nothing, when the store has answers, or when the
+ * store holds no response: the secondary indexes, the kept tables' primary keys and the triggers
+ * of RESPONSE_TRIGGERS are off meanwhile (the primary key of responses stays, for the upsert),
+ * then KEEP_ALL fills the kept tables, the keys and indexes are built again and the planner's
+ * statistics gathered. Until it commits, every other statement on these tables waits (reads too:
+ * a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having called nothing, when the store has answers, or when the
  * database refuses a step before the load (a user who does not own the tables, another session
  * holding them for 5 s): then the caller stores batch by batch.
  *
@@ -44,6 +44,14 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
         [STORE_TABLES],
       );
       for (const { name } of indexes) await tx.query(`DROP INDEX ${name}`);
+      // The kept tables' primary keys too: built once from their rows, not entry by entry as
+      // KEEP_ALL fills them (responses keeps its own, for the upsert).
+      const { rows: keys } = await tx.query<{ table: string; name: string; definition: string }>(
+        `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype = 'p'`,
+        [STORE_TABLES.filter((table) => table !== "responses")],
+      );
+      for (const { table, name } of keys) await tx.query(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`);
       for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses DISABLE TRIGGER ${name}`);
       loading = true;
       await load(tx);
@@ -51,6 +59,8 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
       await tx.query("SET LOCAL work_mem = '64MB'");
       await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
       for (const statement of KEEP_ALL) await tx.query(statement);
+      for (const { table, name, definition } of keys)
+        await tx.query(`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition}`);
       for (const { definition } of indexes) await tx.query(definition);
       for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses ENABLE TRIGGER ${name}`);
       // Statistics for the planner, gathered before the commit: the rows are still this

@@ -81,9 +81,10 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   const { batchSize = IMPORT_BATCH, onProgress, onBuilding, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
   const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
-  const store = async (target: Queryable, options: SaveJsonOptions) => {
+  const store = async (target: Queryable, inBulkLoad: boolean) => {
     for await (const batch of batches) {
       if (batch.size > 0) {
+        const options: SaveJsonOptions = inBulkLoad ? { bulkLoadIds: batch.ids } : { deferLatest: true };
         const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), options);
         counts.created += created;
         counts.updated += updated;
@@ -95,10 +96,10 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     }
     onBuilding?.(counts);
   };
-  if (!(await bulkLoad(db, (tx) => store(tx, { inBulkLoad: true })))) {
+  if (!(await bulkLoad(db, (tx) => store(tx, true)))) {
     // Into a store with answers: batch by batch, each respondent's latest answer computed once
     // at the end (an interrupted import leaves them pending: the next start or import refreshes them).
-    await store(db, { deferLatest: true });
+    await store(db, false);
     await refreshLatest(db);
     // Fresh statistics, so the report's queries are planned for the new size of the tables (as a
     // bulk load does before it commits).

@@ -41,8 +41,8 @@ export interface SaveOptions {
 
 /** SaveOptions of `saveResponsesJson`, which can also write inside a bulk load. */
 export interface SaveJsonOptions extends SaveOptions {
-  /** The transaction of `bulkLoad`, where the triggers are off (BULK_UPSERT). */
-  inBulkLoad?: boolean;
+  /** In the transaction of `bulkLoad`, where the triggers are off: the batch's ids (INSERT_FRESH). */
+  bulkLoadIds?: readonly string[];
 }
 
 const COLUMNS = "id, survey_id, kind, score, complete, created_at, updated_at, received_at, data";
@@ -75,23 +75,13 @@ const upsertParams = (json: string, receivedAt: Date, { deferLatest = false }: S
 ];
 
 /**
- * UPSERT inside a bulk load (bulk-load.ts: the triggers are off): a batch with no stored id, the
- * usual one when history goes into an empty store, is a plain INSERT, without the speculative
- * insertion ON CONFLICT makes for every row (a fifth of the statement's time). Counts what it
- * created and updated.
+ * Inside a bulk load (bulk-load.ts: the triggers are off), a batch none of whose ids is stored
+ * (ANY_STORED), the usual one when history goes into an empty store, is a plain INSERT: without
+ * the speculative insertion ON CONFLICT makes for every row (a fifth of the statement's time).
  */
-const BULK_UPSERT = `WITH input AS MATERIALIZED (${ROWS}),
-     stored AS (SELECT EXISTS (SELECT 1 FROM input JOIN responses r USING (id)) AS known),
-     fresh AS (
-       INSERT INTO responses (${COLUMNS}) SELECT * FROM input WHERE NOT (SELECT known FROM stored)
-       RETURNING 1
-     ), saved AS (
-       INSERT INTO responses (${COLUMNS}) SELECT * FROM input WHERE (SELECT known FROM stored)
-       ${ON_CONFLICT}
-       RETURNING (xmax = 0) AS inserted
-     )
-     SELECT (SELECT count(*) FROM fresh)::int + (SELECT count(*) FILTER (WHERE inserted) FROM saved)::int AS created,
-       (SELECT count(*) FILTER (WHERE NOT inserted) FROM saved)::int AS updated`;
+const ANY_STORED = "SELECT EXISTS (SELECT 1 FROM responses WHERE id = ANY($1::text[])) AS stored";
+const INSERT_FRESH = `WITH fresh AS (INSERT INTO responses (${COLUMNS}) ${ROWS} RETURNING 1)
+     SELECT count(*)::int AS created, 0 AS updated FROM fresh`;
 
 /**
  * `saveResponse` for many responses in one statement (one transaction), with each one's result in
@@ -120,10 +110,11 @@ export async function saveResponsesJson(
   db: Queryable,
   json: string,
   receivedAt: Date = new Date(),
-  { inBulkLoad = false, ...options }: SaveJsonOptions = {},
+  { bulkLoadIds, ...options }: SaveJsonOptions = {},
 ): Promise<{ created: number; updated: number }> {
-  const { rows } = inBulkLoad
-    ? await db.query<{ created: number; updated: number }>(BULK_UPSERT, [json, receivedAt.toISOString()])
+  const fresh = bulkLoadIds && !(await db.query<{ stored: boolean }>(ANY_STORED, [bulkLoadIds])).rows[0]?.stored;
+  const { rows } = fresh
+    ? await db.query<{ created: number; updated: number }>(INSERT_FRESH, [json, receivedAt.toISOString()])
     : await db.query<{ created: number; updated: number }>(
         `WITH saved AS (${UPSERT})
          SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM saved`,
