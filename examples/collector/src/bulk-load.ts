@@ -17,9 +17,10 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
  * of RESPONSE_TRIGGERS are off meanwhile (the primary key of responses stays, for the upsert),
  * then KEEP_ALL fills the kept tables, the keys and indexes are built again and the planner's
  * statistics gathered. Until it commits, every other statement on these tables waits (reads too:
- * a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having called nothing, when the store has answers, or when the
- * database refuses a step before the load (a user who does not own the tables, another session
- * holding them for 5 s): then the caller stores batch by batch.
+ * a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having called
+ * nothing, when the store has answers, or when the database refuses a step before the load (a
+ * user who does not own the tables, another session holding them for 5 s): then the caller
+ * stores batch by batch.
  *
  * One difference from the triggers, harmless: the attribute keys listed are those of the stored
  * states only (the triggers also list the keys of states that were later replaced).
@@ -45,9 +46,9 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
       );
       for (const { name } of indexes) await tx.query(`DROP INDEX ${name}`);
       // The kept tables' primary keys too: built once from their rows, not entry by entry as
-      // KEEP_ALL fills them (responses keeps its own, for the upsert).
+      // KEEP_ALL fills them (responses keeps its own, which the upsert and ANY_STORED use).
       const { rows: keys } = await tx.query<{ table: string; name: string; definition: string }>(
-        `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
+        `SELECT conrelid::regclass::text AS table, quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
          FROM pg_constraint WHERE conrelid = ANY($1::regclass[]) AND contype = 'p'`,
         [STORE_TABLES.filter((table) => table !== "responses")],
       );

@@ -22,18 +22,15 @@ export interface PgliteOptions {
   /**
    * For a process that loads history into the store and nothing else: the write-ahead log keeps
    * only what crash recovery needs (`wal_level=minimal`), so a table filled in the transaction
-   * that emptied it is written once instead of twice (see bulk-load.ts); and the buffers hold
-   * what a million answers build on (512 MB instead of 128), so building the indexes and kept
-   * tables reads the answers from memory, not back from the files.
+   * that emptied it is written once instead of twice (see bulk-load.ts).
    */
   bulkLoading?: boolean;
 }
 
-const BULK_LOADING = ["-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "shared_buffers=512MB"];
-
 /** Embedded PostgreSQL in `dataDir` (created if missing); in memory when `dataDir` is omitted. */
 export async function openPglite(dataDir?: string, { bulkLoading = false }: PgliteOptions = {}): Promise<Db> {
-  const db = new PGlite(dataDir, bulkLoading ? { startParams: [...PGlite.defaultStartParams, ...BULK_LOADING] } : {});
+  const minimalWal = ["-c", "wal_level=minimal", "-c", "max_wal_senders=0"];
+  const db = new PGlite(dataDir, bulkLoading ? { startParams: [...PGlite.defaultStartParams, ...minimalWal] } : {});
   await db.waitReady;
   const on = (target: Pick<PGlite, "query">): Queryable => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openPglite } from "./db.js";
+import { type Db, openPglite } from "./db.js";
 import { useScratchDir } from "./scratch.fixture.js";
 import { useMigratedDb } from "./db.fixture.js";
 import { ndjsonChunks } from "./export.js";
@@ -78,6 +78,30 @@ describe("importFile", () => {
       expect(await listResponses(db)).toEqual([...stored, commented, other]);
     },
   );
+
+  it("into an empty store, inserts a batch of new ids plainly and upserts one that holds a stored id", async () => {
+    const later = { ...commented, id: scored.id };
+    const path = file(
+      "fresh-then-update.ndjson",
+      [scored, other, later, earlier].map((r) => JSON.stringify(r)),
+    );
+    const writes: string[] = [];
+    const recording: Db = {
+      ...db,
+      transaction: (work) =>
+        db.transaction((tx) =>
+          work({
+            query: (sql, params) => {
+              if (sql.includes("INSERT INTO responses")) writes.push(sql.includes("ON CONFLICT") ? "upsert" : "insert");
+              return tx.query(sql, params);
+            },
+          }),
+        ),
+    };
+    expect(await importFile(recording, path, { batchSize: 2 })).toMatchObject({ created: 3, updated: 1 });
+    expect(writes).toEqual(["insert", "upsert"]);
+    expect(await listResponses(db)).toEqual([earlier, later, other]);
+  });
 
   it("never stores an identity hash, as /collect does not", async () => {
     const hashed = makeResponse(9, { userId: "user-1" });

@@ -41,7 +41,10 @@ export interface SaveOptions {
 
 /** SaveOptions of `saveResponsesJson`, which can also write inside a bulk load. */
 export interface SaveJsonOptions extends SaveOptions {
-  /** In the transaction of `bulkLoad`, where the triggers are off: the batch's ids (INSERT_FRESH). */
+  /**
+   * In the transaction of `bulkLoad`, where the triggers are off: every id of the batch, for
+   * ANY_STORED (one left out could make INSERT_FRESH meet a stored id, which fails the load).
+   */
   bulkLoadIds?: readonly string[];
 }
 
