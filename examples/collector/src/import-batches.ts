@@ -28,9 +28,8 @@ export interface Rejected {
 export interface ImportBatch {
   /** The responses as a JSON array (the form the database reads), distinct ids, in file order. */
   json: string;
-  /** The ids of `json`, in order. */
+  /** The ids of `json`, in order (one per response). */
   ids: string[];
-  size: number;
   /** The last line read for this batch. */
   lines: number;
   /** The records rejected since the previous batch. */
@@ -72,7 +71,7 @@ export async function* importBatches(file: string, batchSize: number): AsyncGene
   let lines = 0;
   const ids = new Set<string>();
   const take = (): ImportBatch => {
-    const done = { json: `[${batch.join(",")}]`, ids: [...ids], size: batch.length, lines, rejected };
+    const done = { json: `[${batch.join(",")}]`, ids: [...ids], lines, rejected };
     batch = [];
     rejected = [];
     ids.clear();

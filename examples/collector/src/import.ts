@@ -83,12 +83,12 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
   const store = async (target: Queryable, inBulkLoad: boolean) => {
     for await (const batch of batches) {
-      if (batch.size > 0) {
+      if (batch.ids.length > 0) {
         const options: SaveJsonOptions = inBulkLoad ? { bulkLoadIds: batch.ids } : { deferLatest: true };
         const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), options);
         counts.created += created;
         counts.updated += updated;
-        counts.ignored += batch.size - created - updated;
+        counts.ignored += batch.ids.length - created - updated;
       }
       counts.lines = batch.lines;
       counts.rejected.push(...batch.rejected);
