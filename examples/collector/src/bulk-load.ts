@@ -3,7 +3,19 @@
 // of them instead of row by row, in one transaction, so an import that fails or is stopped leaves
 // the store as empty as it found it.
 import type { Db, Queryable } from "./db.js";
-import { KEEP_ALL, RESPONSE_TRIGGERS, STORE_TABLES } from "./migrations.js";
+import { KEEP_ALL, LIST_ATTRIBUTE_KEYS, RESPONSE_TRIGGERS, STORE_TABLES } from "./migrations.js";
+
+/** What a bulk load's `load` knows of what it stored. */
+export interface Loaded {
+  /**
+   * The attribute keys of the responses it stored, [surveyId, key], each once: when given, they are
+   * stored as they are instead of read from every stored answer (LIST_ATTRIBUTE_KEYS).
+   */
+  attributeKeys?: readonly (readonly [string, string])[];
+}
+
+const STORE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key)
+  SELECT DISTINCT survey_id, key FROM unnest($1::text[], $2::text[]) AS listed(survey_id, key)`;
 
 const isEmpty = async (db: Queryable) =>
   (await db.query<{ empty: boolean }>("SELECT NOT EXISTS (SELECT 1 FROM responses) AS empty")).rows[0]?.empty === true;
@@ -22,10 +34,14 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
  * user who does not own the tables, another session holding them for 5 s): then the caller
  * stores batch by batch.
  *
- * One difference from the triggers, harmless: the attribute keys listed are those of the stored
- * states only (the triggers also list the keys of states that were later replaced).
+ * One difference from the triggers, harmless: unless `load` lists the attribute keys (the import
+ * does), they are read from the stored states only (the triggers also list the keys of states that
+ * were later replaced).
  */
-export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): Promise<boolean> {
+export async function bulkLoad(
+  db: Db,
+  load: (tx: Queryable) => Promise<Loaded | undefined> | Promise<void>,
+): Promise<boolean> {
   // Looked at first without a lock, so an import into a store in use never queues for one.
   if (!(await isEmpty(db))) return false;
   let loading = false;
@@ -55,11 +71,14 @@ export async function bulkLoad(db: Db, load: (tx: Queryable) => Promise<void>): 
       for (const { table, name } of keys) await tx.query(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`);
       for (const name of RESPONSE_TRIGGERS) await tx.query(`ALTER TABLE responses DISABLE TRIGGER ${name}`);
       loading = true;
-      await load(tx);
+      const { attributeKeys } = (await load(tx)) ?? {};
       // The sorts of the kept tables and of the index builds, in memory where they fit.
-      await tx.query("SET LOCAL work_mem = '64MB'");
+      await tx.query("SET LOCAL work_mem = '256MB'");
       await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
       for (const statement of KEEP_ALL) await tx.query(statement);
+      if (attributeKeys)
+        await tx.query(STORE_KEYS, [attributeKeys.map(([survey]) => survey), attributeKeys.map(([, key]) => key)]);
+      else await tx.query(LIST_ATTRIBUTE_KEYS);
       for (const { table, name, definition } of keys)
         await tx.query(`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition}`);
       for (const { definition } of indexes) await tx.query(definition);

@@ -30,11 +30,27 @@ export interface ImportBatch {
   json: string;
   /** The ids of `json`, in order (one per response). */
   ids: string[];
+  /**
+   * Those of `ids` an earlier batch also had (every one of them once the file has had more ids
+   * than importBatches remembers): the only ones an import into an empty store may find stored.
+   */
+  repeated: string[];
   /** The last line read for this batch. */
   lines: number;
   /** The records rejected since the previous batch. */
   rejected: Rejected[];
+  /**
+   * The attribute keys of the responses, per survey, that no earlier batch had, as
+   * [surveyId, key] pairs; null from the batch where the file has more than importBatches lists.
+   */
+  attributeKeys: [string, string][] | null;
 }
+
+/** Ids the reader remembers at most (≈ 50 MB a million), to tell which ones repeat. */
+export const MAX_REMEMBERED_IDS = 2_000_000;
+
+/** Attribute keys (per survey) the reader lists at most; more are listed from the stored answers. */
+export const MAX_LISTED_KEYS = 10_000;
 
 /** The lines of an NDJSON file, one wire-format response each. */
 async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
@@ -65,16 +81,52 @@ async function importRecords(file: string): Promise<AsyncGenerator<ImportRecord>
  * row once, so a later state of an id already in the batch starts the next one. The last batch
  * may be empty (it carries the last lines and rejections).
  */
-export async function* importBatches(file: string, batchSize: number): AsyncGenerator<ImportBatch> {
+export async function* importBatches(
+  file: string,
+  batchSize: number,
+  { rememberedIds = MAX_REMEMBERED_IDS, listedKeys = MAX_LISTED_KEYS } = {},
+): AsyncGenerator<ImportBatch> {
   let batch: string[] = [];
   let rejected: Rejected[] = [];
   let lines = 0;
   const ids = new Set<string>();
+  // The ids of the earlier batches, while there are at most `rememberedIds`.
+  let remembered: Set<string> | null = new Set();
+  /** Those of `batchIds` an earlier batch had (all of them when no longer known); remembers them. */
+  const repeatedOf = (batchIds: string[]) => {
+    if (!remembered) return batchIds;
+    const earlier = remembered;
+    const repeated = batchIds.filter((id) => earlier.has(id));
+    for (const id of batchIds) earlier.add(id);
+    if (earlier.size > rememberedIds) remembered = null;
+    return repeated;
+  };
+  // The keys listed so far, per survey, and those new since the previous batch.
+  const listed = new Map<string, Set<string>>();
+  let listedCount = 0;
+  let attributeKeys: [string, string][] | null = [];
+  const list = ({ surveyId, attributes = {} }: SurveyResponse) => {
+    for (const key of Object.keys(attributes)) {
+      let keys = listed.get(surveyId);
+      if (!keys) listed.set(surveyId, (keys = new Set()));
+      if (keys.has(key)) continue;
+      keys.add(key);
+      attributeKeys?.push([surveyId, key]);
+      if (++listedCount > listedKeys) {
+        attributeKeys = null;
+        listed.clear();
+        return;
+      }
+    }
+  };
   const take = (): ImportBatch => {
-    const done = { json: `[${batch.join(",")}]`, ids: [...ids], lines, rejected };
+    const batchIds = [...ids];
+    const repeated = repeatedOf(batchIds);
+    const done = { json: `[${batch.join(",")}]`, ids: batchIds, repeated, lines, rejected, attributeKeys };
     batch = [];
     rejected = [];
     ids.clear();
+    if (attributeKeys) attributeKeys = [];
     return done;
   };
   for await (const record of await importRecords(file)) {
@@ -89,6 +141,7 @@ export async function* importBatches(file: string, batchSize: number): AsyncGene
     if (ids.has(response.id)) yield take();
     batch.push(JSON.stringify(response));
     ids.add(response.id);
+    if (attributeKeys) list(record.response);
     if (batch.length >= batchSize) yield take();
   }
   yield take();

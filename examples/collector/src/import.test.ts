@@ -93,14 +93,41 @@ describe("importFile", () => {
           work({
             query: (sql, params) => {
               if (sql.includes("INSERT INTO responses")) writes.push(sql.includes("ON CONFLICT") ? "upsert" : "insert");
+              if (sql.includes("FROM responses WHERE id = ANY")) writes.push("check");
               return tx.query(sql, params);
             },
           }),
         ),
     };
     expect(await importFile(recording, path, { batchSize: 2 })).toMatchObject({ created: 3, updated: 1 });
-    expect(writes).toEqual(["insert", "upsert"]);
+    // Only the batch with an id of an earlier one is checked against the stored ids.
+    expect(writes).toEqual(["insert", "check", "upsert"]);
     expect(await listResponses(db)).toEqual([earlier, later, other]);
+  });
+
+  it.each([
+    ["into an empty store (listed by the import's reader)", []],
+    ["into a store with answers (listed by the triggers)", [earlier]],
+  ])("lists the attribute keys of every state read, a replaced one's too: %s", async (_, stored) => {
+    await saveResponses(db, stored);
+    const first = { ...scored, attributes: { plan: "pro", region: "eu" } };
+    const replacing = { ...commented, attributes: { plan: "pro", ltv: 120 } };
+    const elsewhere = { ...other, attributes: { seats: 4 } };
+    await importFile(
+      db,
+      file(
+        "keys.ndjson",
+        [first, elsewhere, replacing].map((r) => JSON.stringify(r)),
+      ),
+      { batchSize: 2 },
+    );
+    const { rows } = await db.query("SELECT survey_id, key FROM response_attribute_keys ORDER BY 1, 2");
+    expect(rows.map(({ survey_id, key }) => `${survey_id} ${key}`)).toEqual([
+      `${other.surveyId} seats`,
+      `${scored.surveyId} ltv`,
+      `${scored.surveyId} plan`,
+      `${scored.surveyId} region`,
+    ]);
   });
 
   it("never stores an identity hash, as /collect does not", async () => {

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { bulkLoad } from "./bulk-load.js";
+import { bulkLoad, type Loaded } from "./bulk-load.js";
 import type { Db, Queryable } from "./db.js";
 import { type ImportBatch, importBatches, type Rejected } from "./import-batches.js";
 import type { ImportWorkerData } from "./import-worker.js";
@@ -81,10 +81,12 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
   const { batchSize = IMPORT_BATCH, onProgress, onBuilding, inWorker = existsSync(fileURLToPath(WORKER)) } = options;
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, ignored: 0, rejected: [] };
   const batches = inWorker ? workerBatches(file, batchSize) : importBatches(file, batchSize);
-  const store = async (target: Queryable, inBulkLoad: boolean) => {
+  const store = async (target: Queryable, inBulkLoad: boolean): Promise<Loaded> => {
+    // Listed by the reader, so a bulk load need not read them from every stored answer.
+    let attributeKeys: [string, string][] | null = [];
     for await (const batch of batches) {
       if (batch.ids.length > 0) {
-        const options: SaveJsonOptions = inBulkLoad ? { bulkLoadIds: batch.ids } : { deferLatest: true };
+        const options: SaveJsonOptions = inBulkLoad ? { bulkLoadIds: batch.repeated } : { deferLatest: true };
         const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), options);
         counts.created += created;
         counts.updated += updated;
@@ -92,9 +94,12 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
       }
       counts.lines = batch.lines;
       counts.rejected.push(...batch.rejected);
+      if (attributeKeys && batch.attributeKeys) attributeKeys.push(...batch.attributeKeys);
+      else attributeKeys = null;
       onProgress?.(counts);
     }
     onBuilding?.(counts);
+    return attributeKeys ? { attributeKeys } : {};
   };
   if (!(await bulkLoad(db, (tx) => store(tx, true)))) {
     // Into a store with answers: batch by batch, each respondent's latest answer computed once

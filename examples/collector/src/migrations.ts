@@ -59,17 +59,22 @@ const subtractValues = (gone: string) => `INSERT INTO value_totals AS t (survey_
     SET total = t.total + excluded.total, respondents = t.respondents + excluded.respondents`;
 
 /**
- * Keeps the latest answer, per survey and across surveys ('') unless `acrossSurveys` is false, of
- * each respondent whose answers `answers` lists (a FROM item naming them `r`, none of them kept yet).
+ * The latest answer, per survey and across surveys ('') unless `acrossSurveys` is false, of each
+ * respondent whose answers `answers` lists (a FROM item naming them `r`), as the columns of
+ * `latest_answers`.
  */
-const latestOf = (
+const latestAnswers = (
   answers: string,
   { acrossSurveys = true } = {},
-) => `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-        SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
+) => `SELECT DISTINCT ON (scope.survey_id, r.respondent) scope.survey_id, r.respondent, r.id, r.created_at, r.category, r.data->'attributes'
         FROM ${answers}, LATERAL (VALUES ${acrossSurveys ? "(r.survey_id), ('')" : "(r.survey_id)"}) AS scope(survey_id)
         WHERE r.kind IN ('nps', 'enps') AND r.score IS NOT NULL
         ORDER BY scope.survey_id, r.respondent, r.created_at DESC, r.id`;
+/** Keeps latestAnswers of `answers` (none of their respondents kept yet). */
+const latestOf = (
+  answers: string,
+) => `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+        ${latestAnswers(answers)}`;
 /** latestOf, with the values (`numbersCte`, numbersOf) of the answers it keeps and their totals. */
 const keepLatest = (answers: string, numbersCte: string) => `WITH kept AS (
           ${latestOf(answers)}
@@ -96,7 +101,8 @@ const COUNT_RESPONSES = `INSERT INTO response_counts (survey_id, day, kind, scor
 const COUNT_DISPLAYS = `INSERT INTO display_counts (survey_id, day, status, n)
         SELECT survey_id, (created_at AT TIME ZONE 'UTC')::date, data->>'status', count(*) FROM responses
         WHERE data ? 'status' GROUP BY 1, 2, 3`;
-const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key)
+/** The attribute keys of all the stored responses, per survey (into an empty table). */
+export const LIST_ATTRIBUTE_KEYS = `INSERT INTO response_attribute_keys (survey_id, key)
         SELECT DISTINCT survey_id, jsonb_object_keys(data->'attributes') FROM responses
         WHERE jsonb_typeof(data->'attributes') = 'object' ON CONFLICT DO NOTHING`;
 
@@ -202,22 +208,29 @@ const refreshLatestFunction = (
       END $$`;
 
 /**
- * Everything kept from the responses (counts, attribute keys, latest answers with their values and
- * totals), computed from all of them into empty tables: what the triggers would have kept had
- * they seen each write (a bulk load runs these once instead, bulk-load.ts).
+ * What is kept from the responses (counts, latest answers with their values and totals; the
+ * attribute keys are LIST_ATTRIBUTE_KEYS), computed from all of them into empty tables: what the
+ * triggers would have kept had they seen each write (a bulk load runs these once instead, bulk-load.ts).
  */
 export const KEEP_ALL = [
   COUNT_RESPONSES,
   COUNT_DISPLAYS,
-  LIST_ATTRIBUTE_KEYS,
-  latestOf("responses r", { acrossSurveys: false }),
-  // Across surveys from the latest per survey (a respondent's latest answer is the latest of
-  // those): the second sort leaves out every answer that is not the latest of its survey.
-  `INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-    SELECT DISTINCT ON (respondent) '', respondent, id, created_at, category, attributes FROM latest_answers
-    WHERE survey_id <> '' ORDER BY respondent, created_at DESC, id`,
-  // Three statements, not keepLatest's one: each reads a table instead of the previous one's output.
-  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS} ${STORE_VALUES}`,
+  // The latest answers across surveys from the latest per survey (a respondent's latest answer is
+  // the latest of those), inserted first: '' comes before every survey id, so the rows arrive in
+  // the order of the primary key, which is then built from sorted rows, as is latest_values' (its
+  // rows come in the same order, unsorted).
+  `WITH per_survey (survey_id, respondent, id, created_at, category, attributes) AS MATERIALIZED (
+      ${latestAnswers("responses r", { acrossSurveys: false })}
+    )
+    INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+    SELECT * FROM (
+      SELECT DISTINCT ON (respondent) '', respondent, id, created_at, category, attributes FROM per_survey
+      ORDER BY respondent, created_at DESC, id
+    ) across_surveys
+    UNION ALL SELECT * FROM per_survey`,
+  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS}
+    INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];

@@ -42,8 +42,10 @@ export interface SaveOptions {
 /** SaveOptions of `saveResponsesJson`, which can also write inside a bulk load. */
 export interface SaveJsonOptions extends SaveOptions {
   /**
-   * In the transaction of `bulkLoad`, where the triggers are off: every id of the batch, for
-   * ANY_STORED (one left out could make INSERT_FRESH meet a stored id, which fails the load).
+   * In the transaction of `bulkLoad`, where the triggers are off: the ids of the batch that may be
+   * stored already (all of them, or those an earlier statement of the load also wrote), for
+   * ANY_STORED; none means a plain insert. One left out could make INSERT_FRESH meet a stored id,
+   * which fails the load.
    */
   bulkLoadIds?: readonly string[];
 }
@@ -115,7 +117,9 @@ export async function saveResponsesJson(
   receivedAt: Date = new Date(),
   { bulkLoadIds, ...options }: SaveJsonOptions = {},
 ): Promise<{ created: number; updated: number }> {
-  const fresh = bulkLoadIds && !(await db.query<{ stored: boolean }>(ANY_STORED, [bulkLoadIds])).rows[0]?.stored;
+  const fresh =
+    bulkLoadIds &&
+    (bulkLoadIds.length === 0 || !(await db.query<{ stored: boolean }>(ANY_STORED, [bulkLoadIds])).rows[0]?.stored);
   const { rows } = fresh
     ? await db.query<{ created: number; updated: number }>(INSERT_FRESH, [json, receivedAt.toISOString()])
     : await db.query<{ created: number; updated: number }>(
