@@ -23,6 +23,8 @@ const SIZES = option("rows", "10000,100000,1000000")
   .filter((n) => n > 0);
 const STORES = option("db", "pglite,postgres").split(",");
 const MAIN = "examples/collector/dist/main.js";
+/** Imports per size and store; the table shows the median and the range. */
+const IMPORTS = 3;
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-12-01T00:00:00Z");
 const COMMENTS = [
@@ -207,8 +209,54 @@ async function exportWhileServing(url) {
   };
 }
 
-async function measure(store, count, env, file) {
-  const importRate = await importAnswers(file, count, env);
+/** A new, empty store of `store` named `name`: the collector's environment for it, and how to remove it. */
+async function newStore(store, name) {
+  if (store === "pglite") {
+    const dir = join(work, `pglite-${name}`);
+    return {
+      env: { NPSKIT_DATA_DIR: dir, DATABASE_URL: "" },
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { default: pg } = await import(
+    pathToFileURL(join(ROOT, "examples/collector/node_modules/pg/lib/index.js")).href
+  );
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE scale_${name}`);
+  return {
+    env: { DATABASE_URL: postgres.url.replace(/\/postgres$/, `/scale_${name}`) },
+    remove: () => admin(`DROP DATABASE scale_${name}`),
+  };
+}
+
+/**
+ * `count` answers imported IMPORTS times, each into a new store (this machine's speed varies
+ * between identical runs), then read from the last one.
+ */
+async function measure(store, count, file) {
+  const imports = [];
+  let kept;
+  for (let run = 1; run <= IMPORTS; run++) {
+    await kept?.remove();
+    kept = await newStore(store, `${count}_${run}`);
+    imports.push(await importAnswers(file, count, kept.env));
+  }
+  try {
+    const byRate = [...imports].sort((a, b) => a.perSecond - b.perSecond);
+    const importRate = byRate[Math.floor(byRate.length / 2)];
+    return { store, count, importRate, importRates: imports.map((r) => r.perSecond), ...(await readsOf(kept.env)) };
+  } finally {
+    await kept.remove();
+  }
+}
+
+/** The reads of the store of `env`, from a collector started on it. */
+async function readsOf(env) {
   const collector = await startCollector(env);
   try {
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -221,9 +269,6 @@ async function measure(store, count, env, file) {
       const report = await medianOf3(`${collector.url}/report`, collector.pid);
       const csv = await exportWhileServing(collector.url);
       return {
-        store,
-        count,
-        importRate,
         summary,
         segment,
         report,
@@ -250,23 +295,9 @@ try {
     const file = join(work, `answers-${count}.ndjson`);
     await writeAnswers(file, count);
     for (const store of STORES) {
-      let env;
-      if (store === "pglite") env = { NPSKIT_DATA_DIR: join(work, `pglite-${count}`), DATABASE_URL: "" };
-      else {
-        const { default: pg } = await import(
-          pathToFileURL(join(ROOT, "examples/collector/node_modules/pg/lib/index.js")).href
-        );
-        const admin = new pg.Client({ connectionString: postgres.url });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE scale_${count}`);
-        await admin.end();
-        env = { DATABASE_URL: postgres.url.replace(/\/postgres$/, `/scale_${count}`) };
-      }
-      const result = await measure(store, count, env, file);
-      result.load = loadavg()[0].toFixed(1);
+      const result = { ...(await measure(store, count, file)), load: loadavg()[0].toFixed(1) };
       console.log(JSON.stringify(result));
       results.push(result);
-      if (store === "pglite") rmSync(env.NPSKIT_DATA_DIR, { recursive: true, force: true });
     }
     rmSync(file, { force: true });
   }
@@ -285,21 +316,31 @@ const loads = results.map((r) => Number(r.load)).sort((a, b) => a - b);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}, Node ${process.versions.node}`;
 const name = { pglite: "PGlite (on disk)", postgres: "PostgreSQL 15" };
 const both = (t) => `${t.ms} (${t.cpuMs})`;
-// Runs before the import reported its CPU time have the rate per second only.
-const rate = (r) =>
-  typeof r === "number"
+// Runs before the import reported its CPU time have the rate per second only, and before it was
+// measured IMPORTS times one rate.
+const rate = ({ importRate: r, importRates: all }) =>
+  (typeof r === "number"
     ? r.toLocaleString("en")
-    : `${r.perSecond.toLocaleString("en")} (${r.perCpuSecond.toLocaleString("en")})`;
+    : `${r.perSecond.toLocaleString("en")} (${r.perCpuSecond.toLocaleString("en")})`) +
+  (all ? `; ${Math.min(...all).toLocaleString("en")}–${Math.max(...all).toLocaleString("en")}` : "");
 const rows = results.map(
   (r) =>
-    `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${rate(r.importRate)} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
+    `| ${name[r.store]} | ${r.count.toLocaleString("en")} | ${rate(r)} | ${both(r.summary)} | ${both(r.segment)} | ${both(r.report)} | ${r.csv.firstByteMs} | ${(r.csv.totalMs / 1000).toFixed(1)} | ${r.csv.probeMaxMs} | ${r.peakOverIdleMb} (idle ${r.idleMb}) |`,
 );
+const pglite1M = results.find((r) => r.store === "pglite" && r.count === 1_000_000)?.importRates;
+const importTarget = !pglite1M
+  ? "not measured"
+  : Math.min(...pglite1M) >= 20_000
+    ? "met by every run"
+    : `${pglite1M.filter((r) => r >= 20_000).length} of ${pglite1M.length} runs`;
 const section = `<!-- collector-scale:start -->
 ## Collector at scale (\`npm run bench -- collector-scale\`)
 
 Answers imported with \`node examples/collector/dist/main.js import FILE\` (NDJSON; 90% NPS, 5% CSAT,
-5% CES over a year, two thirds with a comment, each respondent answering about twice), then read
-from the collector in its own process (${machine}; the machine is shared: 1-minute load average
+5% CES over a year, two thirds with a comment, each respondent answering about twice), ${IMPORTS} times
+per size and store, each into a new store (the median run, its rows per CPU second in brackets, and
+the range: this machine's speed varies between identical runs), then read from the last one by
+the collector in its own process (${machine}; the machine is shared: 1-minute load average
 ${loads[0]}–${loads[loads.length - 1]} after the runs, so wall times can be inflated; in brackets the collector process's own CPU
 time, what the request costs on an idle core — all of it with PGlite, which runs in that process,
 only the JavaScript side with PostgreSQL). Times in ms, median of 3 requests, all surveys and all time (the report's
@@ -307,9 +348,9 @@ default view); "+ segment" adds \`segment=plan\`. The export is \`/api/export.cs
 while a probe posts an answer to \`/collect\` and asks \`/healthz\` every 200 ms ("probe max" is the
 slowest pair). Memory is the collector process's RSS (the PostgreSQL server's own is not counted).
 Targets at 1M on PGlite: summary ≤ 1,000 ms, report ≤ 1,500 ms, CSV first byte ≤ 500 ms, peak
-≤ 150 MB over idle (all met), import ≥ 20,000 rows/s (not met: see the last paragraph).
+≤ 150 MB over idle (all met), import ≥ 20,000 rows/s (${importTarget}).
 
-| storage | answers | import rows/s (per CPU s) | summary | + segment | report | CSV first byte | CSV total s | probe max | peak MB over idle |
+| storage | answers | import rows/s (per CPU s); range of ${IMPORTS} | summary | + segment | report | CSV first byte | CSV total s | probe max | peak MB over idle |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join("\n")}
 
@@ -333,21 +374,22 @@ recent) are bounded by an index. Segments by an attribute ("+ segment": NPS and 
 value) are still one SQL pass over the matching answers and grow linearly. Keeping the latest
 answers costs writes: one statement per write upserts a respondent's latest answers and moves their
 values and totals. The import (here into an empty store) reads and checks the file in a worker
-thread while the main thread stores it, as one bulk load: the answers with only their primary key
-(a batch none of whose ids is stored yet as a plain insert), then the counts, the latest answers
-(per survey, then across surveys from those) with their values and totals, the kept tables' keys,
-the secondary indexes and the planner's statistics, each built once from all the answers. At 1M
-on PGlite about two
-fifths of its time stores the answers (the reader thread and the database about equally busy,
-≈ 20 µs per answer each) and three fifths builds what is kept from them: the latest answers, the
-values of their value attributes and the index ranking them (≈ 1.8 kept rows per answer here),
-the other indexes and the counts. Into a store that has answers it goes batch by batch and
-recomputes each respondent it touched once at its end. The import rate at 1M on PGlite went
-3,186 rows/s (every statement kept the latest answers) → 6,300 (recomputed once at the end) →
-9,682 (reader thread, bulk load) → 15,759 (values ranked for the value attributes only, latest
-answers in two steps, plain inserts, statistics before the commit) → this run's (the kept tables'
-keys built once); 20,000 means ≈ 50 s for 1M answers here, and storing them alone
-takes ≈ 23 s of it. The CSV and NDJSON exports
+thread while the main thread stores it, 4,000 answers a statement, as one bulk load: the answers
+with only their primary key (a plain insert, unless the batch has an id an earlier one had: then
+it is checked against the stored ids and upserted), then the counts, the latest answers (per
+survey, then across surveys from those, inserted in the order of their key) with their values and
+totals, the kept tables' keys, the secondary indexes and the planner's statistics, each built once
+from all the answers; the reader lists the attribute keys as it goes. At 1M on PGlite about half
+of its time stores the answers (the reader thread and the database both busy, ≈ 20 µs per answer
+each) and half builds what is kept from them: the latest answers, the values of their value
+attributes and the index ranking them (≈ 1.8 kept rows per answer here), the other indexes and
+the counts. Into a store that has answers it goes batch by batch and recomputes each respondent
+it touched once at its end. The import rate at 1M on PGlite went 3,186 rows/s (every statement
+kept the latest answers) → 6,300 (recomputed once at the end) → 9,682 (reader thread, bulk load)
+→ 15,759 (values ranked for the value attributes only, latest answers in two steps, plain
+inserts, statistics before the commit) → 19,140 (the kept tables' keys built once) → this run's
+(4,000 answers a statement, the reader's attribute keys and repeated ids, latest answers in key
+order); 20,000 means 50 s for 1M answers. The CSV and NDJSON exports
 stream pages of 1,000 by keyset, so the first byte does not depend on the size and memory stays flat.
 <!-- collector-scale:end -->`;
 
