@@ -27,16 +27,17 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
  * store holds no response: the secondary indexes, the kept tables' primary keys and the triggers
  * of RESPONSE_TRIGGERS are off meanwhile (the primary key of responses stays, for the upsert),
- * then KEEP_ALL fills the kept tables, the keys and indexes are built again and the planner's
+ * then KEEP_ALL and the attribute keys fill the kept tables, the keys and indexes are built again and the planner's
  * statistics gathered. Until it commits, every other statement on these tables waits (reads too:
  * a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having called
  * nothing, when the store has answers, or when the database refuses a step before the load (a
  * user who does not own the tables, another session holding them for 5 s): then the caller
  * stores batch by batch.
  *
- * One difference from the triggers, harmless: unless `load` lists the attribute keys (the import
- * does), they are read from the stored states only (the triggers also list the keys of states that
- * were later replaced).
+ * The attribute keys may differ from the triggers', harmlessly (they only narrow which attributes
+ * are offered as segments): the triggers list those of every state written, replaced ones too;
+ * the import's reader those of every state it reads, also one the upsert ignores; without them
+ * (`load` lists none) they are read from the stored states only.
  */
 export async function bulkLoad(
   db: Db,

@@ -56,4 +56,13 @@ describe("importBatches", () => {
       null,
     ]);
   });
+
+  it("starts a new batch before one would hold more characters of JSON than its limit", async () => {
+    const file = ["answer-1", "answer-2", "answer-3"].map((id) => makeResponse(8, { id }));
+    const limit = Math.round(JSON.stringify(file[0]).length * 2.5);
+    expect((await batchesOf(file, 10, { batchChars: limit })).map(({ ids }) => ids)).toEqual([
+      ["answer-1", "answer-2"],
+      ["answer-3"],
+    ]);
+  });
 });

@@ -46,11 +46,17 @@ export interface ImportBatch {
   attributeKeys: [string, string][] | null;
 }
 
-/** Ids the reader remembers at most (≈ 50 MB a million), to tell which ones repeat. */
+/** Ids the reader remembers at most (50 to 150 MB a million, by their length), to tell which ones repeat. */
 export const MAX_REMEMBERED_IDS = 2_000_000;
 
-/** Attribute keys (per survey) the reader lists at most; more are listed from the stored answers. */
+/** Attribute keys (pairs of survey and key, in a file) the reader lists at most; past them, they are read from the stored answers. */
 export const MAX_LISTED_KEYS = 10_000;
+
+/**
+ * Characters of JSON a batch holds at most, whatever its size in responses: 4,000 answers at their
+ * wire bounds (≈ 125 KB each) would pass the 256 MB a `jsonb` value can hold.
+ */
+export const MAX_BATCH_CHARS = 16_000_000;
 
 /** The lines of an NDJSON file, one wire-format response each. */
 async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord> {
@@ -84,9 +90,10 @@ async function importRecords(file: string): Promise<AsyncGenerator<ImportRecord>
 export async function* importBatches(
   file: string,
   batchSize: number,
-  { rememberedIds = MAX_REMEMBERED_IDS, listedKeys = MAX_LISTED_KEYS } = {},
+  { rememberedIds = MAX_REMEMBERED_IDS, listedKeys = MAX_LISTED_KEYS, batchChars = MAX_BATCH_CHARS } = {},
 ): AsyncGenerator<ImportBatch> {
   let batch: string[] = [];
+  let chars = 0;
   let rejected: Rejected[] = [];
   let lines = 0;
   const ids = new Set<string>();
@@ -124,6 +131,7 @@ export async function* importBatches(
     const repeated = repeatedOf(batchIds);
     const done = { json: `[${batch.join(",")}]`, ids: batchIds, repeated, lines, rejected, attributeKeys };
     batch = [];
+    chars = 0;
     rejected = [];
     ids.clear();
     if (attributeKeys) attributeKeys = [];
@@ -139,7 +147,10 @@ export async function* importBatches(
     // The identity hash is never stored, as with POST /collect.
     const { userHash: _, ...response } = record.response;
     if (ids.has(response.id)) yield take();
-    batch.push(JSON.stringify(response));
+    const json = JSON.stringify(response);
+    if (chars + json.length > batchChars && batch.length > 0) yield take();
+    batch.push(json);
+    chars += json.length;
     ids.add(response.id);
     if (attributeKeys) list(record.response);
     if (batch.length >= batchSize) yield take();
