@@ -27,12 +27,12 @@ const fromDatabase = (error: unknown) => typeof (error as { code?: unknown } | n
  * Runs `load`, which stores responses through the transaction it is given, as a bulk load when the
  * store holds no response: the secondary indexes, the kept tables' primary keys and the triggers
  * of RESPONSE_TRIGGERS are off meanwhile (the primary key of responses stays, for the upsert),
- * then KEEP_ALL and the attribute keys fill the kept tables, the keys and indexes are built again and the planner's
- * statistics gathered. Until it commits, every other statement on these tables waits (reads too:
- * a server on the same PostgreSQL answers nothing meanwhile). Resolves with false, having called
- * nothing, when the store has answers, or when the database refuses a step before the load (a
- * user who does not own the tables, another session holding them for 5 s): then the caller
- * stores batch by batch.
+ * then KEEP_ALL and the attribute keys fill the kept tables, the keys and indexes are built again
+ * and the planner's statistics gathered. Until it commits, every other statement on these tables
+ * waits (reads too: a server on the same PostgreSQL answers nothing meanwhile). Resolves with
+ * false, having called nothing, when the store has answers, or when the database refuses a step
+ * before the load (a user who does not own the tables, another session holding them for 5 s):
+ * then the caller stores batch by batch.
  *
  * The attribute keys may differ from the triggers', harmlessly (they only narrow which attributes
  * are offered as segments): the triggers list those of every state written, replaced ones too;

@@ -83,6 +83,53 @@ async function importRecords(file: string): Promise<AsyncGenerator<ImportRecord>
 }
 
 /**
+ * For each batch's ids in turn, those an earlier batch had; past `limit` remembered ids, all of
+ * them (any may have been seen).
+ */
+function repeatedIds(limit: number): (batchIds: string[]) => string[] {
+  let remembered: Set<string> | null = new Set();
+  return (batchIds) => {
+    if (!remembered) return batchIds;
+    const earlier = remembered;
+    const repeated = batchIds.filter((id) => earlier.has(id));
+    for (const id of batchIds) earlier.add(id);
+    if (earlier.size > limit) remembered = null;
+    return repeated;
+  };
+}
+
+/**
+ * The attribute keys of the responses `add`ed, per survey, that `take` has not returned before;
+ * null for good once there are more than `limit`.
+ */
+function newAttributeKeys(limit: number) {
+  const listed = new Map<string, Set<string>>();
+  let count = 0;
+  let added: [string, string][] | null = [];
+  return {
+    add({ surveyId, attributes = {} }: SurveyResponse) {
+      for (const key of added ? Object.keys(attributes) : []) {
+        let keys = listed.get(surveyId);
+        if (!keys) listed.set(surveyId, (keys = new Set()));
+        if (keys.has(key)) continue;
+        keys.add(key);
+        added?.push([surveyId, key]);
+        if (++count > limit) {
+          added = null;
+          listed.clear();
+          return;
+        }
+      }
+    },
+    take() {
+      const taken = added;
+      if (added) added = [];
+      return taken;
+    },
+  };
+}
+
+/**
  * The responses of `file` in batches of at most `batchSize`, in file order. A statement writes a
  * row once, so a later state of an id already in the batch starts the next one. The last batch
  * may be empty (it carries the last lines and rejections).
@@ -97,44 +144,22 @@ export async function* importBatches(
   let rejected: Rejected[] = [];
   let lines = 0;
   const ids = new Set<string>();
-  // The ids of the earlier batches, while there are at most `rememberedIds`.
-  let remembered: Set<string> | null = new Set();
-  /** Those of `batchIds` an earlier batch had (all of them when no longer known); remembers them. */
-  const repeatedOf = (batchIds: string[]) => {
-    if (!remembered) return batchIds;
-    const earlier = remembered;
-    const repeated = batchIds.filter((id) => earlier.has(id));
-    for (const id of batchIds) earlier.add(id);
-    if (earlier.size > rememberedIds) remembered = null;
-    return repeated;
-  };
-  // The keys listed so far, per survey, and those new since the previous batch.
-  const listed = new Map<string, Set<string>>();
-  let listedCount = 0;
-  let attributeKeys: [string, string][] | null = [];
-  const list = ({ surveyId, attributes = {} }: SurveyResponse) => {
-    for (const key of Object.keys(attributes)) {
-      let keys = listed.get(surveyId);
-      if (!keys) listed.set(surveyId, (keys = new Set()));
-      if (keys.has(key)) continue;
-      keys.add(key);
-      attributeKeys?.push([surveyId, key]);
-      if (++listedCount > listedKeys) {
-        attributeKeys = null;
-        listed.clear();
-        return;
-      }
-    }
-  };
+  const repeatedOf = repeatedIds(rememberedIds);
+  const keys = newAttributeKeys(listedKeys);
   const take = (): ImportBatch => {
     const batchIds = [...ids];
-    const repeated = repeatedOf(batchIds);
-    const done = { json: `[${batch.join(",")}]`, ids: batchIds, repeated, lines, rejected, attributeKeys };
+    const done = {
+      json: `[${batch.join(",")}]`,
+      ids: batchIds,
+      repeated: repeatedOf(batchIds),
+      lines,
+      rejected,
+      attributeKeys: keys.take(),
+    };
     batch = [];
     chars = 0;
     rejected = [];
     ids.clear();
-    if (attributeKeys) attributeKeys = [];
     return done;
   };
   for await (const record of await importRecords(file)) {
@@ -152,7 +177,7 @@ export async function* importBatches(
     batch.push(json);
     chars += json.length;
     ids.add(response.id);
-    if (attributeKeys) list(record.response);
+    keys.add(record.response);
     if (batch.length >= batchSize) yield take();
   }
   yield take();

@@ -44,8 +44,10 @@ const numbersOf = (keys?: readonly string[]) => `numbers AS (
 /** Migration 5 kept every numeric attribute; 6 keeps those of RANKED_VALUE_KEYS. */
 const ALL_NUMBERS = numbersOf();
 const RANKED_NUMBERS = numbersOf(RANKED_VALUE_KEYS);
-const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
+const INSERT_NUMBERS = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers`;
+/** INSERT_NUMBERS in the order of the key (the lock order of concurrent writers). */
+const STORE_VALUES = `${INSERT_NUMBERS} ORDER BY 1, 2, 3`;
 const keepValues = (numbersCte: string) => `${numbersCte}, added AS (
   ${STORE_VALUES}
 )
@@ -228,9 +230,7 @@ export const KEEP_ALL = [
       ORDER BY respondent, created_at DESC, id
     ) across_surveys
     UNION ALL SELECT * FROM per_survey`,
-  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS}
-    INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM numbers`,
+  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS} ${INSERT_NUMBERS}`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];
