@@ -1,11 +1,12 @@
 // The reading half of `import FILE`: a file's records (NDJSON, or a CSV as /api/export.csv writes
 // it, csv-import.ts) checked by POST /collect's validation and grouped into batches ready for the
-// database, each written as one JSON array. It runs in a worker thread (import-worker.ts) so the
+// database, each encoded as the one parameter a statement reads (jsonbArray). It runs in a worker thread (import-worker.ts) so the
 // database, on the main thread, never waits for parsing.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { SurveyResponse } from "@npskit/core";
 import { csvFileRecords, isCsvFile } from "./csv-import.js";
+import { jsonbArray } from "./jsonb-array.js";
 import { parseResponse, type Problem } from "./validate.js";
 
 /**
@@ -26,8 +27,8 @@ export interface Rejected {
 
 /** Responses for one statement, and what the file held up to them. */
 export interface ImportBatch {
-  /** The responses as a JSON array (the form the database reads), distinct ids, in file order. */
-  json: string;
+  /** The responses, distinct ids, in file order, as the database reads them (jsonbArray). */
+  answers: Uint8Array<ArrayBuffer>;
   /** The ids of `json`, in order (one per response). */
   ids: string[];
   /**
@@ -54,7 +55,7 @@ export const MAX_LISTED_KEYS = 10_000;
 
 /**
  * Characters of JSON a batch holds at most, whatever its size in responses: 4,000 answers at their
- * wire bounds (≈ 125 KB each) would pass the 256 MB a `jsonb` value can hold.
+ * wire bounds (≈ 125 KB each) could pass the 1 GB a parameter (one value) may have, in UTF-8.
  */
 export const MAX_BATCH_CHARS = 16_000_000;
 
@@ -149,7 +150,7 @@ export async function* importBatches(
   const take = (): ImportBatch => {
     const batchIds = [...ids];
     const done = {
-      json: `[${batch.join(",")}]`,
+      answers: jsonbArray(batch),
       ids: batchIds,
       repeated: repeatedOf(batchIds),
       lines,

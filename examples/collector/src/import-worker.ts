@@ -22,7 +22,8 @@ port.on("message", () => {
 for await (const batch of importBatches(file, batchSize)) {
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
-  port.postMessage(batch);
+  // The encoded answers move to the main thread, not copied.
+  port.postMessage(batch, [batch.answers.buffer]);
 }
 // The end of the file.
 port.postMessage(null);

@@ -12,7 +12,7 @@ import type { Db, Queryable } from "./db.js";
 import { type ImportBatch, importBatches, type Rejected } from "./import-batches.js";
 import type { ImportWorkerData } from "./import-worker.js";
 import { refreshLatest } from "./migrations.js";
-import { type SaveJsonOptions, type SaveResult, saveResponsesJson } from "./store.js";
+import { type SaveEncodedOptions, type SaveResult, saveEncodedResponses } from "./store.js";
 
 /**
  * Responses written per statement: each statement has a fixed cost (1,000 a statement took 10%
@@ -89,8 +89,8 @@ export async function importFile(db: Db, file: string, options: ImportOptions = 
     let attributeKeys: [string, string][] | null = [];
     for await (const batch of batches) {
       if (batch.ids.length > 0) {
-        const options: SaveJsonOptions = inBulkLoad ? { bulkLoadIds: batch.repeated } : { deferLatest: true };
-        const { created, updated } = await saveResponsesJson(target, batch.json, new Date(), options);
+        const options: SaveEncodedOptions = inBulkLoad ? { bulkLoadIds: batch.repeated } : { deferLatest: true };
+        const { created, updated } = await saveEncodedResponses(target, batch.answers, new Date(), options);
         counts.created += created;
         counts.updated += updated;
         counts.ignored += batch.ids.length - created - updated;

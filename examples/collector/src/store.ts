@@ -1,6 +1,7 @@
 // Responses in the database: upsert by id (the newer state wins, see NEWER_STATE) and filtered reads.
 import type { SurveyResponse } from "@npskit/core";
 import type { Queryable } from "./db.js";
+import { jsonbArray } from "./jsonb-array.js";
 
 export type SaveResult = "created" | "updated" | "ignored";
 
@@ -39,8 +40,8 @@ export interface SaveOptions {
   deferLatest?: boolean;
 }
 
-/** SaveOptions of `saveResponsesJson`, which can also write inside a bulk load. */
-export interface SaveJsonOptions extends SaveOptions {
+/** SaveOptions of `saveEncodedResponses`, which can also write inside a bulk load. */
+export interface SaveEncodedOptions extends SaveOptions {
   /**
    * In the transaction of `bulkLoad`, where the triggers are off: the ids of the batch that may be
    * stored already (all of them, or those an earlier statement of the load also wrote), for
@@ -51,11 +52,11 @@ export interface SaveJsonOptions extends SaveOptions {
 }
 
 const COLUMNS = "id, survey_id, kind, score, complete, created_at, updated_at, received_at, data";
-/** The rows of the JSON array `$1`, all received at `$2`, as COLUMNS. */
+/** The rows of `$1` (responses, jsonbArray), all received at `$2`, as COLUMNS. */
 const ROWS = `SELECT r->>'id' AS id, r->>'surveyId' AS survey_id, r->>'kind' AS kind, (r->>'score')::smallint AS score,
        (r->>'complete')::boolean AS complete, (r->>'createdAt')::timestamptz AS created_at,
        (r->>'updatedAt')::timestamptz AS updated_at, $2::timestamptz AS received_at, r AS data
-     FROM jsonb_array_elements($1::jsonb) AS input(r)`;
+     FROM unnest($1::jsonb[]) AS input(r)`;
 const ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET
        survey_id = excluded.survey_id, kind = excluded.kind, score = excluded.score,
        complete = excluded.complete, created_at = excluded.created_at,
@@ -72,8 +73,8 @@ const UPSERT = `INSERT INTO responses (${COLUMNS})
      ${ON_CONFLICT}
      RETURNING id, (xmax = 0) AS inserted`;
 
-const upsertParams = (json: string, receivedAt: Date, { deferLatest = false }: SaveOptions) => [
-  json,
+const upsertParams = (answers: Uint8Array, receivedAt: Date, { deferLatest = false }: SaveOptions) => [
+  answers,
   receivedAt.toISOString(),
   // `npskit.defer_latest` holds for this statement's transaction only; its trigger reads it.
   deferLatest ? "on" : "off",
@@ -101,31 +102,31 @@ export async function saveResponses(
   if (responses.length === 0) return [];
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     UPSERT,
-    upsertParams(JSON.stringify(responses), receivedAt, options),
+    upsertParams(jsonbArray(responses.map((r) => JSON.stringify(r))), receivedAt, options),
   );
   const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
   return responses.map((r) => written.get(r.id) ?? "ignored");
 }
 
 /**
- * `saveResponses` of responses already written as a JSON array (by the import's reader, off the
+ * `saveResponses` of responses already encoded by jsonbArray (by the import's reader, off the
  * database's thread): how many it created and updated; the others were ignored.
  */
-export async function saveResponsesJson(
+export async function saveEncodedResponses(
   db: Queryable,
-  json: string,
+  answers: Uint8Array,
   receivedAt: Date = new Date(),
-  { bulkLoadIds, ...options }: SaveJsonOptions = {},
+  { bulkLoadIds, ...options }: SaveEncodedOptions = {},
 ): Promise<{ created: number; updated: number }> {
   const fresh =
     bulkLoadIds &&
     (bulkLoadIds.length === 0 || !(await db.query<{ stored: boolean }>(ANY_STORED, [bulkLoadIds])).rows[0]?.stored);
   const { rows } = fresh
-    ? await db.query<{ created: number; updated: number }>(INSERT_FRESH, [json, receivedAt.toISOString()])
+    ? await db.query<{ created: number; updated: number }>(INSERT_FRESH, [answers, receivedAt.toISOString()])
     : await db.query<{ created: number; updated: number }>(
         `WITH saved AS (${UPSERT})
          SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM saved`,
-        upsertParams(json, receivedAt, options),
+        upsertParams(answers, receivedAt, options),
       );
   return { created: Number(rows[0]?.created ?? 0), updated: Number(rows[0]?.updated ?? 0) };
 }
