@@ -44,10 +44,9 @@ const numbersOf = (keys?: readonly string[]) => `numbers AS (
 /** Migration 5 kept every numeric attribute; 6 keeps those of RANKED_VALUE_KEYS. */
 const ALL_NUMBERS = numbersOf();
 const RANKED_NUMBERS = numbersOf(RANKED_VALUE_KEYS);
-const INSERT_NUMBERS = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM numbers`;
-/** INSERT_NUMBERS in the order of the key (the lock order of concurrent writers). */
-const STORE_VALUES = `${INSERT_NUMBERS} ORDER BY 1, 2, 3`;
+/** The numbers in the order of the key (the lock order of concurrent writers). */
+const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
 const keepValues = (numbersCte: string) => `${numbersCte}, added AS (
   ${STORE_VALUES}
 )
@@ -209,6 +208,12 @@ const refreshLatestFunction = (
         RETURN refreshed;
       END $$`;
 
+// The number of each of RANKED_VALUE_KEYS in a latest answer's attributes (`->` is NULL where
+// they are not an object), as a column named after the key: what numbersOf(RANKED_VALUE_KEYS)
+// finds by expanding them all. In the order of the keys (of latest_values' primary key).
+const RANKED_KEYS = [...RANKED_VALUE_KEYS].sort();
+const RANKED_COLUMNS = RANKED_KEYS.map((key) => `${numeric(`attributes->'${key}'`)} AS ${key}`).join(", ");
+
 /**
  * What is kept from the responses (counts, latest answers with their values and totals; the
  * attribute keys are LIST_ATTRIBUTE_KEYS), computed from all of them into empty tables: what the
@@ -217,20 +222,29 @@ const refreshLatestFunction = (
 export const KEEP_ALL = [
   COUNT_RESPONSES,
   COUNT_DISPLAYS,
-  // The latest answers across surveys from the latest per survey (a respondent's latest answer is
-  // the latest of those), inserted first: '' comes before every survey id, so the rows arrive in
-  // the order of the primary key, which is then built from sorted rows, as is latest_values' (its
-  // rows come in the same order, unsorted).
-  `WITH per_survey (survey_id, respondent, id, created_at, category, attributes) AS MATERIALIZED (
-      ${latestAnswers("responses r", { acrossSurveys: false })}
+  // The latest answers per survey with their ranked values, and across surveys from them (a
+  // respondent's latest answer is the latest of those, values included). Across surveys first: ''
+  // comes before every survey id, so both tables' rows arrive in the order of their primary keys,
+  // which are then built from sorted rows.
+  `WITH per_survey AS MATERIALIZED (
+      SELECT latest.*, ${RANKED_COLUMNS} FROM (${latestAnswers("responses r", { acrossSurveys: false })})
+        AS latest (survey_id, respondent, id, created_at, category, attributes)
+    ), kept AS (
+      SELECT * FROM (
+        SELECT DISTINCT ON (respondent) '' AS survey_id, respondent, id, created_at, category, attributes, ${RANKED_KEYS.join(", ")}
+        FROM per_survey ORDER BY respondent, created_at DESC, id
+      ) across_surveys
+      UNION ALL SELECT * FROM per_survey
+    ), answers AS (
+      INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
+      SELECT survey_id, respondent, id, created_at, category, attributes FROM kept
     )
-    INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
-    SELECT * FROM (
-      SELECT DISTINCT ON (respondent) '', respondent, id, created_at, category, attributes FROM per_survey
-      ORDER BY respondent, created_at DESC, id
-    ) across_surveys
-    UNION ALL SELECT * FROM per_survey`,
-  `WITH kept AS (SELECT * FROM latest_answers), ${RANKED_NUMBERS} ${INSERT_NUMBERS}`,
+    INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM (
+      SELECT survey_id, respondent, unnest('{${RANKED_KEYS.join(",")}}'::text[]) AS key, category,
+        unnest(ARRAY[${RANKED_KEYS.join(", ")}]) AS value, created_at
+      FROM kept
+    ) ranked WHERE value IS NOT NULL`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];
