@@ -1,7 +1,7 @@
 // The reading half of `import FILE`: a file's records (NDJSON, or a CSV as /api/export.csv writes
 // it, csv-import.ts) checked by POST /collect's validation and grouped into batches ready for the
-// database, each encoded as the one parameter a statement reads (jsonbArray). It runs in a worker thread (import-worker.ts) so the
-// database, on the main thread, never waits for parsing.
+// database, each encoded as the one parameter a statement reads (jsonbArray). It runs in a worker
+// thread (import-worker.ts) so the database, on the main thread, never waits for parsing.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { SurveyResponse } from "@npskit/core";
@@ -29,7 +29,7 @@ export interface Rejected {
 export interface ImportBatch {
   /** The responses, distinct ids, in file order, as the database reads them (jsonbArray). */
   answers: Uint8Array<ArrayBuffer>;
-  /** The ids of `json`, in order (one per response). */
+  /** The ids of `answers`, in order (one per response). */
   ids: string[];
   /**
    * Those of `ids` an earlier batch also had (every one of them once the file has had more ids
@@ -55,7 +55,8 @@ export const MAX_LISTED_KEYS = 10_000;
 
 /**
  * Characters of JSON a batch holds at most, whatever its size in responses: 4,000 answers at their
- * wire bounds (≈ 125 KB each) could pass the 1 GB a parameter (one value) may have, in UTF-8.
+ * wire bounds (≈ 125 KB each) could pass the 1 GB a value may have (the parameter, or the `jsonb[]`
+ * the database builds from it).
  */
 export const MAX_BATCH_CHARS = 16_000_000;
 

@@ -12,6 +12,8 @@ export function jsonbArray(texts: readonly string[]): Uint8Array<ArrayBuffer> {
   // Header: dimensions, flags (no nulls), element type; per dimension: length, lower bound.
   const header = texts.length === 0 ? 12 : 20;
   const lengths = texts.map((text) => Buffer.byteLength(text));
+  // Its own memory, never a slice of Node's shared pool: the import's reader hands it to the main
+  // thread by transferring that memory. Every byte is written below.
   const bytes = Buffer.allocUnsafeSlow(header + lengths.reduce((sum, length) => sum + 5 + length, 0));
   bytes.writeInt32BE(texts.length === 0 ? 0 : 1, 0);
   bytes.writeInt32BE(0, 4);

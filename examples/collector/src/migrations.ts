@@ -44,9 +44,10 @@ const numbersOf = (keys?: readonly string[]) => `numbers AS (
 /** Migration 5 kept every numeric attribute; 6 keeps those of RANKED_VALUE_KEYS. */
 const ALL_NUMBERS = numbersOf();
 const RANKED_NUMBERS = numbersOf(RANKED_VALUE_KEYS);
-/** The numbers in the order of the key (the lock order of concurrent writers). */
-const STORE_VALUES = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM numbers ORDER BY 1, 2, 3`;
+const INSERT_NUMBERS = `INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
+    SELECT survey_id, respondent, key, category, value, created_at FROM numbers`;
+/** INSERT_NUMBERS in the order of the key (the lock order of concurrent writers). */
+const STORE_VALUES = `${INSERT_NUMBERS} ORDER BY 1, 2, 3`;
 const keepValues = (numbersCte: string) => `${numbersCte}, added AS (
   ${STORE_VALUES}
 )
@@ -211,8 +212,9 @@ const refreshLatestFunction = (
 // The number of each of RANKED_VALUE_KEYS in a latest answer's attributes (`->` is NULL where
 // they are not an object), as a column named after the key: what numbersOf(RANKED_VALUE_KEYS)
 // finds by expanding them all. In the order of the keys (of latest_values' primary key).
-const RANKED_KEYS = [...RANKED_VALUE_KEYS].sort();
-const RANKED_COLUMNS = RANKED_KEYS.map((key) => `${numeric(`attributes->'${key}'`)} AS ${key}`).join(", ");
+const SORTED_RANKED_KEYS = [...RANKED_VALUE_KEYS].sort();
+const RANKED_COLUMNS = SORTED_RANKED_KEYS.map((key) => `${numeric(`attributes->'${key}'`)} AS "${key}"`).join(", ");
+const RANKED_COLUMN_NAMES = SORTED_RANKED_KEYS.map((key) => `"${key}"`).join(", ");
 
 /**
  * What is kept from the responses (counts, latest answers with their values and totals; the
@@ -231,20 +233,21 @@ export const KEEP_ALL = [
         AS latest (survey_id, respondent, id, created_at, category, attributes)
     ), kept AS (
       SELECT * FROM (
-        SELECT DISTINCT ON (respondent) '' AS survey_id, respondent, id, created_at, category, attributes, ${RANKED_KEYS.join(", ")}
+        SELECT DISTINCT ON (respondent) '' AS survey_id, respondent, id, created_at, category, attributes, ${RANKED_COLUMN_NAMES}
         FROM per_survey ORDER BY respondent, created_at DESC, id
       ) across_surveys
       UNION ALL SELECT * FROM per_survey
     ), answers AS (
       INSERT INTO latest_answers (survey_id, respondent, id, created_at, category, attributes)
       SELECT survey_id, respondent, id, created_at, category, attributes FROM kept
+    ), numbers AS (
+      SELECT * FROM (
+        SELECT survey_id, respondent, unnest(ARRAY[${sqlList(SORTED_RANKED_KEYS)}]) AS key, category,
+          unnest(ARRAY[${RANKED_COLUMN_NAMES}]) AS value, created_at
+        FROM kept
+      ) ranked WHERE value IS NOT NULL
     )
-    INSERT INTO latest_values (survey_id, respondent, key, category, value, created_at)
-    SELECT survey_id, respondent, key, category, value, created_at FROM (
-      SELECT survey_id, respondent, unnest('{${RANKED_KEYS.join(",")}}'::text[]) AS key, category,
-        unnest(ARRAY[${RANKED_KEYS.join(", ")}]) AS value, created_at
-      FROM kept
-    ) ranked WHERE value IS NOT NULL`,
+    ${INSERT_NUMBERS}`,
   `INSERT INTO value_totals (survey_id, key, category, total, respondents)
     SELECT survey_id, key, category, sum(value::numeric), count(*) FROM latest_values GROUP BY 1, 2, 3`,
 ];

@@ -11,6 +11,7 @@ import { openPostgres } from "./db.js";
 import { describeAggregates } from "./aggregates.suite.fixture.js";
 import { describeCsvImport } from "./csv-import.suite.fixture.js";
 import { describeHardening } from "./hardening.suite.fixture.js";
+import { describeJsonbArray } from "./jsonb-array.suite.fixture.js";
 import { startLocalPostgres, type LocalPostgres } from "./local-postgres.js";
 import { migrate } from "./migrations.js";
 import { describeStore } from "./store.suite.fixture.js";
@@ -33,6 +34,7 @@ if (server instanceof Error && process.env.NPSKIT_REQUIRE_POSTGRES) {
   describeHardening("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeAggregates("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
   describeCsvImport("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
+  describeJsonbArray("a PostgreSQL server (DATABASE_URL)", () => openPostgres(server.url));
 
   it("a database user who may write answers but not change the tables imports batch by batch, not as a bulk load", async () => {
     const dir = mkdtempSync(join(tmpdir(), "npskit-writer-"));

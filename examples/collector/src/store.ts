@@ -89,6 +89,10 @@ const ANY_STORED = "SELECT EXISTS (SELECT 1 FROM responses WHERE id = ANY($1::te
 const INSERT_FRESH = `WITH fresh AS (INSERT INTO responses (${COLUMNS}) ${ROWS} RETURNING 1)
      SELECT count(*)::int AS created, 0 AS updated FROM fresh`;
 
+/** Responses as the database reads them (jsonbArray of their JSON), for saveEncodedResponses. */
+export const encodeResponses = (responses: readonly SurveyResponse[]): Uint8Array =>
+  jsonbArray(responses.map((r) => JSON.stringify(r)));
+
 /**
  * `saveResponse` for many responses in one statement (one transaction), with each one's result in
  * order, all received at `receivedAt`. The ids must be distinct (one row cannot be written twice by a statement).
@@ -102,15 +106,15 @@ export async function saveResponses(
   if (responses.length === 0) return [];
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     UPSERT,
-    upsertParams(jsonbArray(responses.map((r) => JSON.stringify(r))), receivedAt, options),
+    upsertParams(encodeResponses(responses), receivedAt, options),
   );
   const written = new Map(rows.map((row) => [row.id, row.inserted ? ("created" as const) : ("updated" as const)]));
   return responses.map((r) => written.get(r.id) ?? "ignored");
 }
 
 /**
- * `saveResponses` of responses already encoded by jsonbArray (by the import's reader, off the
- * database's thread): how many it created and updated; the others were ignored.
+ * `saveResponses` of responses already encoded (encodeResponses; the import's reader encodes them
+ * off the database's thread): how many it created and updated; the others were ignored.
  */
 export async function saveEncodedResponses(
   db: Queryable,
