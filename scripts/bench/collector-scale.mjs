@@ -374,22 +374,25 @@ recent) are bounded by an index. Segments by an attribute ("+ segment": NPS and 
 value) are still one SQL pass over the matching answers and grow linearly. Keeping the latest
 answers costs writes: one statement per write upserts a respondent's latest answers and moves their
 values and totals. The import (here into an empty store) reads and checks the file in a worker
-thread while the main thread stores it, 4,000 answers a statement, as one bulk load: the answers
-with only their primary key (a plain insert, unless the batch has an id an earlier one had: then
-it is checked against the stored ids and upserted), then the counts, the latest answers (per
-survey, then across surveys from those, inserted in the order of their key) with their values and
-totals, the kept tables' keys, the secondary indexes and the planner's statistics, each built once
-from all the answers; the reader lists the attribute keys as it goes. At 1M on PGlite about half
-of its time stores the answers (the reader thread and the database both busy, ≈ 20 µs per answer
-each) and half builds what is kept from them: the latest answers, the values of their value
-attributes and the index ranking them (≈ 1.8 kept rows per answer here), the other indexes and
-the counts. Into a store that has answers it goes batch by batch and recomputes each respondent
+thread while the main thread stores it, 4,000 answers a statement (one binary \`jsonb[]\`
+parameter, each answer parsed on its own), as one bulk load: the answers with only their primary
+key (a plain insert, unless the batch has an id an earlier one had: then it is checked against
+the stored ids and upserted), then the counts, the latest answers with their values in one
+statement (per survey, each value attribute read once, then across surveys from those, inserted in
+the order of their keys) and the totals, the kept tables' keys, the secondary indexes and the
+planner's statistics, each built once from all the answers; the reader lists the attribute keys
+as it goes. At 1M on PGlite about half of its time stores the answers (the reader thread and the
+database both busy, ≈ 18–19 µs per answer each) and half builds what is kept from them: the
+latest answers, the values of their value attributes and the index ranking them (≈ 1.8 kept rows
+per answer here), the other indexes and the counts. Into a store that has answers it goes batch by batch and recomputes each respondent
 it touched once at its end. The import rate at 1M on PGlite went 3,186 rows/s (every statement
 kept the latest answers) → 6,300 (recomputed once at the end) → 9,682 (reader thread, bulk load)
 → 15,759 (values ranked for the value attributes only, latest answers in two steps, plain
-inserts, statistics before the commit) → 19,140 (the kept tables' keys built once) → this run's
+inserts, statistics before the commit) → 19,140 (the kept tables' keys built once) → 19,889
 (4,000 answers a statement, the reader's attribute keys and repeated ids, latest answers in key
-order); 20,000 means 50 s for 1M answers. The CSV and NDJSON exports
+order; median of 3) → this run's (the answers as one binary \`jsonb[]\` parameter, the latest
+answers and their values in one statement; a slower phase of this machine, see below); 20,000
+means 50 s for 1M answers. The CSV and NDJSON exports
 stream pages of 1,000 by keyset, so the first byte does not depend on the size and memory stays flat.
 <!-- collector-scale:end -->`;
 
