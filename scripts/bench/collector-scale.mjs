@@ -384,8 +384,8 @@ planner's statistics, each built once from all the answers; the reader lists the
 as it goes. At 1M on PGlite about half of its time stores the answers (the reader thread and the
 database both busy, ≈ 18–19 µs per answer each) and half builds what is kept from them: the
 latest answers, the values of their value attributes and the index ranking them (≈ 1.8 kept rows
-per answer here), the other indexes and the counts. Into a store that has answers it goes batch by batch and recomputes each respondent
-it touched once at its end. The import rate at 1M on PGlite went 3,186 rows/s (every statement
+per answer here), the other indexes and the counts. Into a store that has answers it goes batch
+by batch and recomputes each respondent it touched once at its end. The import rate at 1M on PGlite went 3,186 rows/s (every statement
 kept the latest answers) → 6,300 (recomputed once at the end) → 9,682 (reader thread, bulk load)
 → 15,759 (values ranked for the value attributes only, latest answers in two steps, plain
 inserts, statistics before the commit) → 19,140 (the kept tables' keys built once) → 19,889
