@@ -14,6 +14,7 @@ import {
   type SurveyKind,
   type SurveyResponse,
 } from "@npskit/core";
+import { respondents } from "./aggregates.js";
 import { analyze, analyzeStored, segmentableAttributes, storedSegmentableAttributes } from "./analysis.js";
 import { bulkLoad } from "./bulk-load.js";
 import type { Db } from "./db.js";
@@ -296,6 +297,28 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       let called = false;
       expect(await bulkLoad(db, async () => void (called = true))).toBe(false);
       expect(called).toBe(false);
+    });
+
+    it("read the detractors without a value through the index of the detractors' latest answers", async () => {
+      for (const batch of batches(generate(11))) await saveResponses(db, batch);
+      const statements: { sql: string; params: readonly unknown[] }[] = [];
+      const recording: Db = {
+        ...db,
+        query: (sql, params = []) => {
+          statements.push({ sql, params });
+          return db.query(sql, params);
+        },
+      };
+      const { detractors } = await respondents(recording, { surveyId: "nps-q4" }, undefined, 5);
+      expect(detractors.length).toBeGreaterThan(0);
+      const unvalued = statements.find(({ sql }) => sql.includes("FROM latest_answers a"));
+      expect(unvalued).toBeDefined();
+      // Whether the index can serve the read at all: with few rows, a scan of the table is cheaper.
+      const plan = await db.transaction(async (tx) => {
+        await tx.query("SET LOCAL enable_seqscan = off");
+        return (await tx.query(`EXPLAIN (FORMAT JSON) ${unvalued?.sql}`, unvalued?.params)).rows;
+      });
+      expect(JSON.stringify(plan)).toContain("latest_answers_detractors");
     });
 
     it("export every matching row, in order, across pages", async () => {
