@@ -110,12 +110,13 @@ function newAttributeKeys(limit: number) {
   let added: [string, string][] | null = [];
   return {
     add({ surveyId, attributes = {} }: SurveyResponse) {
-      for (const key of added ? Object.keys(attributes) : []) {
+      if (!added) return;
+      for (const key of Object.keys(attributes)) {
         let keys = listed.get(surveyId);
         if (!keys) listed.set(surveyId, (keys = new Set()));
         if (keys.has(key)) continue;
         keys.add(key);
-        added?.push([surveyId, key]);
+        added.push([surveyId, key]);
         if (++count > limit) {
           added = null;
           listed.clear();
