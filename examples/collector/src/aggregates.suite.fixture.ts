@@ -22,7 +22,14 @@ import { useMigratedDb } from "./db.fixture.js";
 import { csvChunks, ndjsonChunks, responsePages } from "./export.js";
 import { MIGRATIONS, RANKED_VALUE_KEYS, refreshLatest, STORE_TABLES } from "./migrations.js";
 import type { ReportQuery } from "./query.js";
-import { encodeResponses, listResponses, saveEncodedResponses, saveResponse, saveResponses } from "./store.js";
+import {
+  encodeResponses,
+  listResponses,
+  type ResponseFilter,
+  saveEncodedResponses,
+  saveResponse,
+  saveResponses,
+} from "./store.js";
 import { commonAttributeKeys } from "./attribute-keys.js";
 import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
 // Seeded, so a failing dataset can be replayed.
@@ -299,7 +306,8 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       expect(called).toBe(false);
     });
 
-    it("read the detractors without a value through the index of the detractors' latest answers", async () => {
+    /** The statements `respondents` runs for these arguments, on a dataset in the store. */
+    async function readsOf(filter: ResponseFilter, value: string | undefined, limit: number) {
       for (const batch of batches(generate(11))) await saveResponses(db, batch);
       const statements: { sql: string; params: readonly unknown[] }[] = [];
       const recording: Db = {
@@ -309,18 +317,51 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
           return db.query(sql, params);
         },
       };
-      const { detractors } = await respondents(recording, { surveyId: "nps-q4" }, undefined, 5);
+      const { detractors } = await respondents(recording, filter, value, limit);
       expect(detractors.length).toBeGreaterThan(0);
-      const unvalued = statements.find(({ sql }) => sql.includes("FROM latest_answers a WHERE"));
-      expect(unvalued).toBeDefined();
-      // Whether the index can serve the read at all: with few rows, a scan of the table is cheaper.
-      const plan = await db.transaction(async (tx) => {
-        await tx.query("SET LOCAL enable_seqscan = off");
-        return (await tx.query(`EXPLAIN (FORMAT JSON) ${unvalued?.sql}`, unvalued?.params)).rows;
-      });
+      return statements;
+    }
+
+    /**
+     * The plan of `read` (as JSON text) where scanning a table whole is the last resort: whether an
+     * index can serve it at all (with few rows a scan is cheaper). `without` runs first, rolled back.
+     */
+    async function planOf(read: { sql: string; params: readonly unknown[] } | undefined, without: string[] = []) {
+      if (!read) throw new Error("no such read");
+      let plan = "";
+      const rollback = new Error("rollback");
+      await db
+        .transaction(async (tx) => {
+          await tx.query("SET LOCAL enable_seqscan = off");
+          for (const statement of without) await tx.query(statement);
+          plan = JSON.stringify((await tx.query(`EXPLAIN (FORMAT JSON) ${read.sql}`, read.params)).rows);
+          throw rollback;
+        })
+        .catch((error) => {
+          if (error !== rollback) throw error;
+        });
+      return plan;
+    }
+
+    it("read the detractors without a value through the index of the detractors' latest answers", async () => {
+      const reads = await readsOf({ surveyId: "nps-q4" }, undefined, 5);
+      const plan = await planOf(reads.find(({ sql }) => sql.includes("FROM latest_answers a WHERE")));
       // In the index's order: the most recent first, no sort.
-      expect(JSON.stringify(plan)).toContain("latest_answers_detractors");
-      expect(JSON.stringify(plan)).not.toContain('"Sort"');
+      expect(plan).toContain("latest_answers_detractors");
+      expect(plan).not.toContain('"Sort"');
+    });
+
+    it("read the ranked values and their sums since a date through the index led by their group's number", async () => {
+      const reads = await readsOf({ surveyId: "nps-q4", from: new Date(START + 30 * DAY) }, "ltv", 5);
+      // A range of the index: its number's condition, not a walk through all of it.
+      const range = /"Index Name":"latest_values_by_value",[^}]*"Index Cond":"\(+hashtextextended/;
+      // The most valuable detractors in the index's order, no sort.
+      const ranked = await planOf(reads.find(({ sql }) => sql.startsWith("SELECT respondent FROM latest_values")));
+      expect(ranked).toMatch(range);
+      expect(ranked).not.toContain('"Sort"');
+      // Few rows: the primary key (a survey's values whole) looks as cheap as any range of the index.
+      const sums = reads.find(({ sql }) => sql.includes("sum(value::numeric)"));
+      expect(await planOf(sums, ["ALTER TABLE latest_values DROP CONSTRAINT latest_values_pkey"])).toMatch(range);
     });
 
     it("export every matching row, in order, across pages", async () => {

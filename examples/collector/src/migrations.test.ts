@@ -21,6 +21,7 @@ describe("migrations", () => {
       [5, "70847810bca5fdb3"],
       [6, "edc254951bb6fe90"],
       [7, "db076a7a170f885f"],
+      [8, "b7fee21c1f7439af"],
     ]);
   });
 });
