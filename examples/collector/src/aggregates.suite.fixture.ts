@@ -14,7 +14,7 @@ import {
   type SurveyKind,
   type SurveyResponse,
 } from "@npskit/core";
-import { respondents } from "./aggregates.js";
+import { latestCommented, respondents } from "./aggregates.js";
 import { analyze, analyzeStored, segmentableAttributes, storedSegmentableAttributes } from "./analysis.js";
 import { bulkLoad } from "./bulk-load.js";
 import type { Db } from "./db.js";
@@ -25,10 +25,10 @@ import type { ReportQuery } from "./query.js";
 import {
   encodeResponses,
   listResponses,
-  type ResponseFilter,
   saveEncodedResponses,
   saveResponse,
   saveResponses,
+  textHash,
 } from "./store.js";
 import { commonAttributeKeys } from "./attribute-keys.js";
 import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
@@ -306,19 +306,17 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       expect(called).toBe(false);
     });
 
-    /** The statements `respondents` runs for these arguments, on a dataset in the store. */
-    async function readsOf(filter: ResponseFilter, value: string | undefined, limit: number) {
+    /** The statements `read` runs, on a dataset in the store. */
+    async function statementsOf(read: (db: Db) => Promise<unknown>) {
       for (const batch of batches(generate(11))) await saveResponses(db, batch);
       const statements: { sql: string; params: readonly unknown[] }[] = [];
-      const recording: Db = {
+      await read({
         ...db,
         query: (sql, params = []) => {
           statements.push({ sql, params });
           return db.query(sql, params);
         },
-      };
-      const { detractors } = await respondents(recording, filter, value, limit);
-      expect(detractors.length).toBeGreaterThan(0);
+      });
       return statements;
     }
 
@@ -344,7 +342,9 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
     }
 
     it("read the detractors without a value through the index of the detractors' latest answers", async () => {
-      const reads = await readsOf({ surveyId: "nps-q4" }, undefined, 5);
+      const reads = await statementsOf(async (db) => {
+        expect((await respondents(db, { surveyId: "nps-q4" }, undefined, 5)).detractors.length).toBeGreaterThan(0);
+      });
       const plan = await planOf(reads.find(({ sql }) => sql.includes("FROM latest_answers a WHERE")));
       // In the index's order: the most recent first, no sort.
       expect(plan).toContain("latest_answers_detractors");
@@ -352,7 +352,10 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
     });
 
     it("read the ranked values and their sums since a date through the index led by their group's number", async () => {
-      const reads = await readsOf({ surveyId: "nps-q4", from: new Date(START + 30 * DAY) }, "ltv", 5);
+      const reads = await statementsOf(async (db) => {
+        const from = new Date(START + 30 * DAY);
+        expect((await respondents(db, { surveyId: "nps-q4", from }, "ltv", 5)).detractors.length).toBeGreaterThan(0);
+      });
       // A range of the index: its number's condition, not a walk through all of it.
       const range = /"Index Name":"latest_values_by_value",[^}]*"Index Cond":"\(+hashtextextended/;
       // The most valuable detractors in the index's order, no sort.
@@ -362,6 +365,46 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       // Few rows: the primary key (a survey's values whole) looks as cheap as any range of the index.
       const sums = reads.find(({ sql }) => sql.includes("sum(value::numeric)"));
       expect(await planOf(sums, ["ALTER TABLE latest_values DROP CONSTRAINT latest_values_pkey"])).toMatch(range);
+    });
+
+    it("read a survey's answers and a category's comments through the indexes led by their numbers", async () => {
+      const survey = { surveyId: "nps-q4", from: new Date(START + 30 * DAY) };
+      const [page] = await statementsOf(async (db) => {
+        for await (const _ of responsePages(db, survey, 5)) return;
+      });
+      const [commented] = await statementsOf((db) => latestCommented(db, survey, "detractor", 5));
+      // Without the other indexes that could serve them (with few rows, any looks as cheap).
+      const others = ["responses_created_id", "responses_by_category", "responses_by_survey"];
+      const without = (kept: string) => others.filter((name) => name !== kept).map((name) => `DROP INDEX ${name}`);
+      expect(await planOf(page, without("responses_by_survey"))).toMatch(
+        /"Index Name":"responses_by_survey",[^}]*"Index Cond":"\(+hashtextextended\(survey_id/,
+      );
+      expect(await planOf(commented, without("responses_by_category"))).toMatch(
+        /"Index Name":"responses_by_category",[^}]*"Index Cond":"\(+hashtextextended\(category/,
+      );
+    });
+
+    it("expect as many rows of a survey or a category where a read names both the text and its number", async () => {
+      for (const batch of batches([...generate(11), ...generate(12), ...generate(13)])) await saveResponses(db, batch);
+      await db.query("ANALYZE responses");
+      for (const [column, text] of [
+        ["survey_id", "nps-q4"],
+        ["category", "detractor"],
+      ] as const) {
+        const where = `${textHash(column)} = ${textHash("$1::text")} AND ${column} = $1`;
+        const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM responses WHERE ${where}`, [
+          text,
+        ]);
+        const plan = await db.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+          `EXPLAIN (FORMAT JSON) SELECT * FROM responses WHERE ${where}`,
+          [text],
+        );
+        const expected = plan.rows[0]?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 0;
+        const actual = counted.rows[0]?.n ?? 0;
+        // Taken for independent conditions, it would expect about actual² / all rows.
+        expect(actual).toBeGreaterThan(10);
+        expect(expected / actual, `${column}: ${expected} rows expected, ${actual} stored`).toBeGreaterThan(0.75);
+      }
     });
 
     it("export every matching row, in order, across pages", async () => {

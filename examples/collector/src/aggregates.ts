@@ -10,17 +10,9 @@ import {
   type ValueTotal,
 } from "@npskit/insights";
 import type { Db } from "./db.js";
-import type { ResponseFilter } from "./store.js";
+import { IN_SURVEY, MATCHES, matchParams, type ResponseFilter, textHash } from "./store.js";
 
 const DAY = 86_400_000;
-
-/** `$1` survey, `$2` from (inclusive), `$3` to (exclusive), on `created_at`. */
-const MATCHES = `($1::text IS NULL OR survey_id = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`;
-const matchParams = (f: ResponseFilter) => [
-  f.surveyId ?? null,
-  f.from?.toISOString() ?? null,
-  f.to?.toISOString() ?? null,
-];
 
 const NPS_KINDS = `kind IN ('nps', 'enps') AND score IS NOT NULL`;
 
@@ -47,7 +39,7 @@ export const numeric = (value: string) =>
  * equal. Two groups may share a number: reads compare the columns too (the index includes them).
  */
 export const valueGroup = (survey: string, key: string, category: string) =>
-  `hashtextextended(${survey} || chr(31) || ${key} || chr(31) || ${category}, 0)`;
+  textHash(`${survey} || chr(31) || ${key} || chr(31) || ${category}`);
 const GROUP_OF_ROW = valueGroup("survey_id", "key", "category");
 const groupOf = (category: string) => valueGroup("$1::text", "$3::text", `'${category}'`);
 
@@ -86,7 +78,7 @@ function dayParams(filter: ResponseFilter): unknown[] {
 const WHOLE_DAYS = `$4::boolean AND ($1::text IS NULL OR survey_id = $1) AND ($2::date IS NULL OR day >= $2::date) AND ($3::date IS NULL OR day < $3::date)`;
 
 /** Responses within `dayParams`' partial days. */
-const EDGE_DAYS = `($1::text IS NULL OR survey_id = $1) AND ((created_at >= $5 AND created_at < $6) OR (created_at >= $7 AND created_at < $8))`;
+const EDGE_DAYS = `${IN_SURVEY} AND ((created_at >= $5 AND created_at < $6) OR (created_at >= $7 AND created_at < $8))`;
 
 /** Score counts per UTC day (`response_counts`, see `dayParams`). */
 export async function scoreCountsByDay(db: Db, filter: ResponseFilter): Promise<TimedScoreCount[]> {
@@ -281,7 +273,8 @@ export async function latestCommented(
   limit: number,
 ): Promise<SurveyResponse[]> {
   const { rows } = await db.query<{ data: SurveyResponse }>(
-    `SELECT data FROM responses WHERE ${MATCHES} AND category = $4 AND ${COMMENTED}
+    `SELECT data FROM responses
+     WHERE ${MATCHES} AND ${textHash("category")} = ${textHash("$4::text")} AND category = $4 AND ${COMMENTED}
      ORDER BY updated_at DESC, created_at, id LIMIT $5`,
     [...matchParams(filter), category, limit],
   );

@@ -6,7 +6,7 @@ import { recentAttributes } from "./aggregates.js";
 import { commonAttributeKeys, KEY_SAMPLE } from "./attribute-keys.js";
 import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
 import type { Db } from "./db.js";
-import type { ResponseFilter } from "./store.js";
+import { MATCHES, matchParams, type ResponseFilter } from "./store.js";
 
 /** Responses per page: one query, one chunk written. */
 export const EXPORT_PAGE = 1000;
@@ -21,17 +21,10 @@ export async function* responsePages(
   for (;;) {
     const { rows }: { rows: { data: SurveyResponse; at: string; id: string }[] } = await db.query(
       `SELECT data, created_at::text AS at, id FROM responses
-       WHERE ($1::text IS NULL OR survey_id = $1) AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)
+       WHERE ${MATCHES}
          AND ($4::timestamptz IS NULL OR (created_at, id) > ($4::timestamptz, $5::text))
        ORDER BY created_at, id LIMIT $6`,
-      [
-        filter.surveyId ?? null,
-        filter.from?.toISOString() ?? null,
-        filter.to?.toISOString() ?? null,
-        after?.at ?? null,
-        after?.id ?? null,
-        size,
-      ],
+      [...matchParams(filter), after?.at ?? null, after?.id ?? null, size],
     );
     if (rows.length > 0) yield rows.map((r) => r.data);
     if (rows.length < size) return;

@@ -143,15 +143,28 @@ export interface ResponseFilter {
   to?: Date | undefined;
 }
 
+/**
+ * A number for a text many rows share (a survey id, a category), leading an index in its place: an
+ * index build's sort compares numbers far faster than texts that are mostly equal. Two texts may
+ * share a number, so a read compares the text too.
+ */
+export const textHash = (text: string) => `hashtextextended(${text}, 0)`;
+
+/** The responses of survey `$1` (any when null), through the indexes led by its textHash. */
+export const IN_SURVEY = `($1::text IS NULL OR (${textHash("survey_id")} = ${textHash("$1::text")} AND survey_id = $1))`;
+/** `$1` survey, `$2` from (inclusive), `$3` to (exclusive), on `created_at`: `matchParams`. */
+export const MATCHES = `${IN_SURVEY} AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`;
+export const matchParams = (f: ResponseFilter) => [
+  f.surveyId ?? null,
+  f.from?.toISOString() ?? null,
+  f.to?.toISOString() ?? null,
+];
+
 /** Responses matching the filter, oldest answer first. */
 export async function listResponses(db: Queryable, filter: ResponseFilter = {}): Promise<SurveyResponse[]> {
   const { rows } = await db.query<{ data: SurveyResponse }>(
-    `SELECT data FROM responses
-     WHERE ($1::text IS NULL OR survey_id = $1)
-       AND ($2::timestamptz IS NULL OR created_at >= $2)
-       AND ($3::timestamptz IS NULL OR created_at < $3)
-     ORDER BY created_at, id`,
-    [filter.surveyId ?? null, filter.from?.toISOString() ?? null, filter.to?.toISOString() ?? null],
+    `SELECT data FROM responses WHERE ${MATCHES} ORDER BY created_at, id`,
+    matchParams(filter),
   );
   return rows.map((row) => row.data);
 }
