@@ -552,14 +552,14 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       `DROP INDEX IF EXISTS responses_survey_created_id`,
       `CREATE INDEX IF NOT EXISTS responses_by_category ON responses (${textHash("category")}, updated_at)`,
       `DROP INDEX IF EXISTS responses_category_updated`,
-      // That a number follows from its texts: a read names both, which the planner would otherwise
+      // That a number follows from its text: a read names both, which the planner would otherwise
       // take for independent conditions, expecting a fraction of the rows (and picking worse plans).
+      // Not for the ranked values: their reads have no plan but the index to pick, and gathering
+      // that dependency of four columns would add ≈ 0.35 s to the statistics of a 1M bulk load.
       `CREATE STATISTICS IF NOT EXISTS responses_survey_number (dependencies)
         ON survey_id, (${textHash("survey_id")}) FROM responses`,
       `CREATE STATISTICS IF NOT EXISTS responses_category_number (dependencies)
         ON category, (${textHash("category")}) FROM responses`,
-      `CREATE STATISTICS IF NOT EXISTS latest_values_group_number (dependencies)
-        ON survey_id, key, category, (${VALUE_GROUP}) FROM latest_values`,
       // Statistics of the numbers and of those dependencies, which only ANALYZE gathers.
       `ANALYZE responses, latest_values`,
     ],
