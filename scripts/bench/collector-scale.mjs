@@ -379,8 +379,9 @@ parameter, each answer parsed on its own), as one bulk load: the answers with on
 key (a plain insert, unless the batch has an id an earlier one had: then it is checked against
 the stored ids and upserted), then the counts, the latest answers with their values in one
 statement (per survey, each value attribute read once, then across surveys from those, inserted in
-the order of their keys) and the totals, the kept tables' keys, the secondary indexes and the
-planner's statistics, each built once from all the answers; the reader lists the attribute keys
+the order of their keys) and the totals, the kept tables' keys, the secondary indexes (led by a
+number where their leading texts are shared by many rows) and the planner's statistics, each built
+once from all the answers; the reader lists the attribute keys
 as it goes. At 1M on PGlite about half of its time stores the answers (the reader thread and the
 database both busy, ≈ 18–19 µs per answer each) and half builds what is kept from them: the
 latest answers, the values of their value attributes and the index ranking them (≈ 1.8 kept rows
@@ -390,9 +391,9 @@ kept the latest answers) → 6,300 (recomputed once at the end) → 9,682 (reade
 → 15,759 (values ranked for the value attributes only, latest answers in two steps, plain
 inserts, statistics before the commit) → 19,140 (the kept tables' keys built once) → 19,889
 (4,000 answers a statement, the reader's attribute keys and repeated ids, latest answers in key
-order; median of 3) → this run's (the answers as one binary \`jsonb[]\` parameter, the latest
-answers and their values in one statement; a slower phase of this machine, see below); 20,000
-means 50 s for 1M answers. The CSV and NDJSON exports
+order; median of 3) → 20,235 (the answers as one binary \`jsonb[]\` parameter, the latest
+answers and their values in one statement; a slow phase of this machine) → this run's (indexes
+led by a number instead of texts many rows share, migration 8); 20,000 means 50 s for 1M answers. The CSV and NDJSON exports
 stream pages of 1,000 by keyset, so the first byte does not depend on the size and memory stays flat.
 <!-- collector-scale:end -->`;
 

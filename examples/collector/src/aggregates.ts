@@ -10,7 +10,8 @@ import {
   type ValueTotal,
 } from "@npskit/insights";
 import type { Db } from "./db.js";
-import { IN_SURVEY, MATCHES, matchParams, type ResponseFilter, textHash } from "./store.js";
+import { textHash, VALUE_GROUP, valueGroup } from "./index-numbers.js";
+import { IN_SURVEY, MATCHES, matchParams, type ResponseFilter } from "./store.js";
 
 const DAY = 86_400_000;
 
@@ -32,16 +33,6 @@ const COMMENTED = `data->>'comment' ~ '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\
  */
 export const numeric = (value: string) =>
   `CASE jsonb_typeof(${value}) WHEN 'number' THEN (${value})::float8 WHEN 'string' THEN CASE WHEN ${value} #>> '{}' ~ '${NUMERIC_TEXT.source}' THEN (${value} #>> '{}')::float8 END END`;
-
-/**
- * One number for a survey × key × category of `latest_values`, leading the index of their ranked
- * values (migration 8): an index build sorts by it far faster than by three texts that are mostly
- * equal. Two groups may share a number: reads compare the columns too (the index includes them).
- */
-export const valueGroup = (survey: string, key: string, category: string) =>
-  textHash(`${survey} || chr(31) || ${key} || chr(31) || ${category}`);
-const GROUP_OF_ROW = valueGroup("survey_id", "key", "category");
-const groupOf = (category: string) => valueGroup("$1::text", "$3::text", `'${category}'`);
 
 /**
  * The parameters of a read from maintained per-day counts: `$1` survey, `$2`..`$3` the whole UTC
@@ -176,12 +167,15 @@ export async function respondents(
     return respondentsInOnePass(db, filter, value, limit, "latest");
   const scope = [filter.surveyId ?? "", filter.from?.toISOString() ?? null];
   const IN_SCOPE = `survey_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)`;
+  // The number of key `$3`'s values in a category, leading latest_values_by_value. Those values are
+  // of NPS answers, whose categories are CATEGORIES: the sums read each one's range.
+  const groupOf = (category: string) => valueGroup("$1::text", "$3::text", `'${category}'`);
   // Over all time, the maintained totals; from a date on, the values of the answers since then.
   const totals =
     filter.from === undefined
       ? `SELECT category, total AS value, respondents FROM value_totals WHERE survey_id = $1 AND key = $3 AND respondents > 0 AND $2::timestamptz IS NULL`
       : `SELECT category, sum(value::numeric) AS value, count(*) AS respondents FROM latest_values
-         WHERE ${GROUP_OF_ROW} IN (${CATEGORIES.map(groupOf).join(", ")}) AND ${IN_SCOPE} AND key = $3 GROUP BY category`;
+         WHERE ${VALUE_GROUP} IN (${CATEGORIES.map(groupOf).join(", ")}) AND ${IN_SCOPE} AND key = $3 GROUP BY category`;
   const values =
     value === undefined ? [] : (await db.query<Record<keyof ValueTotal, string>>(totals, [...scope, value])).rows;
   // The most valuable detractors first; those without a value, the most recent first, after them.
@@ -191,7 +185,7 @@ export async function respondents(
       : (
           await db.query<{ respondent: string }>(
             `SELECT respondent FROM latest_values
-             WHERE ${GROUP_OF_ROW} = ${groupOf("detractor")} AND ${IN_SCOPE} AND key = $3 AND category = 'detractor'
+             WHERE ${VALUE_GROUP} = ${groupOf("detractor")} AND ${IN_SCOPE} AND key = $3 AND category = 'detractor'
              ORDER BY value DESC, created_at DESC, respondent COLLATE "C" LIMIT $4`,
             [...scope, value, limit],
           )
