@@ -5,11 +5,12 @@ import { mkdirSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import { createApp } from "./app.js";
+import { type AppOptions, createApp } from "./app.js";
 import { openPglite, openPostgres, type Db, type PgliteOptions } from "./db.js";
 import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
 import { exposureProblem, settingsFromEnv, type CollectorSettings } from "./settings.js";
+import { refreshStatistics, statisticsKeeper } from "./statistics.js";
 
 export async function openDatabase(
   settings: Pick<CollectorSettings, "databaseUrl" | "dataDir">,
@@ -51,16 +52,24 @@ export async function startCollector(settings: CollectorSettings): Promise<{ por
   try {
     db = await openDatabase(settings);
     await migrate(db);
+    if (!settings.databaseUrl) await refreshStatistics(db);
   } catch (error) {
     await close();
     throw error;
   }
-  const { origins, apiKey, readToken, allowedHosts, identitySecret, rateLimit, trustProxy, onStored } = settings;
+  // The embedded database's statistics follow the answers (statistics.ts); a server's autovacuum does that.
+  const statistics = settings.databaseUrl ? undefined : statisticsKeeper(db);
+  const { origins, apiKey, readToken, allowedHosts, identitySecret, rateLimit, trustProxy } = settings;
+  const onStored: AppOptions["onStored"] = (response, result) => {
+    if (result !== "ignored") statistics?.wrote();
+    settings.onStored?.(response, result);
+  };
   app = createApp({ db, origins, apiKey, readToken, allowedHosts, identitySecret, rateLimit, trustProxy, onStored });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.port;
   const stop = async () => {
     await close();
+    await statistics?.settled();
     await db.close();
   };
   return { port, stop };
@@ -83,7 +92,8 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
       "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
     );
   // This process only imports: the embedded database may log for bulk loading (PgliteOptions).
-  const db = await openDatabase(settingsFromEnv(env), { bulkLoading: true });
+  const settings = settingsFromEnv(env);
+  const db = await openDatabase(settings, { bulkLoading: true });
   try {
     await migrate(db);
     const started = performance.now();
@@ -109,6 +119,8 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
       `${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`,
     );
     if (counts.rejected.length > 0) process.exitCode = 1;
+    // A bulk load gathered them; an import into a store with answers leaves that to here.
+    if (!settings.databaseUrl) await refreshStatistics(db);
   } finally {
     await db.close();
   }
