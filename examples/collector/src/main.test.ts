@@ -8,7 +8,7 @@ import { openPglite } from "./db.js";
 import { runImport, startCollector } from "./main.js";
 import { migrate } from "./migrations.js";
 import { useScratchDir } from "./scratch.fixture.js";
-import { listResponses } from "./store.js";
+import { listResponses, saveResponses } from "./store.js";
 
 describe("startCollector", () => {
   const { dir, file: write } = useScratchDir("collector");
@@ -29,6 +29,32 @@ describe("startCollector", () => {
       await collector.stop();
     }
     expect(existsSync(join(dir, "one", "PG_VERSION"))).toBe(true);
+  }, 60_000);
+
+  it("gathers the embedded database's missing statistics when it starts", async () => {
+    const dataDir = join(dir, "statistics");
+    const analyzed = async () => {
+      const db = await openPglite(dataDir);
+      try {
+        const { rows } = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_statistic WHERE starelid = 'responses'::regclass",
+        );
+        return rows[0]?.n ?? 0;
+      } finally {
+        await db.close();
+      }
+    };
+    const db = await openPglite(dataDir);
+    await migrate(db);
+    await saveResponses(
+      db,
+      Array.from({ length: 400 }, (_, i) => makeResponse(i % 11)),
+    );
+    await db.close();
+    expect(await analyzed()).toBe(0);
+    const collector = await startCollector({ port: 0, host: "127.0.0.1", dataDir, origins: "*" });
+    await collector.stop();
+    expect(await analyzed()).toBeGreaterThan(0);
   }, 60_000);
 
   it("beyond loopback with NPSKIT_READ_TOKEN, reads need the token and answers still come in", async () => {
