@@ -10,7 +10,7 @@ import { openPglite, openPostgres, type Db, type PgliteOptions } from "./db.js";
 import { importFile, importSummary } from "./import.js";
 import { migrate } from "./migrations.js";
 import { exposureProblem, settingsFromEnv, type CollectorSettings } from "./settings.js";
-import { refreshStatistics, statisticsKeeper } from "./statistics.js";
+import { refreshStatisticsOrLog, statisticsKeeper } from "./statistics.js";
 
 export async function openDatabase(
   settings: Pick<CollectorSettings, "databaseUrl" | "dataDir">,
@@ -52,7 +52,7 @@ export async function startCollector(settings: CollectorSettings): Promise<{ por
   try {
     db = await openDatabase(settings);
     await migrate(db);
-    if (!settings.databaseUrl) await refreshStatistics(db);
+    if (!settings.databaseUrl) await refreshStatisticsOrLog(db);
   } catch (error) {
     await close();
     throw error;
@@ -69,7 +69,7 @@ export async function startCollector(settings: CollectorSettings): Promise<{ por
   const port = typeof address === "object" && address ? address.port : settings.port;
   const stop = async () => {
     await close();
-    await statistics?.settled();
+    await statistics?.stop();
     await db.close();
   };
   return { port, stop };
@@ -92,8 +92,7 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
       "usage: node dist/main.js import FILE (NDJSON, one wire-format response per line, or FILE.csv as /api/export.csv writes it)",
     );
   // This process only imports: the embedded database may log for bulk loading (PgliteOptions).
-  const settings = settingsFromEnv(env);
-  const db = await openDatabase(settings, { bulkLoading: true });
+  const db = await openDatabase(settingsFromEnv(env), { bulkLoading: true });
   try {
     await migrate(db);
     const started = performance.now();
@@ -119,8 +118,6 @@ export async function runImport(file: string | undefined, env: NodeJS.ProcessEnv
       `${importSummary(counts)}\n[npskit] ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${Math.round(counts.lines / seconds)} lines/s`,
     );
     if (counts.rejected.length > 0) process.exitCode = 1;
-    // A bulk load gathered them; an import into a store with answers leaves that to here.
-    if (!settings.databaseUrl) await refreshStatistics(db);
   } finally {
     await db.close();
   }
