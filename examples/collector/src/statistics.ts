@@ -10,10 +10,9 @@ import { STORE_TABLES } from "./migrations.js";
 const READ_TABLES = STORE_TABLES.filter((table) => table !== "latest_pending");
 
 /**
- * READ_TABLES with rows never counted (reltuples -1: no ANALYZE since they came), or without
- * statistics, or whose file has grown by more than a tenth (and 8 pages) since the page count
- * ANALYZE (or an index build) recorded. Reads pg_statistic, which only a superuser may: the
- * embedded database's user is one.
+ * READ_TABLES without statistics (unless ANALYZE found no rows: reltuples 0), or whose file has
+ * grown by more than a tenth (and 8 pages) since the page count that ANALYZE (or an index build)
+ * recorded. Reads pg_statistic, which only a superuser may: the embedded database's user is one.
  */
 const STALE = `SELECT c.oid::regclass::text AS name FROM pg_class c
   WHERE c.oid = ANY($1::regclass[]) AND pg_relation_size(c.oid) > 0
