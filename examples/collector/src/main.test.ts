@@ -31,7 +31,7 @@ describe("startCollector", () => {
     expect(existsSync(join(dir, "one", "PG_VERSION"))).toBe(true);
   }, 60_000);
 
-  it("gathers the embedded database's missing statistics when it starts", async () => {
+  it("gathers the embedded database's missing statistics when it starts, and still calls onStored", async () => {
     const dataDir = join(dir, "statistics");
     const analyzed = async () => {
       const db = await openPglite(dataDir);
@@ -52,8 +52,21 @@ describe("startCollector", () => {
     );
     await db.close();
     expect(await analyzed()).toBe(0);
-    const collector = await startCollector({ port: 0, host: "127.0.0.1", dataDir, origins: "*" });
-    await collector.stop();
+    const onStored = vi.fn();
+    const collector = await startCollector({ port: 0, host: "127.0.0.1", dataDir, origins: "*", onStored });
+    try {
+      // A stored answer still reaches the settings' onStored (the statistics keeper sees it first).
+      const answer = makeResponse(9);
+      const posted = await fetch(`http://127.0.0.1:${collector.port}/collect`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(answer),
+      });
+      expect(posted.ok).toBe(true);
+      expect(onStored).toHaveBeenCalledWith(answer, "created");
+    } finally {
+      await collector.stop();
+    }
     expect(await analyzed()).toBeGreaterThan(0);
   }, 60_000);
 
