@@ -24,14 +24,14 @@ import { MIGRATIONS, RANKED_VALUE_KEYS, refreshLatest, STORE_TABLES } from "./mi
 import type { ReportQuery } from "./query.js";
 import {
   encodeResponses,
+  IN_SURVEY,
   listResponses,
+  type ResponseFilter,
   saveEncodedResponses,
   saveResponse,
-  IN_SURVEY,
-  type ResponseFilter,
   saveResponses,
 } from "./store.js";
-import { textHash } from "./index-numbers.js";
+import { sameText } from "./index-numbers.js";
 import { commonAttributeKeys } from "./attribute-keys.js";
 import { CSV_BOM, csvHeader, csvRow } from "./csv.js";
 // Seeded, so a failing dataset can be replayed.
@@ -141,7 +141,6 @@ export function queries(seed: number): ReportQuery[] {
   });
 }
 
-/** Consecutive runs of states with distinct ids (a statement writes a row once), in order. */
 /** The responses of `stored` a filter selects, in their order: what the reads' SQL must select. */
 const matching = (stored: readonly SurveyResponse[], { surveyId, from, to }: ResponseFilter) =>
   stored.filter(
@@ -151,6 +150,7 @@ const matching = (stored: readonly SurveyResponse[], { surveyId, from, to }: Res
       (to === undefined || Date.parse(r.createdAt) < to.getTime()),
   );
 
+/** Consecutive runs of states with distinct ids (a statement writes a row once), in order. */
 function batches(states: readonly SurveyResponse[]): SurveyResponse[][] {
   const runs: SurveyResponse[][] = [[]];
   for (const state of states) {
@@ -409,7 +409,7 @@ export function describeAggregates(name: string, open: () => Promise<Db>): void 
       await db.query("ANALYZE responses");
       for (const [where, text] of [
         [IN_SURVEY, "nps-q4"],
-        [`${textHash("category")} = ${textHash("$1::text")} AND category = $1`, "detractor"],
+        [sameText("category", "$1"), "detractor"],
       ] as const) {
         const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM responses WHERE ${where}`, [
           text,

@@ -10,7 +10,7 @@ import {
   type ValueTotal,
 } from "@npskit/insights";
 import type { Db } from "./db.js";
-import { textHash, VALUE_GROUP, valueGroup } from "./index-numbers.js";
+import { sameText, VALUE_GROUP, valueGroup } from "./index-numbers.js";
 import { IN_SURVEY, MATCHES, matchParams, type ResponseFilter } from "./store.js";
 
 const DAY = 86_400_000;
@@ -268,7 +268,7 @@ export async function latestCommented(
 ): Promise<SurveyResponse[]> {
   const { rows } = await db.query<{ data: SurveyResponse }>(
     `SELECT data FROM responses
-     WHERE ${MATCHES} AND ${textHash("category")} = ${textHash("$4::text")} AND category = $4 AND ${COMMENTED}
+     WHERE ${MATCHES} AND ${sameText("category", "$4")} AND ${COMMENTED}
      ORDER BY updated_at DESC, created_at, id LIMIT $5`,
     [...matchParams(filter), category, limit],
   );

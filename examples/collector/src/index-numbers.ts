@@ -8,6 +8,10 @@
 /** The number of a text. */
 export const textHash = (text: string) => `hashtextextended(${text}, 0)`;
 
+/** `column` equals text parameter `param` (e.g. `$1`), by its number (for the index) and by the text. */
+export const sameText = (column: string, param: string) =>
+  `${textHash(column)} = ${textHash(`${param}::text`)} AND ${column} = ${param}`;
+
 /** The number of a ranked value's survey × key × category (`latest_values`). */
 export const valueGroup = (survey: string, key: string, category: string) =>
   textHash(`${survey} || chr(31) || ${key} || chr(31) || ${category}`);

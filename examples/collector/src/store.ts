@@ -1,7 +1,7 @@
 // Responses in the database: upsert by id (the newer state wins, see NEWER_STATE) and filtered reads.
 import type { SurveyResponse } from "@npskit/core";
 import type { Queryable } from "./db.js";
-import { textHash } from "./index-numbers.js";
+import { sameText } from "./index-numbers.js";
 import { jsonbArray } from "./jsonb-array.js";
 
 export type SaveResult = "created" | "updated" | "ignored";
@@ -144,8 +144,8 @@ export interface ResponseFilter {
   to?: Date | undefined;
 }
 
-/** The responses of survey `$1` (any when null), through the index led by its number (textHash). */
-export const IN_SURVEY = `($1::text IS NULL OR (${textHash("survey_id")} = ${textHash("$1::text")} AND survey_id = $1))`;
+/** The responses of survey `$1` (any when null), through the index led by its number (sameText). */
+export const IN_SURVEY = `($1::text IS NULL OR (${sameText("survey_id", "$1")}))`;
 /** `$1` survey, `$2` from (inclusive), `$3` to (exclusive), on `created_at`: `matchParams`. */
 export const MATCHES = `${IN_SURVEY} AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3)`;
 export const matchParams = (f: ResponseFilter) => [
